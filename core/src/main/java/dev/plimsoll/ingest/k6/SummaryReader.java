@@ -1,0 +1,87 @@
+package dev.plimsoll.ingest.k6;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plimsoll.run.RunSummary;
+import dev.plimsoll.run.ThresholdResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads k6's end-of-test summaries. The two shapes differ:
+ * <ul>
+ *   <li>{@code --summary-export}: {@code metrics.<name>} holds the figures directly, and
+ *       {@code thresholds: {"p(95)<500": true}} means the threshold <em>failed</em> (k6 writes whether it
+ *       was crossed);</li>
+ *   <li>{@code handleSummary} data: {@code metrics.<name>.values} holds the figures, and
+ *       {@code thresholds: {"p(95)<500": {"ok": true}}} means it held; {@code state.testRunDurationMs} gives the
+ *       run time.</li>
+ * </ul>
+ */
+final class SummaryReader {
+    private SummaryReader() {
+    }
+
+    static boolean isHandleSummary(JsonNode root) {
+        if (root.has("state") || root.path("root_group").path("groups").isArray()) {
+            return true;
+        }
+        Iterator<JsonNode> it = root.path("metrics").elements();
+        return it.hasNext() && it.next().has("values");
+    }
+
+    static RunSummary read(String file, JsonNode root) {
+        JsonNode metrics = root.get("metrics");
+        if (metrics == null || !metrics.isObject()) {
+            throw new K6ParseException(file, 0, "a k6 summary must have a 'metrics' object");
+        }
+        boolean handle = isHandleSummary(root);
+        Map<String, Map<String, Double>> figures = new HashMap<>();
+        List<ThresholdResult> thresholds = new ArrayList<>();
+        metrics.fields().forEachRemaining(e -> {
+            String metric = e.getKey();
+            JsonNode node = e.getValue();
+            JsonNode values = handle ? node.path("values") : node;
+            Map<String, Double> m = new HashMap<>();
+            values.fields().forEachRemaining(v -> {
+                if (v.getValue().isNumber()) {
+                    m.put(v.getKey(), v.getValue().asDouble());
+                } else if (v.getValue().isBoolean() && !"thresholds".equals(v.getKey())) {
+                    m.put(v.getKey(), v.getValue().asBoolean() ? 1.0 : 0.0);
+                }
+            });
+            figures.put(metric, m);
+            JsonNode th = node.path("thresholds");
+            th.fields().forEachRemaining(t -> {
+                JsonNode r = t.getValue();
+                boolean passed;
+                if (handle) {
+                    if (!r.path("ok").isBoolean()) {
+                        throw new K6ParseException(file, 0, "handleSummary threshold metrics." + metric
+                                + ".thresholds['" + t.getKey() + "'] must have a boolean 'ok'");
+                    }
+                    passed = r.path("ok").asBoolean();
+                } else {
+                    if (!r.isBoolean()) {
+                        throw new K6ParseException(file, 0, "summary-export threshold metrics." + metric
+                                + ".thresholds['" + t.getKey() + "'] must be a boolean (true = failed)");
+                    }
+                    passed = !r.asBoolean(); // summary-export writes whether the threshold was crossed
+                }
+                thresholds.add(new ThresholdResult(metric, t.getKey(), passed));
+            });
+        });
+        thresholds.sort(Comparator.comparing(ThresholdResult::metric).thenComparing(ThresholdResult::expression));
+        Optional<Duration> duration = Optional.empty();
+        JsonNode ms = root.path("state").path("testRunDurationMs");
+        if (ms.isNumber()) {
+            duration = Optional.of(Duration.ofNanos(Math.round(ms.asDouble() * 1e6)));
+        }
+        return new RunSummary(handle ? "k6-handle-summary" : "k6-summary-export", figures, thresholds, duration);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.plimsoll.internal;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses RFC 3339 timestamps ({@code 2026-11-26T04:54:52.104720988+01:00}, {@code …Z}) straight from
+ * characters into epoch nanoseconds, without allocating. Up to 9 fractional digits, any UTC offset. k6
+ * writes the load generator's local offset, so the offset is applied, never ignored.
+ */
+public final class Rfc3339 {
+    private Rfc3339() {
+    }
+
+    /**
+     * Epoch nanoseconds of the timestamp in {@code s[off, off+len)}.
+     *
+     * @throws IllegalArgumentException naming the rule the text breaks
+     */
+    public static long parseEpochNanos(char[] s, int off, int len) {
+        int end = off + len;
+        if (len < 20 || s[off + 4] != '-' || s[off + 7] != '-' || (s[off + 10] != 'T' && s[off + 10] != 't'
+                && s[off + 10] != ' ') || s[off + 13] != ':' || s[off + 16] != ':') {
+            return slow(s, off, len);
+        }
+        int year = digits(s, off, 4);
+        int month = digits(s, off + 5, 2);
+        int day = digits(s, off + 8, 2);
+        int hour = digits(s, off + 11, 2);
+        int minute = digits(s, off + 14, 2);
+        int second = digits(s, off + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 60) {
+            return slow(s, off, len);
+        }
+        int p = off + 19;
+        long nanos = 0;
+        if (p < end && s[p] == '.') {
+            p++;
+            int start = p;
+            while (p < end && s[p] >= '0' && s[p] <= '9') {
+                if (p - start < 9) {
+                    nanos = nanos * 10 + (s[p] - '0');
+                }
+                p++;
+            }
+            int n = p - start;
+            if (n == 0) {
+                throw new IllegalArgumentException("time must have digits after '.', but was '" + new String(s, off, len) + "'");
+            }
+            for (int k = n; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        if (p >= end) {
+            throw new IllegalArgumentException("time must end with 'Z' or a UTC offset (RFC 3339), but was '"
+                    + new String(s, off, len) + "'");
+        }
+        int offsetSeconds;
+        char c = s[p];
+        if ((c == 'Z' || c == 'z') && p + 1 == end) {
+            offsetSeconds = 0;
+        } else if ((c == '+' || c == '-') && p + 6 == end && s[p + 3] == ':') {
+            int oh = digits(s, p + 1, 2);
+            int om = digits(s, p + 4, 2);
+            if (oh < 0 || om < 0 || oh > 23 || om > 59) {
+                return slow(s, off, len);
+            }
+            offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+        } else {
+            return slow(s, off, len);
+        }
+        if (day > daysInMonth(year, month)) {
+            return slow(s, off, len);
+        }
+        long epochDay = epochDay(year, month, day);
+        long secs = epochDay * 86400 + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetSeconds;
+        return secs * 1_000_000_000L + nanos;
+    }
+
+    /** Convenience for tests and slow paths. */
+    public static long parseEpochNanos(String s) {
+        return parseEpochNanos(s.toCharArray(), 0, s.length());
+    }
+
+    private static long slow(char[] s, int off, int len) {
+        String text = new String(s, off, len);
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(text.replace(' ', 'T'));
+            return t.toEpochSecond() * 1_000_000_000L + t.getNano();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "time must be RFC 3339 (e.g. 2026-11-26T04:54:52.104720988+01:00), but was '" + text + "'");
+        }
+    }
+
+    private static int digits(char[] s, int off, int n) {
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s[off + i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static int daysInMonth(int y, int m) {
+        return switch (m) {
+            case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+    static long epochDay(int y, int m, int d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+}

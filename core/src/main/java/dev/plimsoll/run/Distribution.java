@@ -1,0 +1,147 @@
+package dev.plimsoll.run;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleHistogramIterationValue;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The distribution of a trend's samples over some window: exact count, mean, minimum and maximum, and
+ * percentiles from an HdrHistogram.
+ *
+ * <p><b>Percentiles</b> follow k6's definition so that Plimsoll and k6's end-of-test summary agree: for
+ * {@code n} sorted samples, {@code p(q)} is interpolated linearly between the samples at ranks
+ * {@code floor(i)} and {@code ceil(i)}, {@code i = q/100 × (n − 1)}. The samples themselves come from a
+ * histogram with {@value SampleStats#SIGNIFICANT_DIGITS} significant digits, so each is known to within
+ * its sub-bucket (relative width 1/2048; the midpoint is used, error ≤ 0.025 % + 1 ns); the lowest
+ * and highest ranks are the exact minimum and maximum. A percentile is therefore within 0.05 % of
+ * k6's figure for the same samples. Percentiles of percentiles are never taken: a window's percentile is
+ * computed from the merged histograms of its buckets.
+ *
+ * <p>Values are in the metric's unit (milliseconds for time trends).
+ *
+ * @since 0.1
+ */
+public final class Distribution {
+    private static final Distribution EMPTY = new Distribution(new SampleStats());
+    private final long count;
+    private final double sum;
+    private final double min;
+    private final double max;
+    private final long unbinned;
+    private final @Nullable Histogram nanos;
+    private final @Nullable DoubleHistogram doubles;
+
+    Distribution(SampleStats s) {
+        this.count = s.count;
+        this.sum = s.sum;
+        this.min = s.min;
+        this.max = s.max;
+        this.unbinned = s.unbinned;
+        this.nanos = s.nanos;
+        this.doubles = s.doubles;
+    }
+
+    static Distribution empty() {
+        return EMPTY;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Sum of the samples. */
+    public double sum() {
+        return sum;
+    }
+
+    /** Arithmetic mean, or NaN with no samples. */
+    public double mean() {
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Exact minimum, or NaN with no samples. */
+    public double min() {
+        return count == 0 ? Double.NaN : min;
+    }
+
+    /** Exact maximum, or NaN with no samples. */
+    public double max() {
+        return count == 0 ? Double.NaN : max;
+    }
+
+    /** The median, {@code percentile(50)}. */
+    public double median() {
+        return percentile(50);
+    }
+
+    /**
+     * The {@code q}-th percentile with k6's interpolation (see the class comment), or NaN with no samples
+     * or when negative samples (which a histogram cannot hold) make percentiles unknowable.
+     *
+     * @param q percentile in {@code [0, 100]}
+     * @throws IllegalArgumentException when {@code q} is outside {@code [0, 100]}
+     */
+    public double percentile(double q) {
+        if (!(q >= 0 && q <= 100)) {
+            throw new IllegalArgumentException("percentile must be in [0, 100], but was " + q);
+        }
+        if (count == 0 || unbinned > 0) {
+            return Double.NaN;
+        }
+        if (count == 1) {
+            return min;
+        }
+        double i = q / 100.0 * (count - 1);
+        long lo = (long) Math.floor(i);
+        long hi = (long) Math.ceil(i);
+        double[] v = valuesAtRanks(lo, hi);
+        return v[0] + (v[1] - v[0]) * (i - lo);
+    }
+
+    /** Values at 0-based ranks {@code lo ≤ hi} in one pass over the histogram. */
+    private double[] valuesAtRanks(long lo, long hi) {
+        double[] out = {Double.NaN, Double.NaN};
+        long[] ranks = {lo, hi};
+        int next = 0;
+        long seen = 0;
+        if (nanos != null) {
+            for (HistogramIterationValue v : nanos.recordedValues()) {
+                seen += v.getCountAtValueIteratedTo();
+                while (next < 2 && ranks[next] < seen) {
+                    out[next++] = nanos.medianEquivalentValue(v.getValueIteratedTo()) / 1e6;
+                }
+                if (next == 2) {
+                    break;
+                }
+            }
+        } else if (doubles != null) {
+            for (DoubleHistogramIterationValue v : doubles.recordedValues()) {
+                seen += v.getCountAtValueIteratedTo();
+                while (next < 2 && ranks[next] < seen) {
+                    out[next++] = doubles.medianEquivalentValue(v.getValueIteratedTo());
+                }
+                if (next == 2) {
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            if (ranks[k] == 0) {
+                out[k] = min;
+            } else if (ranks[k] == count - 1) {
+                out[k] = max;
+            } else {
+                out[k] = Math.max(min, Math.min(max, out[k]));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "Distribution{n=%d, min=%.3f, med=%.3f, p95=%.3f, max=%.3f}",
+                count, min(), median(), percentile(95), max());
+    }
+}

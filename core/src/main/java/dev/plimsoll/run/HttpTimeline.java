@@ -1,0 +1,85 @@
+package dev.plimsoll.run;
+
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The HTTP requests of a run, or of one slice of it (one request name, one status): requests, failed
+ * requests and the latency trends, per bucket. Immutable.
+ *
+ * @since 0.1
+ */
+public final class HttpTimeline {
+    private final Map<String, MetricTimeline> metrics;
+    private final Function<String, MetricTimeline> empty;
+    private final MetricTimeline requests;
+    private final MetricTimeline failed;
+
+    HttpTimeline(Map<String, MetricTimeline> metrics, Function<String, MetricTimeline> empty) {
+        this.metrics = Map.copyOf(metrics);
+        this.empty = empty;
+        this.requests = metric(K6Metrics.HTTP_REQS);
+        this.failed = metric(K6Metrics.HTTP_REQ_FAILED);
+    }
+
+    /** Requests in the slice (the sum of {@code http_reqs}). */
+    public long totalRequests() {
+        return Math.round(requests.sum());
+    }
+
+    /** Failed requests in the slice ({@code http_req_failed} samples that were true). */
+    public long totalFailed() {
+        return failed.nonZero();
+    }
+
+    /** Failed ÷ all requests, per {@code http_req_failed}; NaN when there were none. */
+    public double errorRate() {
+        return failed.count() == 0 ? Double.NaN : (double) failed.nonZero() / failed.count();
+    }
+
+    /** Requests per bucket. */
+    public TimeSeries requests() {
+        return requests.sumSeries();
+    }
+
+    /** Requests per second, per bucket. */
+    public TimeSeries rps() {
+        return requests.perSecondSeries();
+    }
+
+    /** Failed requests per bucket. */
+    public TimeSeries failed() {
+        return failed.nonZeroSeries();
+    }
+
+    /** Share of failed requests per bucket; NaN in buckets without requests. */
+    public TimeSeries errorRateSeries() {
+        return failed.rateSeries();
+    }
+
+    /**
+     * A metric of the slice: {@code http_reqs}, {@code http_req_failed} or a latency trend such as
+     * {@link K6Metrics#HTTP_REQ_DURATION}; empty (no samples) when the run had none.
+     */
+    public MetricTimeline metric(String name) {
+        MetricTimeline m = metrics.get(name);
+        return m != null ? m : empty.apply(name);
+    }
+
+    /** Per-bucket percentile of a latency trend, in ms; NaN in buckets without samples. */
+    public TimeSeries percentile(String trend, double percentile) {
+        return metric(trend).percentileSeries(percentile);
+    }
+
+    /** The trend's distribution over the whole run. */
+    public Distribution distribution(String trend) {
+        return metric(trend).distribution();
+    }
+
+    /** The trend's distribution over the buckets that start inside {@code window}. */
+    public Distribution distribution(String trend, TimeWindow window) {
+        return metric(trend).distribution(window);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.plimsoll.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names and kinds of k6's built-in metrics, as its outputs spell them.
+ *
+ * @since 0.1
+ */
+public final class K6Metrics {
+    public static final String HTTP_REQS = "http_reqs";
+    public static final String HTTP_REQ_FAILED = "http_req_failed";
+    public static final String HTTP_REQ_DURATION = "http_req_duration";
+    public static final String HTTP_REQ_WAITING = "http_req_waiting";
+    public static final String HTTP_REQ_BLOCKED = "http_req_blocked";
+    public static final String HTTP_REQ_CONNECTING = "http_req_connecting";
+    public static final String HTTP_REQ_TLS_HANDSHAKING = "http_req_tls_handshaking";
+    public static final String HTTP_REQ_SENDING = "http_req_sending";
+    public static final String HTTP_REQ_RECEIVING = "http_req_receiving";
+    public static final String VUS = "vus";
+    public static final String VUS_MAX = "vus_max";
+    public static final String ITERATIONS = "iterations";
+    public static final String ITERATION_DURATION = "iteration_duration";
+    public static final String DROPPED_ITERATIONS = "dropped_iterations";
+    public static final String DATA_SENT = "data_sent";
+    public static final String DATA_RECEIVED = "data_received";
+    public static final String CHECKS = "checks";
+    public static final String GROUP_DURATION = "group_duration";
+
+    /** Latency trends kept per request name and per status as well as for the run. */
+    public static final List<String> HTTP_TRENDS = List.of(HTTP_REQ_DURATION, HTTP_REQ_WAITING, HTTP_REQ_BLOCKED,
+            HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
+
+    /** Metrics broken down by request name, status and error code. */
+    public static final List<String> HTTP_BREAKDOWN = List.of(HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION,
+            HTTP_REQ_WAITING, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
+
+    static final Map<String, MetricKind> BUILT_IN = Map.ofEntries(
+            Map.entry(HTTP_REQS, MetricKind.COUNTER),
+            Map.entry(HTTP_REQ_FAILED, MetricKind.RATE),
+            Map.entry(HTTP_REQ_DURATION, MetricKind.TREND),
+            Map.entry(HTTP_REQ_WAITING, MetricKind.TREND),
+            Map.entry(HTTP_REQ_BLOCKED, MetricKind.TREND),
+            Map.entry(HTTP_REQ_CONNECTING, MetricKind.TREND),
+            Map.entry(HTTP_REQ_TLS_HANDSHAKING, MetricKind.TREND),
+            Map.entry(HTTP_REQ_SENDING, MetricKind.TREND),
+            Map.entry(HTTP_REQ_RECEIVING, MetricKind.TREND),
+            Map.entry(VUS, MetricKind.GAUGE),
+            Map.entry(VUS_MAX, MetricKind.GAUGE),
+            Map.entry(ITERATIONS, MetricKind.COUNTER),
+            Map.entry(ITERATION_DURATION, MetricKind.TREND),
+            Map.entry(DROPPED_ITERATIONS, MetricKind.COUNTER),
+            Map.entry(DATA_SENT, MetricKind.COUNTER),
+            Map.entry(DATA_RECEIVED, MetricKind.COUNTER),
+            Map.entry(CHECKS, MetricKind.RATE),
+            Map.entry(GROUP_DURATION, MetricKind.TREND),
+            // protocols other than HTTP
+            Map.entry("ws_connecting", MetricKind.TREND),
+            Map.entry("ws_session_duration", MetricKind.TREND),
+            Map.entry("ws_ping", MetricKind.TREND),
+            Map.entry("ws_msgs_sent", MetricKind.COUNTER),
+            Map.entry("ws_msgs_received", MetricKind.COUNTER),
+            Map.entry("ws_sessions", MetricKind.COUNTER),
+            Map.entry("grpc_req_duration", MetricKind.TREND));
+
+    private K6Metrics() {
+    }
+
+    /** Whether k6 measures this built-in metric in milliseconds. */
+    static boolean isBuiltInTime(String name) {
+        return BUILT_IN.get(name) == MetricKind.TREND;
+    }
+}

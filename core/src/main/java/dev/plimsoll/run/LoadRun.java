@@ -1,0 +1,53 @@
+package dev.plimsoll.run;
+
+import dev.plimsoll.series.TimeWindow;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One load test run: its per-bucket {@link RunTimeline}, the tool's own end-of-test summary where there was
+ * one, and an account of what was read.
+ *
+ * <pre>{@code
+ * LoadRun run = K6Reader.create().read(Path.of("results.json.gz"));
+ * RunTotals totals = run.totals();
+ * System.out.println(totals.requests() + " requests, " + totals.failedRequests() + " failed");
+ * }</pre>
+ *
+ * @param tool the load tool, e.g. {@code k6}
+ * @param id a name for the run (the first file's name by default)
+ * @param timeline samples per bucket; empty when only a summary was read
+ * @param summary the tool's end-of-test summary, if one was read
+ * @param ingest what was read: files, lines, points, warnings
+ * @since 0.1
+ */
+public record LoadRun(String tool, String id, RunTimeline timeline, Optional<RunSummary> summary,
+        IngestReport ingest) {
+
+    public LoadRun {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /** The run's window: the timeline's, from its first bucket to the end of its last. */
+    public TimeWindow window() {
+        return timeline.window();
+    }
+
+    /** Totals from the timeline; from the tool's summary when no timeline was read. */
+    public RunTotals totals() {
+        if (timeline.isEmpty() && summary.isPresent()) {
+            return summary.get().totals();
+        }
+        return timeline.totals();
+    }
+
+    /** Phases of the run (ramp-up, steady, ramp-down). */
+    public List<Phase> phases() {
+        return timeline.phases();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.plimsoll.run;
+
+import dev.plimsoll.series.MetricId;
+import dev.plimsoll.series.Statistic;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One load-test metric on its run's bucket grid: per bucket the count, sum, minimum, maximum, last value,
+ * non-zero count and (for trends) a latency histogram. Immutable.
+ *
+ * @since 0.1
+ */
+public final class MetricTimeline {
+    private final String name;
+    private final String source;
+    private final MetricKind kind;
+    private final String unit;
+    private final Map<String, String> tags;
+    private final long startMillis;
+    private final long bucketMillis;
+    private final SampleStats[] buckets;
+    private final SampleStats total;
+
+    MetricTimeline(String name, String source, MetricKind kind, String unit, Map<String, String> tags, long startMillis,
+            long bucketMillis, SampleStats[] buckets) {
+        this.name = name;
+        this.source = source;
+        this.kind = kind;
+        this.unit = unit;
+        this.tags = Map.copyOf(tags);
+        this.startMillis = startMillis;
+        this.bucketMillis = bucketMillis;
+        this.buckets = buckets;
+        SampleStats t = new SampleStats();
+        for (SampleStats s : buckets) {
+            if (s != null) {
+                t.merge(s);
+            }
+        }
+        this.total = t;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MetricKind kind() {
+        return kind;
+    }
+
+    /** {@code ms} for time trends, {@code B} for data, empty otherwise. */
+    public String unit() {
+        return unit;
+    }
+
+    /** Number of buckets (the run's, not only those with samples). */
+    public int size() {
+        return buckets.length;
+    }
+
+    /** Samples in the whole run. */
+    public long count() {
+        return total.count;
+    }
+
+    /** Sum of every sample in the run (a counter's total). */
+    public double sum() {
+        return total.sum;
+    }
+
+    /** Samples that were non-zero (a rate's "passes"). */
+    public long nonZero() {
+        return total.nonZero;
+    }
+
+    /** Exact largest sample, NaN when there is none. */
+    public double max() {
+        return total.count == 0 ? Double.NaN : total.max;
+    }
+
+    /** Exact smallest sample, NaN when there is none. */
+    public double min() {
+        return total.count == 0 ? Double.NaN : total.min;
+    }
+
+    /** Value of the latest sample, NaN when there is none. */
+    public double last() {
+        return total.last;
+    }
+
+    /** Distribution over the whole run. */
+    public Distribution distribution() {
+        return new Distribution(total);
+    }
+
+    /** Distribution of the samples whose bucket starts inside {@code window}. */
+    public Distribution distribution(TimeWindow window) {
+        SampleStats m = new SampleStats();
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i] != null && window.containsEpochMilli(startMillis + i * bucketMillis)) {
+                m.merge(buckets[i]);
+            }
+        }
+        return new Distribution(m);
+    }
+
+    /** Per-bucket sample count; 0 where there was none. */
+    public TimeSeries countSeries() {
+        return series(Statistic.COUNT, "count", s -> s == null ? 0 : s.count);
+    }
+
+    /** Per-bucket sum; 0 where there was no sample (counters count nothing there). */
+    public TimeSeries sumSeries() {
+        return series(Statistic.SUM, unit, s -> s == null ? 0 : s.sum);
+    }
+
+    /** Per-bucket sum divided by the bucket's length in seconds; e.g. requests per second. */
+    public TimeSeries perSecondSeries() {
+        double seconds = bucketMillis / 1000.0;
+        return series(Statistic.RATE, unit.isEmpty() ? "1/s" : unit + "/s", s -> s == null ? 0 : s.sum / seconds);
+    }
+
+    /** Per-bucket number of non-zero samples (a rate's "passes", e.g. failed requests); 0 where none. */
+    public TimeSeries nonZeroSeries() {
+        return series(Statistic.COUNT, "count", s -> s == null ? 0 : s.nonZero);
+    }
+
+    /** Per-bucket share of non-zero samples (a rate's value); NaN where there was none. */
+    public TimeSeries rateSeries() {
+        return series(Statistic.RATE, "ratio", s -> s == null || s.count == 0 ? Double.NaN
+                : (double) s.nonZero / s.count);
+    }
+
+    /** Per-bucket value of the latest sample; NaN where there was none. */
+    public TimeSeries lastSeries() {
+        return series(Statistic.LAST, unit, s -> s == null ? Double.NaN : s.last);
+    }
+
+    /** Per-bucket latest value, held forward over buckets without a sample (a gauge's reading). */
+    public TimeSeries heldSeries() {
+        double[] v = new double[buckets.length];
+        double held = Double.NaN;
+        for (int i = 0; i < v.length; i++) {
+            if (buckets[i] != null) {
+                held = buckets[i].last;
+            }
+            v[i] = held;
+        }
+        return TimeSeries.regular(id(Statistic.LAST, unit), startMillis, bucketMillis, v);
+    }
+
+    /** Per-bucket maximum; NaN where there was no sample. */
+    public TimeSeries maxSeries() {
+        return series(Statistic.MAX, unit, s -> s == null || s.count == 0 ? Double.NaN : s.max);
+    }
+
+    /** Per-bucket mean; NaN where there was no sample. */
+    public TimeSeries meanSeries() {
+        return series(Statistic.AVG, unit, s -> s == null || s.count == 0 ? Double.NaN : s.sum / s.count);
+    }
+
+    /**
+     * Per-bucket percentile of the bucket's own samples (k6's interpolation, see {@link Distribution});
+     * NaN where there was no sample.
+     *
+     * @param percentile in {@code [0, 100]}
+     */
+    public TimeSeries percentileSeries(double percentile) {
+        Statistic st = statisticFor(percentile);
+        MetricId id = st == null ? id(Statistic.MAX, unit).withTag("percentile", Double.toString(percentile))
+                : id(st, unit);
+        double[] v = new double[buckets.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = buckets[i] == null ? Double.NaN : new Distribution(buckets[i]).percentile(percentile);
+        }
+        return TimeSeries.regular(id, startMillis, bucketMillis, v);
+    }
+
+    private static @Nullable Statistic statisticFor(double percentile) {
+        for (Statistic s : Statistic.values()) {
+            if (s.percentile() == percentile) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private TimeSeries series(Statistic statistic, String seriesUnit, ToDoubleFunction<@Nullable SampleStats> f) {
+        double[] v = new double[buckets.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(buckets[i]);
+        }
+        return TimeSeries.regular(id(statistic, seriesUnit), startMillis, bucketMillis, v);
+    }
+
+    private MetricId id(Statistic statistic, String seriesUnit) {
+        return new MetricId(name, source, statistic, seriesUnit.isEmpty() ? "count" : seriesUnit, tags);
+    }
+
+    @Override
+    public String toString() {
+        return "MetricTimeline{" + name + ", " + kind + ", " + total.count + " samples" + (tags.isEmpty() ? "" : ", " + tags)
+                + "}";
+    }
+}

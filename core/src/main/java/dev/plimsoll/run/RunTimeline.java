@@ -1,0 +1,400 @@
+package dev.plimsoll.run;
+
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A load run on a grid of equal buckets (default 1 s, aligned to the epoch): per bucket, every metric's
+ * count, sum, extremes, last value and latency histogram; HTTP requests also per request name, per status
+ * and per error code. Immutable.
+ *
+ * <p>Every sample read lands in exactly one bucket ({@code floor(time / bucket)}), so the run's totals are
+ * the sums over its buckets — per request name too.
+ *
+ * <pre>{@code
+ * RunTimeline t = run.timeline();
+ * TimeSeries rps = t.rps();
+ * TimeSeries p95 = t.http().percentile(K6Metrics.HTTP_REQ_DURATION, 95);
+ * TimeSeries checkoutP95 = t.byName().get("POST /api/orders").percentile(K6Metrics.HTTP_REQ_DURATION, 95);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class RunTimeline {
+    /** Default bucket length: one second, the resolution of k6's own per-second view. */
+    public static final Duration DEFAULT_BUCKET = Duration.ofSeconds(1);
+
+    private final String source;
+    private final long startMillis;
+    private final long bucketMillis;
+    private final int size;
+    private final SortedMap<String, MetricTimeline> metrics;
+    private final HttpTimeline http;
+    private final SortedMap<String, HttpTimeline> byName;
+    private final SortedMap<String, HttpTimeline> byStatus;
+    private final SortedMap<String, HttpTimeline> byErrorCode;
+
+    private RunTimeline(String source, long startMillis, long bucketMillis, int size,
+            SortedMap<String, MetricTimeline> metrics, SortedMap<String, HttpTimeline> byName,
+            SortedMap<String, HttpTimeline> byStatus, SortedMap<String, HttpTimeline> byErrorCode) {
+        this.source = source;
+        this.startMillis = startMillis;
+        this.bucketMillis = bucketMillis;
+        this.size = size;
+        this.metrics = Collections.unmodifiableSortedMap(metrics);
+        this.http = new HttpTimeline(metrics, this::emptyMetric);
+        this.byName = Collections.unmodifiableSortedMap(byName);
+        this.byStatus = Collections.unmodifiableSortedMap(byStatus);
+        this.byErrorCode = Collections.unmodifiableSortedMap(byErrorCode);
+    }
+
+    /**
+     * A builder that accumulates samples into buckets of {@code bucket} length.
+     *
+     * @param bucket at least 1 ms, a whole number of milliseconds
+     * @param source id of the tool, used in series ids ({@code k6}, {@code micrometer})
+     */
+    public static Builder builder(Duration bucket, String source) {
+        return new Builder(bucket, source);
+    }
+
+    /** Bucket length. */
+    public Duration bucket() {
+        return Duration.ofMillis(bucketMillis);
+    }
+
+    /** Start of the first bucket. */
+    public Instant start() {
+        return Instant.ofEpochMilli(startMillis);
+    }
+
+    /** Number of buckets, from the first with a sample to the last with one. */
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** From the start of the first bucket to the end of the last. */
+    public TimeWindow window() {
+        return TimeWindow.ofEpochMillis(startMillis, startMillis + size * bucketMillis);
+    }
+
+    /** Every metric of the run by name (built-in and custom). */
+    public SortedMap<String, MetricTimeline> metrics() {
+        return metrics;
+    }
+
+    public Optional<MetricTimeline> metric(String name) {
+        return Optional.ofNullable(metrics.get(name));
+    }
+
+    /** All HTTP requests of the run. */
+    public HttpTimeline http() {
+        return http;
+    }
+
+    /** HTTP requests per {@code name} tag (k6 sets it to the URL when the script does not). */
+    public SortedMap<String, HttpTimeline> byName() {
+        return byName;
+    }
+
+    /** HTTP requests per {@code status} tag ({@code 0} when no response arrived). */
+    public SortedMap<String, HttpTimeline> byStatus() {
+        return byStatus;
+    }
+
+    /** HTTP requests per k6 {@code error_code} tag (present on failed requests only). */
+    public SortedMap<String, HttpTimeline> byErrorCode() {
+        return byErrorCode;
+    }
+
+    /** Requests per second, per bucket. */
+    public TimeSeries rps() {
+        return http.rps();
+    }
+
+    /** Share of failed requests per bucket; NaN without requests. */
+    public TimeSeries errorRate() {
+        return http.errorRateSeries();
+    }
+
+    /** Active VUs per bucket, held forward from the latest reading; NaN before the first. */
+    public TimeSeries vus() {
+        return metric(K6Metrics.VUS).orElseGet(() -> emptyMetric(K6Metrics.VUS)).heldSeries();
+    }
+
+    /** Per-bucket percentile of an HTTP latency trend in ms, e.g. {@code percentile("http_req_duration", 95)}. */
+    public TimeSeries percentile(String trend, double percentile) {
+        return http.percentile(trend, percentile);
+    }
+
+    /** Ramp-up, steady and ramp-down phases; see {@link Phase#infer}. */
+    public List<Phase> phases() {
+        return Phase.infer(this);
+    }
+
+    /** Totals over the whole run. */
+    public RunTotals totals() {
+        return RunTotals.of(this);
+    }
+
+    MetricTimeline emptyMetric(String name) {
+        MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(name, MetricKind.UNKNOWN);
+        return new MetricTimeline(name, source, kind, K6Metrics.isBuiltInTime(name) ? "ms" : "", Map.of(),
+                startMillis, bucketMillis, new SampleStats[size]);
+    }
+
+    @Override
+    public String toString() {
+        return "RunTimeline{" + window() + ", bucket " + bucket() + ", " + metrics.size() + " metrics}";
+    }
+
+    /**
+     * Accumulates samples into buckets. Not thread-safe: give each thread its own builder and
+     * {@link #merge} them.
+     */
+    public static final class Builder {
+        private final long bucketNanos;
+        private final String source;
+        private final Map<String, MetricAccumulator> metrics = new HashMap<>();
+        private final Map<String, MetricAccumulator[]> byName = new HashMap<>();
+        private final Map<String, MetricAccumulator[]> byStatus = new HashMap<>();
+        private final Map<String, MetricAccumulator[]> byErrorCode = new HashMap<>();
+        private @Nullable String lastMetric;
+        private @Nullable MetricAccumulator lastAccumulator;
+        private int lastBreakdownIndex = -1;
+
+        Builder(Duration bucket, String source) {
+            if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
+                throw new IllegalArgumentException("bucket must be a whole number of milliseconds ≥ 1 ms, but was "
+                        + bucket);
+            }
+            this.bucketNanos = bucket.toNanos();
+            this.source = source;
+        }
+
+        /** Bucket length. */
+        public Duration bucket() {
+            return Duration.ofNanos(bucketNanos);
+        }
+
+        /**
+         * Declares a metric's kind before (or after) its samples. Undeclared metrics that are not k6
+         * built-ins are {@link MetricKind#UNKNOWN}.
+         *
+         * @param time whether values are durations in milliseconds
+         */
+        public Builder declare(String metric, MetricKind kind, boolean time) {
+            MetricAccumulator acc = metrics.get(metric);
+            if (acc == null) {
+                metrics.put(metric, create(metric, kind, time));
+            } else if (acc.kind == MetricKind.UNKNOWN) {
+                acc.kind = kind;
+                acc.unit = time ? "ms" : acc.unit;
+            }
+            return this;
+        }
+
+        /**
+         * Records one sample.
+         *
+         * @param metric metric name, e.g. {@code http_req_duration}
+         * @param epochNanos sample time, nanoseconds since the epoch
+         * @param value the value (ms for time trends, bytes for data, 1/0 for rates)
+         * @param requestName the request's {@code name} tag, or null
+         * @param status the request's {@code status} tag, or null
+         * @param errorCode the request's {@code error_code} tag, or null
+         * @throws IllegalArgumentException when the time lies implausibly far from the other samples
+         */
+        public void record(String metric, long epochNanos, double value, @Nullable String requestName,
+                @Nullable String status, @Nullable String errorCode) {
+            MetricAccumulator acc;
+            int bi;
+            if (metric == lastMetric) { // identity: readers hand in pooled names
+                acc = lastAccumulator;
+                bi = lastBreakdownIndex;
+            } else {
+                acc = metrics.get(metric);
+                if (acc == null) {
+                    MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(metric, MetricKind.UNKNOWN);
+                    acc = create(metric, kind, K6Metrics.isBuiltInTime(metric));
+                    metrics.put(metric, acc);
+                }
+                bi = K6Metrics.HTTP_BREAKDOWN.indexOf(metric);
+                lastMetric = metric;
+                lastAccumulator = acc;
+                lastBreakdownIndex = bi;
+            }
+            long bucket = Math.floorDiv(epochNanos, bucketNanos);
+            acc.add(bucket, epochNanos, value);
+            if (bi >= 0) {
+                if (requestName != null) {
+                    slice(byName, requestName, bi).add(bucket, epochNanos, value);
+                }
+                if (status != null) {
+                    slice(byStatus, status, bi).add(bucket, epochNanos, value);
+                }
+                if (errorCode != null) {
+                    slice(byErrorCode, errorCode, bi).add(bucket, epochNanos, value);
+                }
+            }
+        }
+
+        private MetricAccumulator slice(Map<String, MetricAccumulator[]> dim, String key, int bi) {
+            MetricAccumulator[] accs = dim.get(key);
+            if (accs == null) {
+                accs = new MetricAccumulator[K6Metrics.HTTP_BREAKDOWN.size()];
+                dim.put(key, accs);
+            }
+            MetricAccumulator a = accs[bi];
+            if (a == null) {
+                String m = K6Metrics.HTTP_BREAKDOWN.get(bi);
+                a = accs[bi] = create(m, K6Metrics.BUILT_IN.get(m), K6Metrics.isBuiltInTime(m));
+            }
+            return a;
+        }
+
+        private static MetricAccumulator create(String metric, MetricKind kind, boolean time) {
+            SampleStats.HistogramMode mode;
+            if (K6Metrics.isBuiltInTime(metric)) {
+                mode = SampleStats.HistogramMode.NANOS;
+            } else if (kind == MetricKind.TREND || kind == MetricKind.UNKNOWN) {
+                mode = SampleStats.HistogramMode.DOUBLE;
+            } else {
+                mode = SampleStats.HistogramMode.NONE;
+            }
+            String unit = time ? "ms" : metric.startsWith("data_") ? "B" : "";
+            return new MetricAccumulator(metric, kind, unit, mode);
+        }
+
+        /**
+         * Folds in samples read by another builder from the same load generator (e.g. another part of the
+         * same file). {@code other} must not be used afterwards.
+         */
+        public Builder merge(Builder other) {
+            return fold(other, false);
+        }
+
+        /**
+         * Folds in the samples of another load generator of the same test (k6 runs split across machines):
+         * counters, rates and trends add up; gauges such as VUs are summed across generators.
+         * {@code other} must not be used afterwards.
+         */
+        public Builder mergeGenerator(Builder other) {
+            return fold(other, true);
+        }
+
+        private Builder fold(Builder other, boolean acrossGenerators) {
+            if (other.bucketNanos != bucketNanos) {
+                throw new IllegalArgumentException("builders must share a bucket length, but were "
+                        + bucket() + " and " + other.bucket());
+            }
+            foldInto(metrics, other.metrics, acrossGenerators);
+            foldSlices(byName, other.byName, acrossGenerators);
+            foldSlices(byStatus, other.byStatus, acrossGenerators);
+            foldSlices(byErrorCode, other.byErrorCode, acrossGenerators);
+            lastMetric = null;
+            return this;
+        }
+
+        private static void foldInto(Map<String, MetricAccumulator> mine, Map<String, MetricAccumulator> theirs,
+                boolean acrossGenerators) {
+            for (MetricAccumulator t : theirs.values()) {
+                MetricAccumulator m = mine.get(t.name);
+                if (m == null) {
+                    mine.put(t.name, t);
+                } else if (acrossGenerators) {
+                    m.mergeAcrossGenerators(t);
+                } else {
+                    m.merge(t);
+                }
+            }
+        }
+
+        private static void foldSlices(Map<String, MetricAccumulator[]> mine, Map<String, MetricAccumulator[]> theirs,
+                boolean acrossGenerators) {
+            theirs.forEach((key, t) -> {
+                MetricAccumulator[] m = mine.get(key);
+                if (m == null) {
+                    mine.put(key, t);
+                    return;
+                }
+                for (int i = 0; i < t.length; i++) {
+                    if (t[i] == null) {
+                        continue;
+                    }
+                    if (m[i] == null) {
+                        m[i] = t[i];
+                    } else if (acrossGenerators) {
+                        m[i].mergeAcrossGenerators(t[i]);
+                    } else {
+                        m[i].merge(t[i]);
+                    }
+                }
+            });
+        }
+
+        /** The timeline of every sample recorded so far. */
+        public RunTimeline build() {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (MetricAccumulator a : metrics.values()) {
+                first = Math.min(first, a.firstBucket());
+                last = Math.max(last, a.lastBucket());
+            }
+            long bucketMillis = bucketNanos / 1_000_000;
+            if (first > last) {
+                return new RunTimeline(source, 0, bucketMillis, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                        new TreeMap<>());
+            }
+            int n = Math.toIntExact(last - first + 1);
+            long startMillis = first * bucketMillis;
+            TreeMap<String, MetricTimeline> ms = new TreeMap<>();
+            for (MetricAccumulator a : metrics.values()) {
+                ms.put(a.name, timeline(a, Map.of(), first, n, startMillis, bucketMillis));
+            }
+            RunTimeline[] self = new RunTimeline[1];
+            TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis, self);
+            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis,
+                    self);
+            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis,
+                    bucketMillis, self);
+            self[0] = new RunTimeline(source, startMillis, bucketMillis, n, ms, names, statuses, codes);
+            return self[0];
+        }
+
+        private MetricTimeline timeline(MetricAccumulator a, Map<String, String> tags, long first, int n,
+                long startMillis, long bucketMillis) {
+            return new MetricTimeline(a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis,
+                    a.dense(first, n));
+        }
+
+        private TreeMap<String, HttpTimeline> slices(Map<String, MetricAccumulator[]> dim, String tag, long first,
+                int n, long startMillis, long bucketMillis, RunTimeline[] owner) {
+            TreeMap<String, HttpTimeline> out = new TreeMap<>();
+            dim.forEach((key, accs) -> {
+                Map<String, MetricTimeline> m = new HashMap<>();
+                for (MetricAccumulator a : accs) {
+                    if (a != null) {
+                        m.put(a.name, timeline(a, Map.of(tag, key), first, n, startMillis, bucketMillis));
+                    }
+                }
+                out.put(key, new HttpTimeline(m, name -> owner[0].emptyMetric(name)));
+            });
+            return out;
+        }
+    }
+}

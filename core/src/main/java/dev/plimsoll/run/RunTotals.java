@@ -1,0 +1,49 @@
+package dev.plimsoll.run;
+
+import java.time.Duration;
+
+/**
+ * Run-level totals, the figures of k6's end-of-test summary.
+ *
+ * @param requests HTTP requests ({@code http_reqs})
+ * @param failedRequests requests that failed ({@code http_req_failed} true)
+ * @param iterations completed iterations
+ * @param droppedIterations iterations an arrival-rate executor could not start
+ * @param checksPassed checks that passed
+ * @param checksFailed checks that failed
+ * @param dataSentBytes bytes sent
+ * @param dataReceivedBytes bytes received
+ * @param vusMax most VUs active at once (k6's {@code vus} max)
+ * @param duration from the first bucket to the end of the last
+ * @since 0.1
+ */
+public record RunTotals(long requests, long failedRequests, long iterations, long droppedIterations,
+        long checksPassed, long checksFailed, long dataSentBytes, long dataReceivedBytes, long vusMax,
+        Duration duration) {
+
+    /** Failed ÷ all requests, NaN without requests. */
+    public double errorRate() {
+        return requests == 0 ? Double.NaN : (double) failedRequests / requests;
+    }
+
+    /** Requests per second over the duration, NaN for an empty run. */
+    public double rps() {
+        return duration.isZero() ? Double.NaN : requests / (duration.toMillis() / 1000.0);
+    }
+
+    static RunTotals of(RunTimeline t) {
+        MetricTimeline checks = t.metric(K6Metrics.CHECKS).orElse(null);
+        long checksPassed = checks == null ? 0 : checks.nonZero();
+        long checksFailed = checks == null ? 0 : checks.count() - checks.nonZero();
+        // the largest single reading, or the largest sum of several generators' held readings
+        double vusMax = t.metric(K6Metrics.VUS).map(m -> Math.max(m.max(), m.heldSeries().max())).orElse(Double.NaN);
+        return new RunTotals(t.http().totalRequests(), t.http().totalFailed(), sum(t, K6Metrics.ITERATIONS),
+                sum(t, K6Metrics.DROPPED_ITERATIONS), checksPassed, checksFailed, sum(t, K6Metrics.DATA_SENT),
+                sum(t, K6Metrics.DATA_RECEIVED), Double.isNaN(vusMax) ? 0 : Math.round(vusMax),
+                t.window().duration());
+    }
+
+    private static long sum(RunTimeline t, String metric) {
+        return t.metric(metric).map(m -> Math.round(m.sum())).orElse(0L);
+    }
+}

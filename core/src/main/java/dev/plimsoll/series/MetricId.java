@@ -1,0 +1,55 @@
+package dev.plimsoll.series;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Identity of a series: what was measured, where it came from, how it was reduced, in which unit.
+ *
+ * @param name metric name as the source spells it, e.g. {@code http_req_duration} or
+ *     {@code node_cpu_utilization}
+ * @param source where the series came from, e.g. {@code k6}, {@code cloudwatch}, {@code datadog}
+ * @param statistic how samples were reduced per point
+ * @param unit unit of the values, e.g. {@code ms}, {@code percent}, {@code count}, {@code 1/s}
+ * @param tags further identity (dimensions, request name); sorted, immutable
+ * @since 0.1
+ */
+public record MetricId(String name, String source, Statistic statistic, String unit, Map<String, String> tags) {
+
+    public MetricId {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(statistic, "statistic");
+        Objects.requireNonNull(unit, "unit");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name must not be empty");
+        }
+        tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+    }
+
+    public static MetricId of(String name, String source, Statistic statistic, String unit) {
+        return new MetricId(name, source, statistic, unit, Map.of());
+    }
+
+    /** A copy with one more tag (or the tag replaced). */
+    public MetricId withTag(String key, String value) {
+        Map<String, String> t = new TreeMap<>(tags);
+        t.put(key, value);
+        return new MetricId(name, source, statistic, unit, t);
+    }
+
+    /** A copy with another statistic. */
+    public MetricId withStatistic(Statistic newStatistic) {
+        return new MetricId(name, source, newStatistic, unit, tags);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(source).append(':').append(name).append('.').append(statistic.label());
+        if (!tags.isEmpty()) {
+            sb.append(tags);
+        }
+        return sb.append(" [").append(unit).append(']').toString();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.plimsoll.series;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An immutable set of series keyed by {@link MetricId}, in insertion order.
+ *
+ * @since 0.1
+ */
+public final class SeriesSet implements Iterable<TimeSeries> {
+    private static final SeriesSet EMPTY = new SeriesSet(Map.of());
+    private final Map<MetricId, TimeSeries> byId;
+
+    private SeriesSet(Map<MetricId, TimeSeries> byId) {
+        this.byId = byId;
+    }
+
+    public static SeriesSet empty() {
+        return EMPTY;
+    }
+
+    /**
+     * A set of the given series.
+     *
+     * @throws IllegalArgumentException when two series share an id
+     */
+    public static SeriesSet of(Collection<TimeSeries> series) {
+        Map<MetricId, TimeSeries> m = new LinkedHashMap<>();
+        for (TimeSeries s : series) {
+            if (m.putIfAbsent(s.id(), s) != null) {
+                throw new IllegalArgumentException("series ids must be unique, but " + s.id() + " appears twice");
+            }
+        }
+        return new SeriesSet(java.util.Collections.unmodifiableMap(m));
+    }
+
+    public static SeriesSet of(TimeSeries... series) {
+        return of(List.of(series));
+    }
+
+    public Optional<TimeSeries> get(MetricId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Every series with this metric name, in insertion order. */
+    public List<TimeSeries> named(String name) {
+        List<TimeSeries> out = new ArrayList<>();
+        for (TimeSeries s : byId.values()) {
+            if (s.id().name().equals(name)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** A new set with the series of both; {@code other} wins on equal ids. */
+    public SeriesSet plus(SeriesSet other) {
+        Map<MetricId, TimeSeries> m = new LinkedHashMap<>(byId);
+        m.putAll(other.byId);
+        return new SeriesSet(java.util.Collections.unmodifiableMap(m));
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    public Stream<TimeSeries> stream() {
+        return byId.values().stream();
+    }
+
+    @Override
+    public Iterator<TimeSeries> iterator() {
+        return byId.values().iterator();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeriesSet other && byId.equals(other.byId);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SeriesSet" + byId.keySet();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.plimsoll.series;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A half-open interval of time {@code [start, end)}.
+ *
+ * @param start first instant inside the window
+ * @param end first instant after the window; not before {@code start}
+ * @since 0.1
+ */
+public record TimeWindow(Instant start, Instant end) {
+
+    public TimeWindow {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("end must not be before start, but was start=" + start + " end=" + end);
+        }
+    }
+
+    /** A window from {@code start} lasting {@code length}. */
+    public static TimeWindow of(Instant start, Duration length) {
+        return new TimeWindow(start, start.plus(length));
+    }
+
+    /** A window between two epoch-millisecond instants. */
+    public static TimeWindow ofEpochMillis(long startMillis, long endMillis) {
+        return new TimeWindow(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis));
+    }
+
+    public Duration duration() {
+        return Duration.between(start, end);
+    }
+
+    /** Whether {@code instant} lies in {@code [start, end)}. */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(start) && instant.isBefore(end);
+    }
+
+    /** Whether {@code epochMillis} lies in {@code [start, end)}. */
+    public boolean containsEpochMilli(long epochMillis) {
+        return epochMillis >= start.toEpochMilli() && epochMillis < end.toEpochMilli();
+    }
+
+    /** The smallest window covering both. */
+    public TimeWindow span(TimeWindow other) {
+        return new TimeWindow(start.isBefore(other.start) ? start : other.start,
+                end.isAfter(other.end) ? end : other.end);
+    }
+
+    @Override
+    public String toString() {
+        return "[" + start + ", " + end + ")";
+    }
+}
