@@ -52,7 +52,7 @@ public final class RunTimeline {
         this.bucketMillis = bucketMillis;
         this.size = size;
         this.metrics = Collections.unmodifiableSortedMap(metrics);
-        this.http = new HttpTimeline(metrics, this::emptyMetric);
+        this.http = new HttpTimeline(metrics, name -> emptyMetric(source, startMillis, bucketMillis, size, name));
         this.byName = Collections.unmodifiableSortedMap(byName);
         this.byStatus = Collections.unmodifiableSortedMap(byStatus);
         this.byErrorCode = Collections.unmodifiableSortedMap(byErrorCode);
@@ -152,6 +152,10 @@ public final class RunTimeline {
     }
 
     MetricTimeline emptyMetric(String name) {
+        return emptyMetric(source, startMillis, bucketMillis, size, name);
+    }
+
+    static MetricTimeline emptyMetric(String source, long startMillis, long bucketMillis, int size, String name) {
         MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(name, MetricKind.UNKNOWN);
         return new MetricTimeline(name, source, kind, K6Metrics.isBuiltInTime(name) ? "ms" : "", Map.of(),
                 startMillis, bucketMillis, new SampleStats[size]);
@@ -366,14 +370,10 @@ public final class RunTimeline {
             for (MetricAccumulator a : metrics.values()) {
                 ms.put(a.name, timeline(a, Map.of(), first, n, startMillis, bucketMillis));
             }
-            RunTimeline[] self = new RunTimeline[1];
-            TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis, self);
-            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis,
-                    self);
-            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis,
-                    bucketMillis, self);
-            self[0] = new RunTimeline(source, startMillis, bucketMillis, n, ms, names, statuses, codes);
-            return self[0];
+            TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis);
+            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis);
+            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis, bucketMillis);
+            return new RunTimeline(source, startMillis, bucketMillis, n, ms, names, statuses, codes);
         }
 
         private MetricTimeline timeline(MetricAccumulator a, Map<String, String> tags, long first, int n,
@@ -383,7 +383,7 @@ public final class RunTimeline {
         }
 
         private TreeMap<String, HttpTimeline> slices(Map<String, MetricAccumulator[]> dim, String tag, long first,
-                int n, long startMillis, long bucketMillis, RunTimeline[] owner) {
+                int n, long startMillis, long bucketMillis) {
             TreeMap<String, HttpTimeline> out = new TreeMap<>();
             dim.forEach((key, accs) -> {
                 Map<String, MetricTimeline> m = new HashMap<>();
@@ -392,7 +392,7 @@ public final class RunTimeline {
                         m.put(a.name, timeline(a, Map.of(tag, key), first, n, startMillis, bucketMillis));
                     }
                 }
-                out.put(key, new HttpTimeline(m, name -> owner[0].emptyMetric(name)));
+                out.put(key, new HttpTimeline(m, name -> emptyMetric(source, startMillis, bucketMillis, n, name)));
             });
             return out;
         }

@@ -275,7 +275,9 @@ final class NdjsonReader {
                     int lineStart = lineStart(line);
                     int lineEnd = indexOf(chunk.data, lineStart, chunk.length, (byte) '\n');
                     boolean lastLineCut = chunk.last && lineEnd < 0;
-                    String why = describe(e, start, lineStart, lineEnd < 0 ? chunk.length : lineEnd);
+                    long at = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                            ? jpe.getLocation().getByteOffset() : p.currentLocation().getByteOffset();
+                    String why = describe(e, start + at, lineStart, lineEnd < 0 ? chunk.length : lineEnd);
                     if (lastLineCut) {
                         problems.add(new LineProblem(line, "last line is incomplete (k6 stopped mid-write?): "
                                 + why + "; ignored", false));
@@ -302,13 +304,13 @@ final class NdjsonReader {
             return new ChunkResult(lines, samples, skipped, problems);
         }
 
-        private String describe(Exception e, int parserStart, int lineStart, int lineEnd) {
+        /** Why a line failed; {@code at} is where the parser stopped, which may lie past the line's end. */
+        private String describe(Exception e, long at, int lineStart, int lineEnd) {
             String snippet = snippet(lineStart, lineEnd);
+            if (at > lineEnd) {
+                return "JSON object is not closed before the end of the line: " + snippet;
+            }
             if (e instanceof JsonProcessingException jpe) {
-                long at = jpe.getLocation() == null ? -1 : parserStart + jpe.getLocation().getByteOffset();
-                if (at > lineEnd) {
-                    return "JSON object is not closed before the end of the line: " + snippet;
-                }
                 return "malformed JSON (" + jpe.getOriginalMessage().lines().findFirst().orElse("") + "): " + snippet;
             }
             return e.getMessage() + ": " + snippet;
