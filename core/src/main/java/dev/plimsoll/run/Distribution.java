@@ -1,14 +1,11 @@
 package dev.plimsoll.run;
 
 import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.DoubleHistogramIterationValue;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution of a trend's samples over some window: exact count, mean, minimum and maximum, and
- * percentiles from an HdrHistogram.
+ * percentiles from a log-linear histogram ({@link #toHdrHistogram()} exports it to HdrHistogram).
  *
  * <p><b>Percentiles</b> follow k6's definition so that Plimsoll and k6's end-of-test summary agree: for
  * {@code n} sorted samples, {@code p(q)} is interpolated linearly between the samples at ranks
@@ -30,8 +27,7 @@ public final class Distribution {
     private final double min;
     private final double max;
     private final long unbinned;
-    private final @Nullable Histogram nanos;
-    private final @Nullable DoubleHistogram doubles;
+    private final @Nullable LogHistogram histogram;
 
     Distribution(SampleStats s) {
         this.count = s.count;
@@ -39,8 +35,7 @@ public final class Distribution {
         this.min = s.min;
         this.max = s.max;
         this.unbinned = s.unbinned;
-        this.nanos = s.nanos;
-        this.doubles = s.doubles;
+        this.histogram = s.histogram;
     }
 
     static Distribution empty() {
@@ -104,23 +99,13 @@ public final class Distribution {
     private double[] valuesAtRanks(long lo, long hi) {
         double[] out = {Double.NaN, Double.NaN};
         long[] ranks = {lo, hi};
-        int next = 0;
-        long seen = 0;
-        if (nanos != null) {
-            for (HistogramIterationValue v : nanos.recordedValues()) {
-                seen += v.getCountAtValueIteratedTo();
+        if (histogram != null) {
+            int next = 0;
+            long seen = 0;
+            for (long packed : histogram.sorted()) {
+                seen += LogHistogram.countOfPacked(packed);
                 while (next < 2 && ranks[next] < seen) {
-                    out[next++] = nanos.medianEquivalentValue(v.getValueIteratedTo()) / 1e6;
-                }
-                if (next == 2) {
-                    break;
-                }
-            }
-        } else if (doubles != null) {
-            for (DoubleHistogramIterationValue v : doubles.recordedValues()) {
-                seen += v.getCountAtValueIteratedTo();
-                while (next < 2 && ranks[next] < seen) {
-                    out[next++] = doubles.medianEquivalentValue(v.getValueIteratedTo());
+                    out[next++] = LogHistogram.valueOf(LogHistogram.binOfPacked(packed));
                 }
                 if (next == 2) {
                     break;
@@ -137,6 +122,21 @@ public final class Distribution {
             }
         }
         return out;
+    }
+
+    /**
+     * The samples as an HdrHistogram {@link DoubleHistogram} (3 significant digits), e.g. to write them in
+     * HdrHistogram's log format; each sample is placed at its bin's midpoint.
+     */
+    public DoubleHistogram toHdrHistogram() {
+        DoubleHistogram h = new DoubleHistogram(3);
+        if (histogram != null) {
+            for (long packed : histogram.sorted()) {
+                double v = LogHistogram.valueOf(LogHistogram.binOfPacked(packed));
+                h.recordValueWithCount(Math.max(v, Double.MIN_NORMAL), LogHistogram.countOfPacked(packed));
+            }
+        }
+        return h;
     }
 
     @Override

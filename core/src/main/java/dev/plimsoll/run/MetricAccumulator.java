@@ -14,19 +14,19 @@ final class MetricAccumulator {
     final String name;
     MetricKind kind;
     String unit;
-    final SampleStats.HistogramMode mode;
+    final boolean withHistogram;
     private SampleStats @Nullable [] buckets;
     private long base;
 
-    MetricAccumulator(String name, MetricKind kind, String unit, SampleStats.HistogramMode mode) {
+    MetricAccumulator(String name, MetricKind kind, String unit, boolean withHistogram) {
         this.name = name;
         this.kind = kind;
         this.unit = unit;
-        this.mode = mode;
+        this.withHistogram = withHistogram;
     }
 
     void add(long bucket, long epochNanos, double value) {
-        stats(bucket).add(epochNanos, value, mode);
+        stats(bucket).add(epochNanos, value, withHistogram);
     }
 
     SampleStats stats(long bucket) {

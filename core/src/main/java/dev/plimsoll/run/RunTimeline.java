@@ -272,16 +272,10 @@ public final class RunTimeline {
         }
 
         private static MetricAccumulator create(String metric, MetricKind kind, boolean time) {
-            SampleStats.HistogramMode mode;
-            if (K6Metrics.isBuiltInTime(metric)) {
-                mode = SampleStats.HistogramMode.NANOS;
-            } else if (kind == MetricKind.TREND || kind == MetricKind.UNKNOWN) {
-                mode = SampleStats.HistogramMode.DOUBLE;
-            } else {
-                mode = SampleStats.HistogramMode.NONE;
-            }
+            // rates, counters and gauges need no distribution; undeclared metrics might be trends
+            boolean histogram = kind == MetricKind.TREND || kind == MetricKind.UNKNOWN;
             String unit = time ? "ms" : metric.startsWith("data_") ? "B" : "";
-            return new MetricAccumulator(metric, kind, unit, mode);
+            return new MetricAccumulator(metric, kind, unit, histogram);
         }
 
         /**

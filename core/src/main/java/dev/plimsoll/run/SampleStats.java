@@ -1,19 +1,9 @@
 package dev.plimsoll.run;
 
-import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedDoubleHistogram;
-import org.HdrHistogram.PackedHistogram;
 import org.jspecify.annotations.Nullable;
 
 /** Mutable aggregate of the samples of one metric in one bucket. Thread-confined. */
 final class SampleStats {
-    /**
-     * Significant decimal digits kept by every latency histogram: values are exact to within 1 part in
-     * 2048 (HdrHistogram rounds each value into a sub-bucket of that relative width, ≤ 0.05 %).
-     */
-    static final int SIGNIFICANT_DIGITS = 3;
-
     long count;
     double sum;
     double min = Double.POSITIVE_INFINITY;
@@ -23,10 +13,9 @@ final class SampleStats {
     long nonZero;
     /** Values excluded from the histogram because it cannot hold them (negative). */
     long unbinned;
-    @Nullable Histogram nanos;
-    @Nullable DoubleHistogram doubles;
+    @Nullable LogHistogram histogram;
 
-    void add(long epochNanos, double value, HistogramMode mode) {
+    void add(long epochNanos, double value, boolean withHistogram) {
         count++;
         sum += value;
         if (value < min) {
@@ -42,28 +31,14 @@ final class SampleStats {
         if (value != 0) {
             nonZero++;
         }
-        switch (mode) {
-            case NANOS -> {
-                if (value >= 0) {
-                    if (nanos == null) {
-                        nanos = new PackedHistogram(SIGNIFICANT_DIGITS);
-                    }
-                    nanos.recordValue(Math.round(value * 1e6));
-                } else {
-                    unbinned++;
+        if (withHistogram) {
+            if (value >= 0) {
+                if (histogram == null) {
+                    histogram = new LogHistogram();
                 }
-            }
-            case DOUBLE -> {
-                if (value >= 0) {
-                    if (doubles == null) {
-                        doubles = new PackedDoubleHistogram(SIGNIFICANT_DIGITS);
-                    }
-                    doubles.recordValue(value);
-                } else {
-                    unbinned++;
-                }
-            }
-            case NONE -> {
+                histogram.record(value);
+            } else {
+                unbinned++;
             }
         }
     }
@@ -80,17 +55,11 @@ final class SampleStats {
         }
         nonZero += o.nonZero;
         unbinned += o.unbinned;
-        if (o.nanos != null) {
-            if (nanos == null) {
-                nanos = new PackedHistogram(SIGNIFICANT_DIGITS);
+        if (o.histogram != null) {
+            if (histogram == null) {
+                histogram = new LogHistogram();
             }
-            nanos.add(o.nanos);
-        }
-        if (o.doubles != null) {
-            if (doubles == null) {
-                doubles = new PackedDoubleHistogram(SIGNIFICANT_DIGITS);
-            }
-            doubles.add(o.doubles);
+            histogram.merge(o.histogram);
         }
     }
 
@@ -101,6 +70,4 @@ final class SampleStats {
         c.last = last;
         return c;
     }
-
-    enum HistogramMode { NONE, NANOS, DOUBLE }
 }

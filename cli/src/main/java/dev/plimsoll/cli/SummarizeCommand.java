@@ -1,0 +1,215 @@
+package dev.plimsoll.cli;
+
+import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.run.Distribution;
+import dev.plimsoll.run.HttpTimeline;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.Phase;
+import dev.plimsoll.run.RunSummary;
+import dev.plimsoll.run.RunTimeline;
+import dev.plimsoll.run.RunTotals;
+import dev.plimsoll.run.ThresholdResult;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** {@code plimsoll summarize FILE…}: a k6 run's totals and its load timeline per phase. */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = {"Summarises a k6 run along its timeline: totals like k6's end-of-test summary, then RPS,"
+                + " error rate, latency percentiles and VUs per phase (ramp-up, steady, ramp-down) and per request"
+                + " name.", "",
+                "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
+                        + " handleSummary JSON; the format is told from the content. Several result files (one per"
+                        + " load generator) merge into one run."})
+final class SummarizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "k6 output files of one run.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--demo", description = "Summarise the real k6 run bundled with Plimsoll (a stress test that"
+            + " saturates an autoscaling EKS-like backend).")
+    boolean demo;
+
+    @Option(names = "--bucket", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Timeline resolution, e.g. 1s, 500ms, 1m. Default: ${DEFAULT-VALUE}.")
+    Duration bucket;
+
+    @Option(names = "--lenient", description = "Skip malformed lines (counted and reported) instead of failing.")
+    boolean lenient;
+
+    @Option(names = "--top", defaultValue = "10", description = "Request names to list. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or ingestion notes on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> inputs = new ArrayList<>(files);
+        if (demo) {
+            inputs.addAll(DemoData.k6Files());
+        }
+        if (inputs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing FILE: give k6 output files, or --demo");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, quiet || System.console() == null, totalSize(inputs));
+        long started = System.nanoTime();
+        LoadRun run = K6Reader.builder().bucket(bucket).lenient(lenient).progress(progress).build().read(inputs);
+        progress.done();
+        if (!quiet) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "read %s in %.2f s: %s lines, %s samples%s%n", Format.bytes(totalSize(inputs)),
+                    seconds, Format.count(run.ingest().lines()), Format.count(run.ingest().samples()),
+                    run.ingest().skippedLines() > 0 ? ", " + run.ingest().skippedLines() + " malformed lines skipped"
+                            : "");
+            run.ingest().warnings().forEach(w -> err.println("warning: " + w));
+        }
+        print(out, run, demo ? "bundled demo run (S1: backend saturation with node autoscaling)" : String.join(", ",
+                files.stream().map(Path::toString).toList()));
+        return 0;
+    }
+
+    private static long totalSize(List<Path> files) {
+        long n = 0;
+        for (Path f : files) {
+            try {
+                n += Files.size(f);
+            } catch (IOException e) {
+                // reported by the reader, which names the file
+            }
+        }
+        return n;
+    }
+
+    void print(PrintWriter out, LoadRun run, String source) {
+        RunTimeline t = run.timeline();
+        RunTotals totals = run.totals();
+        out.println("run       " + source);
+        if (!t.isEmpty()) {
+            TimeWindow w = t.window();
+            out.println("window    " + w.start() + " → " + w.end() + " (" + Format.duration(w.duration())
+                    + ", " + t.bucket().toMillis() + " ms buckets)");
+        }
+        out.println();
+        out.println("totals");
+        row(out, "requests", Format.count(totals.requests()) + "  " + Format.rate(totals.rps()));
+        row(out, "failed requests", Format.count(totals.failedRequests()) + "  " + Format.percent(totals.errorRate()));
+        row(out, "iterations", Format.count(totals.iterations()));
+        row(out, "dropped iterations", Format.count(totals.droppedIterations()));
+        row(out, "checks", Format.count(totals.checksPassed()) + " passed, " + Format.count(totals.checksFailed())
+                + " failed");
+        row(out, "data", "sent " + Format.bytes(totals.dataSentBytes()) + ", received "
+                + Format.bytes(totals.dataReceivedBytes()));
+        row(out, "VUs", "max " + totals.vusMax());
+        if (!t.isEmpty()) {
+            Distribution d = t.http().distribution(K6Metrics.HTTP_REQ_DURATION);
+            row(out, "http_req_duration", "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.median())
+                    + " p(95)=" + Format.millis(d.percentile(95)) + " p(99)=" + Format.millis(d.percentile(99))
+                    + " max=" + Format.millis(d.max()));
+            Distribution waiting = t.http().distribution(K6Metrics.HTTP_REQ_WAITING);
+            row(out, "http_req_waiting", "p(95)=" + Format.millis(waiting.percentile(95)) + " (time to first byte)");
+        }
+        run.summary().ifPresent(s -> printThresholds(out, s));
+        if (t.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("phases");
+        out.printf(Locale.ROOT, "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n", "phase", "from", "to",
+                "length", "VUs max", "RPS", "errors", "p50", "p95", "p99");
+        for (Phase p : run.phases()) {
+            HttpTimeline http = t.http();
+            TimeWindow w = p.window();
+            Distribution d = http.distribution(K6Metrics.HTTP_REQ_DURATION, w);
+            double requests = sum(http.requests().slice(w));
+            double failed = sum(http.failed().slice(w));
+            double seconds = w.duration().toMillis() / 1000.0;
+            out.printf(Locale.ROOT, "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n", p.kind().label(),
+                    Format.clock(w.start()), Format.clock(w.end()), Format.duration(w.duration()),
+                    formatMax(t.vus().slice(w)), Format.rate(requests / seconds),
+                    Format.percent(requests == 0 ? Double.NaN : failed / requests), Format.millis(d.median()),
+                    Format.millis(d.percentile(95)), Format.millis(d.percentile(99)));
+        }
+        out.println();
+        out.println("requests by name" + (t.byName().size() > top ? " (top " + top + " of " + t.byName().size() + ")"
+                : ""));
+        out.printf(Locale.ROOT, "  %-40s %10s %8s %10s %10s%n", "name", "requests", "errors", "p95", "p99");
+        t.byName().entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, HttpTimeline> e) -> e.getValue().totalRequests())
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .limit(top)
+                .forEach(e -> {
+                    HttpTimeline h = e.getValue();
+                    Distribution d = h.distribution(K6Metrics.HTTP_REQ_DURATION);
+                    out.printf(Locale.ROOT, "  %-40s %10s %8s %10s %10s%n", truncate(e.getKey(), 40),
+                            Format.count(h.totalRequests()), Format.percent(h.errorRate()),
+                            Format.millis(d.percentile(95)), Format.millis(d.percentile(99)));
+                });
+        if (!t.byStatus().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            t.byStatus().forEach((status, h) -> sb.append(sb.length() == 0 ? "" : ", ").append(status).append(": ")
+                    .append(Format.count(h.totalRequests())));
+            out.println();
+            out.println("status    " + sb);
+        }
+        if (!t.byErrorCode().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            t.byErrorCode().forEach((code, h) -> sb.append(sb.length() == 0 ? "" : ", ").append(code).append(": ")
+                    .append(Format.count(h.totalRequests())));
+            out.println("k6 error codes  " + sb);
+        }
+    }
+
+    private static void printThresholds(PrintWriter out, RunSummary s) {
+        if (s.thresholds().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("thresholds (as k6 reported them)");
+        for (ThresholdResult r : s.thresholds()) {
+            out.println("  " + (r.passed() ? "✓ " : "✗ ") + r.metric() + " " + r.expression());
+        }
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        StringBuilder dots = new StringBuilder("  ").append(label).append(' ');
+        while (dots.length() < 24) {
+            dots.append('.');
+        }
+        out.println(dots + " " + value);
+    }
+
+    private static double sum(TimeSeries s) {
+        return s.stream().filter(v -> !Double.isNaN(v)).sum();
+    }
+
+    private static String formatMax(TimeSeries s) {
+        double m = s.max();
+        return Double.isNaN(m) ? "-" : Long.toString(Math.round(m));
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

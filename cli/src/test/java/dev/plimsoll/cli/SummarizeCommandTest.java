@@ -1,0 +1,71 @@
+package dev.plimsoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummarizeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return PlimsollCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void summarizeDemoShouldPrintTotalsPhasesAndNames() {
+        int code = run("summarize", "--demo");
+
+        assertThat(code).isZero();
+        String text = out.toString();
+        // k6's own end-of-test summary for this run: 33813 requests, 10096 iterations, 85 VUs max
+        assertThat(text).contains("requests ............. 33 813").contains("iterations ........... 10 096")
+                .contains("max 85").contains("ramp-up").contains("steady").contains("ramp-down")
+                .contains("POST /api/orders").contains("✓ http_req_duration p(95)<300");
+        assertThat(err.toString()).contains("382 578 lines");
+    }
+
+    @Test
+    void summarizeOfAFileThatIsNotK6ShouldExitTwoNamingTheFile() throws IOException {
+        Path bad = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+
+        int code = run("summarize", bad.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("plimsoll: error: " + bad + ":1: not k6 output");
+    }
+
+    @Test
+    void summarizeWithoutFilesShouldExitTwoWithUsage() {
+        int code = run("summarize");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing FILE").contains("Usage: plimsoll summarize");
+    }
+
+    @Test
+    void badBucketShouldExitTwoSayingWhatToWrite() {
+        int code = run("summarize", "--bucket", "soon", "--demo");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void quietShouldPrintNothingOnStderr() {
+        int code = run("summarize", "--demo", "--quiet", "--bucket", "5s");
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("5000 ms buckets");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.plimsoll.run;
+
+import java.util.Arrays;
+
+/**
+ * A sparse log-linear histogram of non-negative doubles, for one metric in one bucket.
+ *
+ * <p>A value's bin is the top 22 bits of its IEEE 754 representation (sign, 11 exponent bits, the 10 highest
+ * mantissa bits): for non-negative doubles that order is the numeric order, and each bin spans a relative
+ * width of 2<sup>-10</sup>, so the bin's midpoint is within 1/2048 (≈ 0.05 %) of every value in it — the same
+ * resolution as an HdrHistogram with 3 significant digits. Unlike a dense histogram, only occupied bins cost
+ * memory (a one-second bucket of a latency trend occupies a few hundred), and recording is a shift and a hash
+ * probe. Measured on the 168 MB S3 k6 output, HdrHistogram's {@code PackedHistogram} took 73 % of ingestion
+ * time; dense {@code Histogram}s would need ~100 kB per bucket and slice.
+ *
+ * <p>Not thread-safe.
+ */
+final class LogHistogram {
+    private static final int EMPTY = -1;
+    private static final int SHIFT = 42;
+
+    private int[] keys;
+    private long[] counts;
+    private int size;
+
+    LogHistogram() {
+        keys = new int[16];
+        Arrays.fill(keys, EMPTY);
+        counts = new long[16];
+    }
+
+    static int binOf(double value) {
+        return (int) (Double.doubleToRawLongBits(value) >>> SHIFT);
+    }
+
+    /** Midpoint of a bin: within 1/2048 of any value in it. */
+    static double valueOf(int bin) {
+        double lo = Double.longBitsToDouble((long) bin << SHIFT);
+        double hi = Double.longBitsToDouble((long) (bin + 1) << SHIFT);
+        return lo + (hi - lo) / 2;
+    }
+
+    /** Records a value ≥ 0 (callers keep negatives out). */
+    void record(double value) {
+        add(binOf(value), 1);
+    }
+
+    void add(int bin, long count) {
+        int mask = keys.length - 1;
+        int i = (bin * 0x9E3779B9) >>> 16 & mask;
+        while (true) {
+            int k = keys[i];
+            if (k == bin) {
+                counts[i] += count;
+                return;
+            }
+            if (k == EMPTY) {
+                keys[i] = bin;
+                counts[i] = count;
+                if (++size * 2 > keys.length) {
+                    rehash();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    void merge(LogHistogram other) {
+        int[] k = other.keys;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != EMPTY) {
+                add(k[i], other.counts[i]);
+            }
+        }
+    }
+
+    /** Occupied bins in ascending order, with their counts in {@code countsOut} (resized as needed). */
+    long[] sorted() {
+        long[] packed = new long[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                packed[n++] = (long) keys[i] << 40 | counts[i]; // bins < 2^22, counts < 2^40
+            }
+        }
+        Arrays.sort(packed);
+        return packed;
+    }
+
+    static int binOfPacked(long packed) {
+        return (int) (packed >>> 40);
+    }
+
+    static long countOfPacked(long packed) {
+        return packed & ((1L << 40) - 1);
+    }
+
+    private void rehash() {
+        int[] oldKeys = keys;
+        long[] oldCounts = counts;
+        keys = new int[oldKeys.length * 2];
+        Arrays.fill(keys, EMPTY);
+        counts = new long[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                add(oldKeys[i], oldCounts[i]);
+            }
+        }
+    }
+}
