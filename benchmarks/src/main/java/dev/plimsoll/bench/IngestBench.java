@@ -26,32 +26,43 @@ public final class IngestBench {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: IngestBench ingest|scan FILE [parallelism]");
+            System.err.println("usage: IngestBench ingest|scan FILE [parallelism] [iterations]");
             System.exit(2);
         }
+        String mode = args[0];
         Path file = Path.of(args[1]);
-        long t0 = System.nanoTime();
-        long bytes;
-        long lines;
-        String what;
-        if (args[0].equals("scan")) {
-            long[] r = scan(file);
-            bytes = r[0];
-            lines = r[1];
-            what = "bare Jackson token scan, 1 thread";
-        } else {
-            int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-            LoadRun run = K6Reader.builder().parallelism(parallelism).build().read(file);
-            lines = run.ingest().lines();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            bytes = uncompressedSize(file);
-            t0 = System.nanoTime() - (long) (seconds * 1e9);
-            what = "K6Reader, parallelism " + parallelism + ": " + run.totals().requests() + " requests, "
-                    + run.timeline().size() + " buckets";
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        long bytes = uncompressedSize(file);
+        double[] seconds = new double[iterations];
+        long lines = 0;
+        String what = "";
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            if (mode.equals("scan")) {
+                lines = scan(file)[1];
+                what = "bare Jackson token scan, 1 thread";
+            } else {
+                LoadRun run = K6Reader.builder().parallelism(parallelism).build().read(file);
+                lines = run.ingest().lines();
+                what = "K6Reader, parallelism " + parallelism + ": " + run.totals().requests() + " requests, "
+                        + run.timeline().size() + " buckets";
+            }
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
-        double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%s%n  %,d lines, %.1f MB in %.3f s: %,.0f lines/s, %.1f MB/s, peak heap %d MB%n",
-                what, lines, bytes / 1e6, s, lines / s, bytes / 1e6 / s, peakHeapMb());
+        System.out.println(what + " — " + file.getFileName() + String.format(Locale.ROOT, " (%.1f MB, %,d lines)",
+                bytes / 1e6, lines));
+        System.out.printf(Locale.ROOT, "  first (cold JVM): %.3f s, %.1f MB/s, %,.0f lines/s%n", seconds[0],
+                bytes / 1e6 / seconds[0], lines / seconds[0]);
+        if (iterations > 1) {
+            double[] warm = java.util.Arrays.copyOfRange(seconds, 1, iterations);
+            java.util.Arrays.sort(warm);
+            double median = warm[warm.length / 2];
+            System.out.printf(Locale.ROOT, "  warm median of %d: %.3f s, %.1f MB/s, %,.0f lines/s (min %.3f s, max %.3f s)%n",
+                    warm.length, median, bytes / 1e6 / median, lines / median, warm[0], warm[warm.length - 1]);
+        }
+        System.out.printf(Locale.ROOT, "  peak heap %d MB (max heap %d MB)%n", peakHeapMb(),
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     static long[] scan(Path file) throws IOException {

@@ -16,16 +16,15 @@ import java.util.Arrays;
  * <p>Not thread-safe.
  */
 final class LogHistogram {
-    private static final int EMPTY = -1;
     private static final int SHIFT = 42;
 
     private int[] keys;
     private long[] counts;
     private int size;
 
+    // keys hold bin + 1, so that 0 marks an empty slot and new tables need no fill
     LogHistogram() {
         keys = new int[16];
-        Arrays.fill(keys, EMPTY);
         counts = new long[16];
     }
 
@@ -46,16 +45,17 @@ final class LogHistogram {
     }
 
     void add(int bin, long count) {
+        int key = bin + 1;
         int mask = keys.length - 1;
-        int i = (bin * 0x9E3779B9) >>> 16 & mask;
+        int i = (key * 0x9E3779B9) >>> 16 & mask;
         while (true) {
             int k = keys[i];
-            if (k == bin) {
+            if (k == key) {
                 counts[i] += count;
                 return;
             }
-            if (k == EMPTY) {
-                keys[i] = bin;
+            if (k == 0) {
+                keys[i] = key;
                 counts[i] = count;
                 if (++size * 2 > keys.length) {
                     rehash();
@@ -69,8 +69,8 @@ final class LogHistogram {
     void merge(LogHistogram other) {
         int[] k = other.keys;
         for (int i = 0; i < k.length; i++) {
-            if (k[i] != EMPTY) {
-                add(k[i], other.counts[i]);
+            if (k[i] != 0) {
+                add(k[i] - 1, other.counts[i]);
             }
         }
     }
@@ -80,8 +80,8 @@ final class LogHistogram {
         long[] packed = new long[size];
         int n = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                packed[n++] = (long) keys[i] << 40 | counts[i]; // bins < 2^22, counts < 2^40
+            if (keys[i] != 0) {
+                packed[n++] = (long) (keys[i] - 1) << 40 | counts[i]; // bins < 2^22, counts < 2^40
             }
         }
         Arrays.sort(packed);
@@ -100,12 +100,11 @@ final class LogHistogram {
         int[] oldKeys = keys;
         long[] oldCounts = counts;
         keys = new int[oldKeys.length * 2];
-        Arrays.fill(keys, EMPTY);
         counts = new long[oldKeys.length * 2];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                add(oldKeys[i], oldCounts[i]);
+            if (oldKeys[i] != 0) {
+                add(oldKeys[i] - 1, oldCounts[i]);
             }
         }
     }

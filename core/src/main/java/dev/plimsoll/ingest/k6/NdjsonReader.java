@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.base.ParserBase;
 import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.internal.StringPool;
 import dev.plimsoll.run.MetricKind;
@@ -207,6 +206,7 @@ final class NdjsonReader {
     private final class Worker {
         final RunTimeline.Builder builder = RunTimeline.builder(bucket, "k6");
         final StringPool pool = new StringPool();
+        final PointScanner scanner = new PointScanner(builder);
     }
 
     private ChunkResult parse(Chunk chunk, ConcurrentLinkedQueue<Worker> workers, BlockingQueue<byte[]> buffers,
@@ -234,9 +234,6 @@ final class NdjsonReader {
         private final List<LineProblem> problems = new ArrayList<>(0);
         private long samples;
         private long skipped;
-        // a known line start, so that a failing line is found without rescanning the chunk
-        private int markOffset;
-        private long markLine = 1;
 
         ChunkParser(Chunk chunk, Worker w) {
             this.chunk = chunk;
@@ -244,72 +241,70 @@ final class NdjsonReader {
         }
 
         ChunkResult run(AtomicBoolean failed) throws IOException {
-            int start = 0;
-            long baseLine = 0; // lines before the current parser's start
-            long lines;
-            while (true) {
-                long recordLine = -1; // line of the record being read; -1 between records
-                JsonParser p = JSON.createParser(chunk.data, start, chunk.length - start);
+            byte[] data = chunk.data;
+            int length = chunk.length;
+            int pos = 0;
+            long line = 0;
+            while (pos < length) {
+                line++;
+                int lineEnd = w.scanner.scan(data, pos, length);
+                if (lineEnd >= 0) {
+                    if (w.scanner.recorded()) {
+                        samples++;
+                    }
+                    pos = lineEnd + 1;
+                    continue;
+                }
+                int nl = indexOf(data, pos, length, (byte) '\n');
+                lineEnd = nl < 0 ? length : nl;
                 try {
-                    JsonToken t;
-                    while ((t = p.nextToken()) != null) {
-                        recordLine = ((ParserBase) p).getTokenLineNr();
-                        if (t != JsonToken.START_OBJECT) {
-                            throw new FormatError("line must be a JSON object (k6 --out json), but starts with "
-                                    + t.asString());
-                        }
-                        record(p);
-                        recordLine = -1;
-                    }
-                    lines = baseLine + p.currentLocation().getLineNr() - 1;
-                    if (chunk.last && chunk.data[chunk.length - 1] != '\n') {
-                        lines++; // a final line without its newline
-                    }
-                    break;
+                    readWithJackson(pos, lineEnd);
                 } catch (JsonProcessingException | FormatError | IllegalArgumentException e) {
-                    if (recordLine < 0) {
-                        recordLine = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-                                ? jpe.getLocation().getLineNr() : 1;
-                    }
-                    long line = baseLine + recordLine;
-                    int lineStart = lineStart(line);
-                    int lineEnd = indexOf(chunk.data, lineStart, chunk.length, (byte) '\n');
-                    boolean lastLineCut = chunk.last && lineEnd < 0;
-                    long at = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-                            ? jpe.getLocation().getByteOffset() : p.currentLocation().getByteOffset();
-                    String why = describe(e, start + at, lineStart, lineEnd < 0 ? chunk.length : lineEnd);
-                    if (lastLineCut) {
+                    String why = describe(e, pos, lineEnd);
+                    if (chunk.last && nl < 0) {
                         problems.add(new LineProblem(line, "last line is incomplete (k6 stopped mid-write?): "
                                 + why + "; ignored", false));
-                        lines = line;
-                        break;
-                    }
-                    if (!lenient) {
+                    } else if (!lenient) {
                         problems.add(new LineProblem(line, why, true));
                         failed.set(true);
                         return new ChunkResult(line, samples, skipped, problems);
+                    } else {
+                        skipped++;
+                        problems.add(new LineProblem(line, why + "; skipped (lenient)", false));
                     }
-                    skipped++;
-                    problems.add(new LineProblem(line, why + "; skipped (lenient)", false));
-                    start = lineEnd + 1;
-                    baseLine = line;
-                    if (start >= chunk.length) {
-                        lines = line;
-                        break;
-                    }
-                } finally {
-                    p.close();
                 }
+                pos = lineEnd + 1;
             }
-            return new ChunkResult(lines, samples, skipped, problems);
+            return new ChunkResult(line, samples, skipped, problems);
         }
 
-        /** Why a line failed; {@code at} is where the parser stopped, which may lie past the line's end. */
-        private String describe(Exception e, long at, int lineStart, int lineEnd) {
-            String snippet = snippet(lineStart, lineEnd);
-            if (at > lineEnd) {
-                return "JSON object is not closed before the end of the line: " + snippet;
+        /** The general path: one line through Jackson, which explains what is wrong with a bad line. */
+        private void readWithJackson(int from, int to) throws IOException {
+            try (JsonParser p = JSON.createParser(chunk.data, from, to - from)) {
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    return; // blank line
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    throw new FormatError("line must be a JSON object (k6 --out json), but starts with " + t.asString());
+                }
+                try {
+                    record(p);
+                } catch (JsonProcessingException e) {
+                    if (e.getLocation() != null && e.getLocation().getByteOffset() >= to - from) {
+                        throw new FormatError("JSON object is not closed before the end of the line");
+                    }
+                    throw e;
+                }
+                if (p.nextToken() != null) {
+                    throw new FormatError("line must hold one JSON object, but more follows it");
+                }
             }
+        }
+
+        /** Why a line failed, with the start of the line. */
+        private String describe(Exception e, int lineStart, int lineEnd) {
+            String snippet = snippet(lineStart, lineEnd);
             if (e instanceof JsonProcessingException jpe) {
                 return "malformed JSON (" + jpe.getOriginalMessage().lines().findFirst().orElse("") + "): " + snippet;
             }
@@ -320,18 +315,6 @@ final class NdjsonReader {
             int end = Math.min(to, from + 120);
             String s = new String(chunk.data, from, end - from, java.nio.charset.StandardCharsets.UTF_8);
             return "'" + s + (end < to ? "…" : "") + "'";
-        }
-
-        private int lineStart(long line) {
-            while (markLine < line) {
-                int nl = indexOf(chunk.data, markOffset, chunk.length, (byte) '\n');
-                if (nl < 0) {
-                    break;
-                }
-                markOffset = nl + 1;
-                markLine++;
-            }
-            return markOffset;
         }
 
         /** One root object: a Point is recorded, a Metric declared. Field order does not matter. */
