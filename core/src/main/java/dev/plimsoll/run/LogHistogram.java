@@ -24,8 +24,8 @@ final class LogHistogram {
 
     // keys hold bin + 1, so that 0 marks an empty slot and new tables need no fill
     LogHistogram() {
-        keys = new int[16];
-        counts = new long[16];
+        keys = new int[8];
+        counts = new long[8];
     }
 
     static int binOf(double value) {

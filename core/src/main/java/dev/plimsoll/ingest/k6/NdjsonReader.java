@@ -65,8 +65,9 @@ final class NdjsonReader {
             buffers.add(new byte[chunkBytes]);
         }
         ConcurrentLinkedQueue<Worker> workers = new ConcurrentLinkedQueue<>();
-        List<Future<ChunkResult>> futures = new ArrayList<>();
+        java.util.ArrayDeque<Future<ChunkResult>> pending = new java.util.ArrayDeque<>();
         AtomicBoolean failed = new AtomicBoolean();
+        Merger merger = new Merger();
 
         byte[] carry = prefix;
         int carryLength = prefixLength;
@@ -74,6 +75,10 @@ final class NdjsonReader {
         boolean eof = false;
         try {
             while (!eof && !failed.get()) {
+                // fold finished chunks in order as we go: one run-wide builder, not one per chunk in memory
+                while (!pending.isEmpty() && (pending.size() > parallelism || pending.peek().isDone())) {
+                    merger.add(get(pending.poll()));
+                }
                 byte[] buf = take(buffers);
                 if (buf.length < carryLength + chunkBytes / 2) {
                     buf = new byte[carryLength + chunkBytes];
@@ -108,47 +113,53 @@ final class NdjsonReader {
                 }
                 Chunk chunk = new Chunk(index++, buf, chunkLength, eof);
                 if (executor == null) {
-                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(
-                            parse(chunk, workers, buffers, failed)));
+                    merger.add(parse(chunk, workers, buffers, failed));
                 } else {
-                    futures.add(executor.submit(() -> parse(chunk, workers, buffers, failed)));
+                    pending.add(executor.submit(() -> parse(chunk, workers, buffers, failed)));
                 }
+            }
+            while (!pending.isEmpty()) {
+                merger.add(get(pending.poll()));
             }
         } catch (IOException | RuntimeException e) {
             failed.set(true);
-            drain(futures);
+            pending.forEach(f -> f.cancel(false));
             throw e;
         }
+        return merger.result();
+    }
 
-        long lines = 0;
-        long samples = 0;
-        long skipped = 0;
-        List<String> warnings = new ArrayList<>();
-        long warningCount = 0;
-        for (Future<ChunkResult> f : futures) {
-            ChunkResult r = get(f);
+    /** Folds chunk results in file order, so that line numbers add up and the first error is the earliest. */
+    private final class Merger {
+        private final RunTimeline.Builder merged = RunTimeline.builder(bucket, "k6");
+        private final List<String> warnings = new ArrayList<>();
+        private long lines;
+        private long samples;
+        private long skipped;
+        private long warningCount;
+
+        void add(ChunkResult r) {
             for (LineProblem p : r.problems) {
                 long line = lines + p.line;
                 if (p.fatal) {
-                    drain(futures);
                     throw new K6ParseException(file, line, p.message);
                 }
                 if (++warningCount <= MAX_WARNINGS) {
                     warnings.add(file + ":" + line + ": " + p.message);
                 }
             }
+            merged.merge(r.builder);
             lines += r.lines;
             samples += r.samples;
             skipped += r.skipped;
         }
-        if (warningCount > MAX_WARNINGS) {
-            warnings.add(file + ": " + (warningCount - MAX_WARNINGS) + " more warnings not shown");
+
+        Result result() {
+            if (warningCount > MAX_WARNINGS) {
+                warnings.add(file + ": " + (warningCount - MAX_WARNINGS) + " more warnings not shown");
+            }
+            return new Result(merged, lines, samples, skipped, warnings);
         }
-        RunTimeline.Builder merged = RunTimeline.builder(bucket, "k6");
-        for (Worker w : workers) {
-            merged.merge(w.builder);
-        }
-        return new Result(merged, lines, samples, skipped, warnings);
     }
 
     private static byte[] take(BlockingQueue<byte[]> buffers) throws IOException {
@@ -178,12 +189,6 @@ final class NdjsonReader {
         }
     }
 
-    private static void drain(List<Future<ChunkResult>> futures) {
-        for (Future<ChunkResult> f : futures) {
-            f.cancel(false);
-        }
-    }
-
     private static int lastIndexOf(byte[] buf, int len, byte b) {
         for (int i = len - 1; i >= 0; i--) {
             if (buf[i] == b) {
@@ -199,14 +204,20 @@ final class NdjsonReader {
     private record LineProblem(long line, String message, boolean fatal) {
     }
 
-    private record ChunkResult(long lines, long samples, long skipped, List<LineProblem> problems) {
+    private record ChunkResult(long lines, long samples, long skipped, List<LineProblem> problems,
+            RunTimeline.Builder builder) {
     }
 
-    /** Per-thread parsing state, reused across chunks. */
+    /** Per-thread parsing state (string pools), reused across chunks; each chunk gets a fresh builder. */
     private final class Worker {
-        final RunTimeline.Builder builder = RunTimeline.builder(bucket, "k6");
+        RunTimeline.Builder builder = RunTimeline.builder(bucket, "k6");
         final StringPool pool = new StringPool();
-        final PointScanner scanner = new PointScanner(builder);
+        final PointScanner scanner = new PointScanner();
+
+        void startChunk() {
+            builder = RunTimeline.builder(bucket, "k6");
+            scanner.builder(builder);
+        }
     }
 
     private ChunkResult parse(Chunk chunk, ConcurrentLinkedQueue<Worker> workers, BlockingQueue<byte[]> buffers,
@@ -216,6 +227,7 @@ final class NdjsonReader {
             w = new Worker();
         }
         try {
+            w.startChunk();
             return new ChunkParser(chunk, w).run(failed);
         } finally {
             workers.add(w);
@@ -267,7 +279,7 @@ final class NdjsonReader {
                     } else if (!lenient) {
                         problems.add(new LineProblem(line, why, true));
                         failed.set(true);
-                        return new ChunkResult(line, samples, skipped, problems);
+                        return new ChunkResult(line, samples, skipped, problems, w.builder);
                     } else {
                         skipped++;
                         problems.add(new LineProblem(line, why + "; skipped (lenient)", false));
@@ -275,7 +287,7 @@ final class NdjsonReader {
                 }
                 pos = lineEnd + 1;
             }
-            return new ChunkResult(line, samples, skipped, problems);
+            return new ChunkResult(line, samples, skipped, problems, w.builder);
         }
 
         /** The general path: one line through Jackson, which explains what is wrong with a bad line. */

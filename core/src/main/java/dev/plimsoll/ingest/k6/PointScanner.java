@@ -30,7 +30,10 @@ final class PointScanner {
 
     private final ByteStringPool pool = new ByteStringPool();
     private final char[] timeChars = new char[64];
-    private final RunTimeline.Builder builder;
+    private final byte[] lastTime = new byte[64];
+    private int lastTimeLength = -1;
+    private long lastNanos;
+    private RunTimeline.Builder builder;
     private byte[] b;
     private int end;
     private int pos;
@@ -47,8 +50,9 @@ final class PointScanner {
     private String errorCode;
     private boolean recorded;
 
-    PointScanner(RunTimeline.Builder builder) {
-        this.builder = builder;
+    /** Where the next lines' points go. */
+    void builder(RunTimeline.Builder target) {
+        this.builder = target;
     }
 
     /** Thrown to give up on the fast path; preallocated, no stack trace. */
@@ -145,10 +149,16 @@ final class PointScanner {
                     if (n > timeChars.length) {
                         throw Bail.INSTANCE;
                     }
-                    for (int i = 0; i < n; i++) {
-                        timeChars[i] = (char) b[vs + i];
+                    // k6 writes a request's ~9 metrics with the same time: parse each distinct text once
+                    if (n != lastTimeLength || !java.util.Arrays.equals(lastTime, 0, n, b, vs, vs + n)) {
+                        for (int i = 0; i < n; i++) {
+                            timeChars[i] = (char) b[vs + i];
+                        }
+                        lastNanos = Rfc3339.parseEpochNanos(timeChars, 0, n);
+                        System.arraycopy(b, vs, lastTime, 0, n);
+                        lastTimeLength = n;
                     }
-                    nanos = Rfc3339.parseEpochNanos(timeChars, 0, n);
+                    nanos = lastNanos;
                     hasTime = true;
                 } else if (is(ks, klen, "value")) {
                     value = number();
@@ -233,10 +243,16 @@ final class PointScanner {
             long w = (long) WORDS.get(b, p);
             long q = w ^ 0x2222222222222222L;
             long s = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long flags = ((q - 0x0101010101010101L) & ~q) | ((s - 0x0101010101010101L) & ~s)
-                    | ((w - 0x2020202020202020L) & ~w);
-            if ((flags & 0x8080808080808080L) != 0) {
-                break;
+            long flags = (((q - 0x0101010101010101L) & ~q) | ((s - 0x0101010101010101L) & ~s)
+                    | ((w - 0x2020202020202020L) & ~w)) & 0x8080808080808080L;
+            if (flags != 0) {
+                // the lowest flagged byte is a true match: a quote ends the string, anything else bails
+                int at = p + (Long.numberOfTrailingZeros(flags) >>> 3);
+                if (b[at] != '"') {
+                    throw Bail.INSTANCE;
+                }
+                pos = at + 1;
+                return at;
             }
             p += 8;
         }
