@@ -62,12 +62,4 @@ final class SampleStats {
             histogram.merge(o.histogram);
         }
     }
-
-    SampleStats copy() {
-        SampleStats c = new SampleStats();
-        c.merge(this);
-        c.lastNanos = lastNanos;
-        c.last = last;
-        return c;
-    }
 }

@@ -14,7 +14,6 @@ import dev.plimsoll.run.ThresholdResult;
 import dev.plimsoll.series.TimeSeries;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -229,10 +228,5 @@ class K6ReaderTest {
 
     private static void assertClose(double actual, double k6) {
         assertThat(actual).isCloseTo(k6, within(Math.abs(k6) * PRECISION + 1e-6));
-    }
-
-    @SuppressWarnings("unused")
-    private static List<Double> list(TimeSeries s) {
-        return s.stream().boxed().toList();
     }
 }
