@@ -1,0 +1,356 @@
+package dev.plimsoll.cloudwatch;
+
+import dev.plimsoll.series.SeriesSet;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Coverage;
+import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.MetricQuery;
+import dev.plimsoll.source.MetricSource;
+import dev.plimsoll.source.MetricSourceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MessageData;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
+
+/**
+ * Fetches series live from CloudWatch with {@code GetMetricData} through the AWS SDK v2: at most
+ * {@value #MAX_QUERIES_PER_REQUEST} queries per request, windows split so that no request asks for more than
+ * {@value #MAX_DATAPOINTS_PER_REQUEST} datapoints, {@code NextToken} pages merged by query, results sorted ascending,
+ * {@code PartialData} and messages reported in the coverage, throttling and 5xx retried by the SDK's standard retry
+ * strategy.
+ *
+ * <pre>{@code
+ * CloudWatchSourceConfig config = Map.of("cloudwatch.region", "eu-west-1", "cloudwatch.cluster", "shop-eks",
+ *         "cloudwatch.load-balancer", "app/shop-alb/50dc6c495c0c9188")::get;
+ * try (CloudWatchMetricSource cw = CloudWatchMetricSource.builder(config).build()) {
+ *     FetchResult r = cw.fetch(CloudWatchSignals.defaults(config), run.window(), Duration.ofMinutes(1));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Credentials come from the SDK's default chain (environment, profile, web identity/IRSA, container
+ * and instance roles) and never appear in messages or exceptions.
+ *
+ * @since 0.1
+ */
+public final class CloudWatchMetricSource implements MetricSource {
+    /** GetMetricData accepts at most 500 MetricDataQuery structures per call (API reference). */
+    public static final int MAX_QUERIES_PER_REQUEST = 500;
+    /** GetMetricData returns at most 100,800 datapoints per call (API reference). */
+    public static final int MAX_DATAPOINTS_PER_REQUEST = 100_800;
+    /** Access key ids (AKIA… long-term, ASIA… temporary, …) as they could appear in an echoed request. */
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b");
+
+    private final CloudWatchClient client;
+    private final boolean ownsClient;
+    private final Clock clock;
+    private final List<MetricQuery> defaults;
+
+    private CloudWatchMetricSource(CloudWatchClient client, boolean ownsClient, Clock clock, List<MetricQuery> defaults) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.clock = clock;
+        this.defaults = List.copyOf(defaults);
+    }
+
+    public static Builder builder(CloudWatchSourceConfig config) {
+        return new Builder(config);
+    }
+
+    @Override
+    public String type() {
+        return "cloudwatch";
+    }
+
+    /** {@link CloudWatchSignals#defaults} of the configuration. */
+    @Override
+    public List<MetricQuery> defaultQueries() {
+        return defaults;
+    }
+
+    @Override
+    public FetchResult fetch(List<MetricQuery> queries, TimeWindow window, Duration step) {
+        return exchange(queries, window, step).result();
+    }
+
+    /** One GetMetricData request (all its pages) as sent and received, for recordings. */
+    record Call(GetMetricDataRequest request, List<GetMetricDataResponse> pages) {
+    }
+
+    /** A fetch with the calls that made it. */
+    record Exchange(FetchResult result, List<Call> calls) {
+    }
+
+    Exchange exchange(List<MetricQuery> queries, TimeWindow window, Duration step) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(step, "step");
+        List<String> messages = new ArrayList<>();
+        List<Planned> planned = plan(queries, window, step, clock.instant(), messages);
+        List<Call> calls = new ArrayList<>();
+        Map<String, Map<String, CloudWatchQueries.Points>> byId = new LinkedHashMap<>();
+        for (List<Planned> batch : partition(planned, MAX_QUERIES_PER_REQUEST)) {
+            long pointsPerWindow = 0;
+            for (Planned p : batch) {
+                pointsPerWindow += windowPoints(window, p.period);
+            }
+            int pieces = (int) Math.max(1, (pointsPerWindow + MAX_DATAPOINTS_PER_REQUEST - 1) / MAX_DATAPOINTS_PER_REQUEST);
+            int maxPeriod = batch.stream().mapToInt(p -> p.period).max().orElse(60);
+            long piecePeriods = Math.max(1, windowPoints(window, maxPeriod) / pieces);
+            List<MetricDataQuery> sdkQueries = batch.stream().map(p -> Objects.requireNonNull(p.sdk)).toList();
+            for (TimeWindow piece : CloudWatchQueries.split(window, maxPeriod, piecePeriods)) {
+                GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(sdkQueries)
+                        .startTime(piece.start()).endTime(piece.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+                calls.add(new Call(request, call(request, byId, messages)));
+            }
+        }
+        return new Exchange(assemble(planned, window, byId, messages), calls);
+    }
+
+    /** A query ready to send. */
+    record Planned(MetricQuery query, CloudWatchQueries.Parsed parsed, String cwId, int period,
+            @Nullable MetricDataQuery sdk) {
+    }
+
+    static List<Planned> plan(List<MetricQuery> queries, TimeWindow window, Duration step, Instant now,
+            List<String> messages) {
+        List<Planned> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < queries.size(); i++) {
+            MetricQuery q = queries.get(i);
+            if (!ids.add(q.id())) {
+                throw new IllegalArgumentException("query ids must be unique within a fetch, but '" + q.id()
+                        + "' appears twice");
+            }
+            CloudWatchQueries.Parsed parsed = CloudWatchQueries.parse(q);
+            int period;
+            String pinned = q.hints().get("period");
+            if (pinned != null) {
+                period = Integer.parseInt(pinned);
+            } else {
+                CloudWatchQueries.PeriodChoice choice = CloudWatchQueries.choosePeriod(step, window.start(), now,
+                        Boolean.parseBoolean(q.hints().getOrDefault("high-resolution", "false")));
+                period = choice.seconds();
+                if (choice.note() != null && !messages.contains(choice.note())) {
+                    messages.add(choice.note());
+                }
+            }
+            String cwId = CloudWatchQueries.cloudWatchId(i, q.id());
+            out.add(new Planned(q, parsed, cwId, period, CloudWatchQueries.toSdk(cwId, q, parsed, period)));
+        }
+        return out;
+    }
+
+    private static long windowPoints(TimeWindow w, int period) {
+        return Math.max(1, (w.duration().toMillis() + period * 1000L - 1) / (period * 1000L));
+    }
+
+    private static <T> List<List<T>> partition(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return out;
+    }
+
+    private List<GetMetricDataResponse> call(GetMetricDataRequest request,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages) {
+        List<GetMetricDataResponse> pages = new ArrayList<>();
+        try {
+            for (GetMetricDataResponse page : client.getMetricDataPaginator(request)) {
+                pages.add(page);
+                collect(page, byId, messages);
+            }
+        } catch (SdkException e) {
+            throw translate(e);
+        }
+        return pages;
+    }
+
+    /** Folds one page into the points by query id and label. */
+    static void collect(GetMetricDataResponse page, Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            List<String> messages) {
+        for (MessageData m : page.messages()) {
+            String text = m.code() + ": " + m.value();
+            if (!messages.contains(text)) {
+                messages.add(text);
+            }
+        }
+        for (MetricDataResult r : page.metricDataResults()) {
+            String label = r.label() == null ? "" : r.label();
+            CloudWatchQueries.Points pts = byId.computeIfAbsent(r.id(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(label, CloudWatchQueries.Points::new);
+            int n = Math.min(r.timestamps().size(), r.values().size());
+            for (int i = 0; i < n; i++) {
+                pts.times.add(r.timestamps().get(i));
+                pts.values.add(r.values().get(i));
+            }
+            if (r.statusCode() == StatusCode.PARTIAL_DATA) {
+                pts.partial = true;
+            }
+            for (MessageData m : r.messages()) {
+                String text = m.code() + ": " + m.value();
+                if (!pts.messages.contains(text)) {
+                    pts.messages.add(text);
+                }
+            }
+        }
+    }
+
+    /** Series and coverage of every planned query from the points collected (live or replayed). */
+    static FetchResult assemble(List<Planned> planned, TimeWindow window,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages) {
+        List<TimeSeries> series = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
+        for (Planned p : planned) {
+            Map<String, CloudWatchQueries.Points> labels = byId.getOrDefault(p.cwId, Map.of());
+            List<TimeSeries> mine = new ArrayList<>();
+            boolean multi = labels.size() > 1;
+            for (CloudWatchQueries.Points pts : labels.values()) {
+                mine.add(CloudWatchQueries.series(p.query, p.parsed, p.period, window, pts, multi));
+            }
+            series.addAll(mine);
+            coverage.add(CloudWatchQueries.coverage(p.query, mine, List.copyOf(labels.values()), p.period, window));
+        }
+        return new FetchResult(SeriesSet.of(series), coverage, messages);
+    }
+
+    /** The SDK's exception as a {@link MetricSourceException}, credentials redacted. */
+    static MetricSourceException translate(SdkException e) {
+        if (e instanceof AwsServiceException ase) {
+            int status = ase.statusCode();
+            String code = ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
+            String msg = ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
+            boolean throttled = ase.isThrottlingException() || "Throttling".equals(code) || status == 429;
+            boolean retryable = throttled || status >= 500;
+            String text = "GetMetricData failed: HTTP " + status + " " + code + ": " + msg
+                    + (throttled ? " (throttled after the SDK's retries; try again later or lower the request rate)"
+                            : status >= 500 ? " (CloudWatch server error after the SDK's retries)"
+                            : status == 403 ? " (check the credentials and the IAM permission cloudwatch:GetMetricData)"
+                            : "")
+                    + (ase.requestId() == null ? "" : " [request id " + ase.requestId() + "]");
+            return new MetricSourceException("cloudwatch", retryable, redact(text), new RedactedCause(e));
+        }
+        boolean retryable = e instanceof SdkClientException || e.retryable();
+        return new MetricSourceException("cloudwatch", retryable, redact("GetMetricData failed: " + e.getMessage()),
+                new RedactedCause(e));
+    }
+
+    static String redact(@Nullable String text) {
+        return text == null ? "" : ACCESS_KEY_ID.matcher(text).replaceAll("****");
+    }
+
+    /** Keeps the SDK exception's type and stack, not its message (which may echo a request). */
+    private static final class RedactedCause extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RedactedCause(SdkException e) {
+            super(e.getClass().getName() + ": " + redact(e.getMessage()), null, false, true);
+            setStackTrace(e.getStackTrace());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Builds a source; the client, credentials and clock can be injected (tests, shared clients). */
+    public static final class Builder {
+        private final CloudWatchSourceConfig config;
+        private @Nullable CloudWatchClient client;
+        private @Nullable AwsCredentialsProvider credentials;
+        private @Nullable BackoffStrategy backoff;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(CloudWatchSourceConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Use this client (not closed by the source) instead of building one from the configuration. */
+        public Builder client(CloudWatchClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Credentials for the client built from the configuration; default: the SDK's default chain. */
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Backoff between retries of the client built from the configuration; default: the SDK's standard one. */
+        public Builder backoff(BackoffStrategy backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /** The clock that decides which periods CloudWatch still has (data age). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @throws dev.plimsoll.source.ConfigurationException listing every configuration problem
+         */
+        public CloudWatchMetricSource build() {
+            config.requireValid();
+            if (client != null) {
+                return new CloudWatchMetricSource(client, false, clock, CloudWatchSignals.defaults(config));
+            }
+            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxAttempts());
+            if (backoff != null) {
+                retry = retry.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
+            }
+            var strategy = retry.build();
+            CloudWatchClientBuilder b = CloudWatchClient.builder()
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(o -> o.retryStrategy(strategy)
+                            .apiCallAttemptTimeout(config.apiCallAttemptTimeout()));
+            String region = config.region();
+            if (region != null) {
+                b.region(Region.of(region));
+            }
+            if (config.endpoint() != null) {
+                b.endpointOverride(config.endpoint());
+            }
+            String profile = config.profile();
+            b.credentialsProvider(credentials != null ? credentials
+                    : profile != null ? ProfileCredentialsProvider.create(profile)
+                    : DefaultCredentialsProvider.builder().build());
+            try {
+                return new CloudWatchMetricSource(b.build(), true, clock, CloudWatchSignals.defaults(config));
+            } catch (SdkException e) {
+                throw new MetricSourceException("cloudwatch", false, redact("cannot create the CloudWatch client: "
+                        + e.getMessage() + " (set cloudwatch.region or AWS_REGION)"), new RedactedCause(e));
+            }
+        }
+    }
+}

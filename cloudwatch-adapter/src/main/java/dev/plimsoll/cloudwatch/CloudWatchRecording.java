@@ -1,0 +1,400 @@
+package dev.plimsoll.cloudwatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.MetricQuery;
+import dev.plimsoll.source.MetricSource;
+import dev.plimsoll.source.MetricSourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MessageData;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+
+/**
+ * Recordings of {@code aws cloudwatch get-metric-data --output json}: replayed as a {@link MetricSource} that gives
+ * the same series as the live API over the same data, and written from a live fetch so that any run can be replayed
+ * offline (CI, bug reports).
+ *
+ * <p>A recording is a folder holding, per request, the response {@code get-metric-data[SUFFIX].json} (one page, or
+ * several: the AWS CLI's merged output, or a JSON array of pages) beside the request that produced it:
+ * {@code request[SUFFIX].json} ({@code StartTime}, {@code EndTime}, {@code MetricDataQueries}) or
+ * {@code metric-data-queries[SUFFIX].json} (the {@code --metric-data-queries} array).
+ *
+ * <pre>{@code
+ * try (CloudWatchRecording cw = CloudWatchRecording.open(Path.of("recordings/cloudwatch"))) {
+ *     FetchResult r = cw.fetch(cw.defaultQueries(), run.window(), Duration.ofMinutes(1));
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class CloudWatchRecording implements MetricSource {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter AWS_CLI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final Path dir;
+    private final List<MetricDataQuery> recorded;
+    private final Map<String, Map<String, CloudWatchQueries.Points>> byId;
+    private final List<String> messages;
+    private final @Nullable TimeWindow window;
+
+    private CloudWatchRecording(Path dir, List<MetricDataQuery> recorded,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages, @Nullable TimeWindow window) {
+        this.dir = dir;
+        this.recorded = recorded;
+        this.byId = byId;
+        this.messages = messages;
+        this.window = window;
+    }
+
+    /**
+     * Reads a recording folder.
+     *
+     * @throws MetricSourceException (not retryable) naming the file and field when the folder is not a recording
+     */
+    public static CloudWatchRecording open(Path dir) {
+        List<Path> responses;
+        try (Stream<Path> files = Files.list(dir)) {
+            responses = files.filter(f -> f.getFileName().toString().matches("get-metric-data.*\\.json")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new MetricSourceException("cloudwatch", false, "cannot read the recording folder " + dir + ": " + e);
+        }
+        if (responses.isEmpty()) {
+            throw new MetricSourceException("cloudwatch", false, dir
+                    + " holds no get-metric-data*.json: not a CloudWatch recording");
+        }
+        Map<String, MetricDataQuery> queries = new LinkedHashMap<>();
+        Map<String, Map<String, CloudWatchQueries.Points>> byId = new LinkedHashMap<>();
+        List<String> messages = new ArrayList<>();
+        TimeWindow window = null;
+        for (Path response : responses) {
+            String suffix = response.getFileName().toString().replaceFirst("^get-metric-data", "").replaceFirst(
+                    "\\.json$", "");
+            Path request = dir.resolve("request" + suffix + ".json");
+            Path bare = dir.resolve("metric-data-queries" + suffix + ".json");
+            JsonNode queryArray;
+            if (Files.exists(request)) {
+                JsonNode r = read(request);
+                queryArray = r.path("MetricDataQueries");
+                TimeWindow w = new TimeWindow(time(request, "StartTime", r.path("StartTime")),
+                        time(request, "EndTime", r.path("EndTime")));
+                window = window == null ? w : window.span(w);
+            } else if (Files.exists(bare)) {
+                queryArray = read(bare);
+            } else {
+                throw new MetricSourceException("cloudwatch", false, response + " has no request beside it: expected "
+                        + request.getFileName() + " or " + bare.getFileName());
+            }
+            if (!queryArray.isArray()) {
+                throw new MetricSourceException("cloudwatch", false, (Files.exists(request) ? request : bare)
+                        + ": MetricDataQueries must be an array");
+            }
+            for (JsonNode q : queryArray) {
+                MetricDataQuery mdq = query(response, q);
+                queries.putIfAbsent(mdq.id(), mdq);
+            }
+            JsonNode body = read(response);
+            List<JsonNode> pages = new ArrayList<>();
+            if (body.isArray()) {
+                body.forEach(pages::add);
+            } else {
+                pages.add(body);
+            }
+            for (JsonNode page : pages) {
+                CloudWatchMetricSource.collect(page(response, page), byId, messages);
+            }
+        }
+        return new CloudWatchRecording(dir, List.copyOf(queries.values()), byId, messages, window);
+    }
+
+    /** The window the recording's requests covered, when a {@code request*.json} says so. */
+    public Optional<TimeWindow> window() {
+        return Optional.ofNullable(window);
+    }
+
+    @Override
+    public String type() {
+        return "cloudwatch";
+    }
+
+    /** Every query of the recording, its signal inferred from the metric name and its period pinned. */
+    @Override
+    public List<MetricQuery> defaultQueries() {
+        List<MetricQuery> out = new ArrayList<>();
+        for (MetricDataQuery q : recorded) {
+            if (Boolean.FALSE.equals(q.returnData())) {
+                continue;
+            }
+            MetricQuery mq;
+            if (q.metricStat() != null) {
+                var m = q.metricStat().metric();
+                Map<String, String> dims = new LinkedHashMap<>();
+                for (Dimension d : m.dimensions()) {
+                    dims.put(d.name(), d.value());
+                }
+                mq = CloudWatchSignals.infer(q.id(), m.namespace(), m.metricName(), dims, q.metricStat().stat())
+                        .orElseThrow();
+                mq = mq.withHint("period", Integer.toString(q.metricStat().period()));
+            } else {
+                mq = new MetricQuery(q.id(), dev.plimsoll.source.Signal.CUSTOM, "=" + q.expression(),
+                        q.period() == null ? Map.of() : Map.of("period", Integer.toString(q.period())));
+            }
+            out.add(mq);
+        }
+        return out;
+    }
+
+    /**
+     * Replays the recorded data of each query that matches a recorded one (same namespace, metric, dimensions and
+     * statistic, or the same expression); a query the recording lacks gets a coverage that says so.
+     */
+    @Override
+    public FetchResult fetch(List<MetricQuery> queries, TimeWindow window, Duration step) {
+        List<CloudWatchMetricSource.Planned> planned = new ArrayList<>();
+        List<String> notes = new ArrayList<>(messages);
+        for (MetricQuery q : queries) {
+            CloudWatchQueries.Parsed p = CloudWatchQueries.parse(q);
+            MetricDataQuery match = null;
+            for (MetricDataQuery r : recorded) {
+                if (parsed(r).sameMetric(p)) {
+                    match = r;
+                    break;
+                }
+            }
+            if (match == null) {
+                notes.add("query '" + q.id() + "' (" + q.expression() + ") is not in the recording " + dir);
+                planned.add(new CloudWatchMetricSource.Planned(q, p, "\u0000missing", 60, null));
+                continue;
+            }
+            int period = match.metricStat() != null ? match.metricStat().period()
+                    : match.period() == null ? 60 : match.period();
+            planned.add(new CloudWatchMetricSource.Planned(q, p, match.id(), period, match));
+        }
+        Map<String, Map<String, CloudWatchQueries.Points>> inWindow = new LinkedHashMap<>();
+        byId.forEach((id, labels) -> labels.forEach((label, pts) -> {
+            CloudWatchQueries.Points kept = new CloudWatchQueries.Points(label);
+            kept.partial = pts.partial;
+            kept.messages.addAll(pts.messages);
+            for (int i = 0; i < pts.times.size(); i++) {
+                if (window.contains(pts.times.get(i))) {
+                    kept.times.add(pts.times.get(i));
+                    kept.values.add(pts.values.get(i));
+                }
+            }
+            inWindow.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(label, kept);
+        }));
+        return CloudWatchMetricSource.assemble(planned, window, inWindow, notes);
+    }
+
+    private static CloudWatchQueries.Parsed parsed(MetricDataQuery r) {
+        if (r.metricStat() == null) {
+            return new CloudWatchQueries.Parsed(null, null, Map.of(), null, r.expression());
+        }
+        Map<String, String> dims = new LinkedHashMap<>();
+        r.metricStat().metric().dimensions().forEach(d -> dims.put(d.name(), d.value()));
+        return new CloudWatchQueries.Parsed(r.metricStat().metric().namespace(), r.metricStat().metric().metricName(),
+                dims, r.metricStat().stat(), null);
+    }
+
+    /**
+     * Fetches live and writes the exchange as a recording ({@code request[-N].json},
+     * {@code metric-data-queries[-N].json}, {@code get-metric-data[-N].json} per request) that {@link #open} replays.
+     *
+     * @return what the live fetch returned
+     */
+    public static FetchResult record(CloudWatchMetricSource source, List<MetricQuery> queries, TimeWindow window,
+            Duration step, Path dir) {
+        CloudWatchMetricSource.Exchange exchange = source.exchange(queries, window, step);
+        try {
+            Files.createDirectories(dir);
+            int n = 0;
+            for (CloudWatchMetricSource.Call call : exchange.calls()) {
+                String suffix = n++ == 0 ? "" : "-" + n;
+                ArrayNode queryArray = JSON.createArrayNode();
+                call.request().metricDataQueries().forEach(q -> queryArray.add(toJson(q)));
+                ObjectNode request = JSON.createObjectNode();
+                request.put("cli", "aws cloudwatch get-metric-data --metric-data-queries file://metric-data-queries"
+                        + suffix + ".json --start-time " + awsTime(call.request().startTime()) + " --end-time "
+                        + awsTime(call.request().endTime()) + " --scan-by TimestampAscending --output json");
+                request.put("StartTime", call.request().startTime().toString());
+                request.put("EndTime", call.request().endTime().toString());
+                request.put("ScanBy", "TimestampAscending");
+                request.set("MetricDataQueries", queryArray);
+                JSON.writeValue(dir.resolve("request" + suffix + ".json").toFile(), request);
+                JSON.writeValue(dir.resolve("metric-data-queries" + suffix + ".json").toFile(), queryArray);
+                ObjectNode response = JSON.createObjectNode();
+                ArrayNode results = response.putArray("MetricDataResults");
+                ArrayNode messages = response.putArray("Messages");
+                for (GetMetricDataResponse page : call.pages()) {
+                    page.metricDataResults().forEach(r -> results.add(toJson(r)));
+                    page.messages().forEach(m -> messages.add(toJson(m)));
+                }
+                JSON.writeValue(dir.resolve("get-metric-data" + suffix + ".json").toFile(), response);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the recording to " + dir, e);
+        }
+        return exchange.result();
+    }
+
+    private static String awsTime(Instant t) {
+        return AWS_CLI_TIME.format(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+    }
+
+    private static ObjectNode toJson(MetricDataQuery q) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("Id", q.id());
+        if (q.metricStat() != null) {
+            ObjectNode ms = o.putObject("MetricStat");
+            ObjectNode m = ms.putObject("Metric");
+            m.put("Namespace", q.metricStat().metric().namespace());
+            m.put("MetricName", q.metricStat().metric().metricName());
+            ArrayNode dims = m.putArray("Dimensions");
+            q.metricStat().metric().dimensions().forEach(d -> dims.addObject().put("Name", d.name()).put("Value",
+                    d.value()));
+            ms.put("Period", q.metricStat().period());
+            ms.put("Stat", q.metricStat().stat());
+        } else {
+            o.put("Expression", q.expression());
+            if (q.period() != null) {
+                o.put("Period", q.period());
+            }
+        }
+        o.put("ReturnData", q.returnData() == null || q.returnData());
+        return o;
+    }
+
+    private static ObjectNode toJson(MetricDataResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("Id", r.id());
+        o.put("Label", r.label());
+        ArrayNode ts = o.putArray("Timestamps");
+        r.timestamps().forEach(t -> ts.add(awsTime(t)));
+        ArrayNode vs = o.putArray("Values");
+        r.values().forEach(vs::add);
+        o.put("StatusCode", r.statusCodeAsString());
+        if (!r.messages().isEmpty()) {
+            ArrayNode ms = o.putArray("Messages");
+            r.messages().forEach(m -> ms.add(toJson(m)));
+        }
+        return o;
+    }
+
+    private static ObjectNode toJson(MessageData m) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("Code", m.code());
+        o.put("Value", m.value());
+        return o;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new MetricSourceException("cloudwatch", false, file + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static Instant time(Path file, String field, JsonNode n) {
+        if (!n.isTextual()) {
+            throw new MetricSourceException("cloudwatch", false, file + ": " + field + " must be an ISO-8601 time");
+        }
+        try {
+            return OffsetDateTime.parse(n.asText().replace("Z", "+00:00")).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(n.asText());
+            } catch (DateTimeParseException e2) {
+                throw new MetricSourceException("cloudwatch", false, file + ": " + field
+                        + " must be an ISO-8601 time, but was '" + n.asText() + "'");
+            }
+        }
+    }
+
+    private static MetricDataQuery query(Path file, JsonNode q) {
+        String id = q.path("Id").asText(null);
+        if (id == null) {
+            throw new MetricSourceException("cloudwatch", false, file + ": a MetricDataQuery has no Id");
+        }
+        MetricDataQuery.Builder b = MetricDataQuery.builder().id(id);
+        if (q.has("ReturnData")) {
+            b.returnData(q.path("ReturnData").asBoolean(true));
+        }
+        if (q.has("Expression")) {
+            b.expression(q.path("Expression").asText());
+            if (q.has("Period")) {
+                b.period(q.path("Period").asInt());
+            }
+            return b.build();
+        }
+        JsonNode ms = q.path("MetricStat");
+        JsonNode m = ms.path("Metric");
+        if (!m.path("MetricName").isTextual() || !ms.path("Stat").isTextual() || !ms.path("Period").canConvertToInt()) {
+            throw new MetricSourceException("cloudwatch", false, file + ": query " + id
+                    + " needs MetricStat.Metric.MetricName, MetricStat.Stat and MetricStat.Period, or an Expression");
+        }
+        List<Dimension> dims = new ArrayList<>();
+        for (JsonNode d : m.path("Dimensions")) {
+            dims.add(Dimension.builder().name(d.path("Name").asText()).value(d.path("Value").asText()).build());
+        }
+        return b.metricStat(s -> s.metric(x -> x.namespace(m.path("Namespace").asText()).metricName(
+                m.path("MetricName").asText()).dimensions(dims)).period(ms.path("Period").asInt())
+                .stat(ms.path("Stat").asText())).build();
+    }
+
+    private static GetMetricDataResponse page(Path file, JsonNode page) {
+        JsonNode results = page.path("MetricDataResults");
+        if (!results.isArray()) {
+            throw new MetricSourceException("cloudwatch", false, file + ": MetricDataResults must be an array");
+        }
+        List<MetricDataResult> out = new ArrayList<>();
+        for (JsonNode r : results) {
+            JsonNode ts = r.path("Timestamps");
+            JsonNode vs = r.path("Values");
+            if (ts.size() != vs.size()) {
+                throw new MetricSourceException("cloudwatch", false, file + ": result " + r.path("Id").asText()
+                        + " has " + ts.size() + " Timestamps but " + vs.size() + " Values");
+            }
+            List<Instant> times = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < ts.size(); i++) {
+                times.add(time(file, "MetricDataResults[" + r.path("Id").asText() + "].Timestamps[" + i + "]", ts.get(i)));
+                values.add(vs.get(i).asDouble());
+            }
+            List<MessageData> messages = new ArrayList<>();
+            r.path("Messages").forEach(m -> messages.add(MessageData.builder().code(m.path("Code").asText())
+                    .value(m.path("Value").asText()).build()));
+            out.add(MetricDataResult.builder().id(r.path("Id").asText()).label(r.path("Label").asText(""))
+                    .timestamps(times).values(values).statusCode(r.path("StatusCode").asText("Complete"))
+                    .messages(messages).build());
+        }
+        List<MessageData> messages = new ArrayList<>();
+        page.path("Messages").forEach(m -> messages.add(MessageData.builder().code(m.path("Code").asText())
+                .value(m.path("Value").asText()).build()));
+        return GetMetricDataResponse.builder().metricDataResults(out).messages(messages).build();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.plimsoll.cloudwatch;
+
+import dev.plimsoll.source.SourceConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configuration of the CloudWatch source, keys under {@code cloudwatch.}:
+ * <ul>
+ *   <li>{@code region} — AWS region; default: the SDK's chain ({@code AWS_REGION}, profile, instance metadata);</li>
+ *   <li>{@code endpoint} — endpoint override (VPC endpoint, tests);</li>
+ *   <li>{@code profile} — credentials profile; default: the SDK's default chain (env, profile, web identity/IRSA,
+ *       container and instance roles);</li>
+ *   <li>{@code max-attempts} — attempts per request including retries of throttling and 5xx; default 5;</li>
+ *   <li>{@code replay} — a folder of recorded {@code get-metric-data} files to read instead of the API;</li>
+ *   <li>signal bindings: {@code cluster}, {@code load-balancer} ({@code app/<name>/<id>}), {@code target-group},
+ *       {@code auto-scaling-group}, {@code namespace} and {@code service} (for pod metrics), and
+ *       {@code signal.<signal>} to override one binding's expression or {@code off} to drop it
+ *       (see {@link CloudWatchSignals}).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * CloudWatchSourceConfig config = Map.of("cloudwatch.region", "eu-west-1", "cloudwatch.cluster", "shop-eks")::get;
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface CloudWatchSourceConfig extends SourceConfig {
+    /** Default attempts per request (1 + 4 retries with the SDK's standard backoff). */
+    int DEFAULT_MAX_ATTEMPTS = 5;
+
+    @Override
+    default String prefix() {
+        return "cloudwatch";
+    }
+
+    default @Nullable String region() {
+        return string("region");
+    }
+
+    default @Nullable URI endpoint() {
+        String e = string("endpoint");
+        return e == null ? null : URI.create(e);
+    }
+
+    default @Nullable String profile() {
+        return string("profile");
+    }
+
+    default int maxAttempts() {
+        Integer n = integer("max-attempts");
+        return n == null ? DEFAULT_MAX_ATTEMPTS : n;
+    }
+
+    default @Nullable Path replay() {
+        String r = string("replay");
+        return r == null ? null : Path.of(r);
+    }
+
+    /** Timeout of one API call attempt; default 30 s. */
+    default Duration apiCallAttemptTimeout() {
+        Duration d = duration("attempt-timeout");
+        return d == null ? Duration.ofSeconds(30) : d;
+    }
+
+    @Override
+    default List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        try {
+            if (maxAttempts() < 1) {
+                problems.add("cloudwatch.max-attempts must be ≥ 1, but was " + maxAttempts());
+            }
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            URI e = endpoint();
+            if (e != null && (e.getScheme() == null || e.getHost() == null)) {
+                problems.add("cloudwatch.endpoint must be an absolute URL such as https://monitoring.eu-west-1"
+                        + ".amazonaws.com, but was '" + e + "'");
+            }
+        } catch (IllegalArgumentException ex) {
+            problems.add("cloudwatch.endpoint is not a URL: " + ex.getMessage());
+        }
+        Path replay = replay();
+        if (replay != null && !java.nio.file.Files.isDirectory(replay)) {
+            problems.add("cloudwatch.replay must be a folder of get-metric-data recordings, but '" + replay
+                    + "' is not a folder");
+        }
+        return problems;
+    }
+}

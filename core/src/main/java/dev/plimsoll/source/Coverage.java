@@ -1,0 +1,27 @@
+package dev.plimsoll.source;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How much of one query's data a source got.
+ *
+ * @param queryId the query
+ * @param expected points the window holds at the series' resolution
+ * @param present points with a value
+ * @param complete false when the backend said the data is partial (more exists than was returned) or the query
+ *     failed
+ * @param messages what the backend or the source said about it
+ * @since 0.1
+ */
+public record Coverage(String queryId, int expected, int present, boolean complete, List<String> messages) {
+    public Coverage {
+        Objects.requireNonNull(queryId, "queryId");
+        messages = List.copyOf(messages);
+    }
+
+    /** present ÷ expected, 1 when nothing was expected. */
+    public double ratio() {
+        return expected == 0 ? 1 : (double) present / expected;
+    }
+}

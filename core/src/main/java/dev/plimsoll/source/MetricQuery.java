@@ -1,0 +1,67 @@
+package dev.plimsoll.source;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One thing to fetch: an expression in the backend's own query language, the role its series play, and hints.
+ * Each adapter documents its expression syntax (a CloudWatch metric-stat or metric-math expression, a Datadog
+ * query).
+ *
+ * <p>Hints every source honours: {@code unit} (the unit of the values after scaling) and {@code scale} (a factor
+ * applied to every value, e.g. {@code 1000} for seconds → ms).
+ *
+ * @param id a short name, unique within one fetch: {@code [A-Za-z0-9_.-]+}
+ * @param signal the role of the series
+ * @param expression what to fetch, in the backend's syntax
+ * @param hints backend or conversion hints (sorted, immutable)
+ * @since 0.1
+ */
+public record MetricQuery(String id, Signal signal, String expression, Map<String, String> hints) {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    public MetricQuery {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(expression, "expression");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("query id must match [A-Za-z0-9_.-]+, but was '" + id + "'");
+        }
+        if (expression.isBlank()) {
+            throw new IllegalArgumentException("query expression must not be blank (query '" + id + "')");
+        }
+        hints = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hints));
+    }
+
+    public static MetricQuery of(String id, Signal signal, String expression) {
+        return new MetricQuery(id, signal, expression, Map.of());
+    }
+
+    /** A copy with one more hint. */
+    public MetricQuery withHint(String key, String value) {
+        Map<String, String> h = new TreeMap<>(hints);
+        h.put(key, value);
+        return new MetricQuery(id, signal, expression, h);
+    }
+
+    /** The {@code scale} hint, 1 when absent. */
+    public double scale() {
+        String s = hints.get("scale");
+        if (s == null) {
+            return 1;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hint 'scale' of query '" + id + "' must be a number, but was '" + s + "'");
+        }
+    }
+
+    /** The {@code unit} hint, else the signal's canonical unit. */
+    public String unit() {
+        String u = hints.get("unit");
+        return u != null ? u : signal.unit();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.plimsoll.source;
+
+import dev.plimsoll.series.TimeWindow;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A source of time series for a load run's window. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * try (MetricSource cw = MetricSources.require("cloudwatch", Map.of("cloudwatch.region", "eu-west-1")::get)) {
+ *     FetchResult r = cw.fetch(queries, run.window(), Duration.ofSeconds(60));
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface MetricSource extends AutoCloseable {
+    /** Stable lower-case id, e.g. {@code cloudwatch}; the {@code source} of every series it returns. */
+    String type();
+
+    /**
+     * Fetches every query over {@code window}.
+     *
+     * @param step the resolution wanted; a source may have to use a coarser one and says so in the result's
+     *     messages
+     * @throws MetricSourceException when the backend cannot be reached or refuses the request
+     */
+    FetchResult fetch(List<MetricQuery> queries, TimeWindow window, Duration step);
+
+    /**
+     * The queries this source's configuration binds to signals (e.g. the cluster's and load balancer's default
+     * metrics, or every query of a recording); empty when it binds none.
+     */
+    default List<MetricQuery> defaultQueries() {
+        return List.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.plimsoll.source;
+
+import dev.plimsoll.PlimsollException;
+
+/**
+ * A backend could not give what was asked: unreachable, throttled past the retry budget, or refusing the request.
+ * Messages never contain credentials.
+ *
+ * @since 0.1
+ */
+public final class MetricSourceException extends PlimsollException {
+    private static final long serialVersionUID = 1L;
+    private final String type;
+    private final boolean retryable;
+
+    public MetricSourceException(String type, boolean retryable, String message, Throwable cause) {
+        super(type + ": " + message, cause);
+        this.type = type;
+        this.retryable = retryable;
+    }
+
+    public MetricSourceException(String type, boolean retryable, String message) {
+        super(type + ": " + message);
+        this.type = type;
+        this.retryable = retryable;
+    }
+
+    /** The source type, e.g. {@code cloudwatch}. */
+    public String type() {
+        return type;
+    }
+
+    /** Whether trying again later may succeed (throttling, 5xx, network) rather than not (bad request, access). */
+    public boolean isRetryable() {
+        return retryable;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.plimsoll.source;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configuration of an adapter over a key lookup, Micrometer style: implement {@link #get} (a map, system
+ * properties, environment) and the adapter's sub-interface supplies defaults. Keys are {@code prefix() + "." + name}.
+ *
+ * <pre>{@code
+ * CloudWatchSourceConfig cfg = Map.of("cloudwatch.region", "eu-west-1")::get;
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface SourceConfig {
+    /** Value of a full key, or null. */
+    @Nullable String get(String key);
+
+    /** Key prefix, e.g. {@code cloudwatch}. */
+    String prefix();
+
+    /** Every problem of the configuration; empty when valid. */
+    default List<String> validate() {
+        return List.of();
+    }
+
+    /** Throws one {@link ConfigurationException} listing every problem. */
+    default void requireValid() {
+        List<String> problems = validate();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    /** The value of {@code prefix.name}, or null. */
+    default @Nullable String string(String name) {
+        String v = get(prefix() + "." + name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** {@code prefix.name} as a duration ({@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601). */
+    default @Nullable Duration duration(String name) {
+        String v = string(name);
+        return v == null ? null : parseDuration(prefix() + "." + name, v);
+    }
+
+    /** {@code prefix.name} as an int. */
+    default @Nullable Integer integer(String name) {
+        String v = string(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(List.of(prefix() + "." + name + " must be an integer, but was '" + v + "'"));
+        }
+    }
+
+    static Duration parseDuration(String key, String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("p")) {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            }
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            long n = Long.parseLong(s.substring(0, s.length() - 1));
+            return switch (s.charAt(s.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(List.of(key + " must be a duration such as 60s, 5m or PT1M, but was '"
+                    + v + "'"));
+        }
+    }
+}
