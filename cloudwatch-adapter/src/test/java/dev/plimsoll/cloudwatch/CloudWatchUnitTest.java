@@ -198,4 +198,30 @@ class CloudWatchUnitTest {
                 .hasMessageContaining("max-attempts must be ≥ 1").hasMessageContaining("endpoint must be an absolute URL")
                 .hasMessageContaining("replay must be a folder");
     }
+
+    @Test
+    void searchShouldGiveOneSeriesPerLabel() {
+        CloudWatchClient search = mock(CloudWatchClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+        Instant t0 = NOW.minusSeconds(120);
+        Mockito.doAnswer(inv -> {
+            GetMetricDataRequest r = inv.getArgument(0);
+            sent.add(r);
+            String id = r.metricDataQueries().get(0).id();
+            return GetMetricDataResponse.builder().metricDataResults(
+                    MetricDataResult.builder().id(id).label("ip-10-0-1-5").timestamps(t0).values(81.0).statusCode("Complete")
+                            .build(),
+                    MetricDataResult.builder().id(id).label("ip-10-0-2-9").timestamps(t0).values(12.0).statusCode("Complete")
+                            .build()).build();
+        }).when(search).getMetricData(any(GetMetricDataRequest.class));
+        MetricQuery q = MetricQuery.of("node_cpu_by_node", Signal.CPU_UTILIZATION, "=SEARCH('{ContainerInsights,"
+                + "ClusterName,NodeName} MetricName=\"node_cpu_utilization\" ClusterName=\"shop-eks\"', 'Average', 60)");
+
+        FetchResult r = CloudWatchMetricSource.builder(k -> null).client(search).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build().fetch(List.of(q), new TimeWindow(NOW.minusSeconds(300), NOW), Duration.ofSeconds(60));
+
+        assertThat(sent.get(0).metricDataQueries().get(0).expression()).startsWith("SEARCH(");
+        assertThat(sent.get(0).metricDataQueries().get(0).period()).isEqualTo(60);
+        assertThat(r.series().stream().map(s -> s.id().tags().get("label"))).containsExactly("ip-10-0-1-5", "ip-10-0-2-9");
+        assertThat(r.series().stream().mapToDouble(TimeSeries::max)).containsExactly(81.0, 12.0);
+    }
 }
