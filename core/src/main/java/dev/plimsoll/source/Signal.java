@@ -13,6 +13,14 @@ public enum Signal {
     CPU_UTILIZATION("percent"),
     /** Node memory utilisation, percent. */
     MEMORY_UTILIZATION("percent"),
+    /** CPU in use across the cluster's nodes, cores (Datadog: kubernetes.cpu.usage.total, nanocores → cores). */
+    CPU_CORES_USED("cores"),
+    /** CPU capacity of the cluster's nodes, cores. */
+    CPU_CORES_CAPACITY("cores"),
+    /** Memory in use, bytes. */
+    MEMORY_BYTES_USED("bytes"),
+    /** Memory capacity, bytes. */
+    MEMORY_BYTES_CAPACITY("bytes"),
     /** Pod CPU utilisation, percent of the pod's limit or request. */
     POD_CPU_UTILIZATION("percent"),
     /** Pod memory utilisation, percent. */

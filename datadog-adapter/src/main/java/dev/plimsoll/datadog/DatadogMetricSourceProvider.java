@@ -1,0 +1,27 @@
+package dev.plimsoll.datadog;
+
+import dev.plimsoll.source.MetricSource;
+import dev.plimsoll.source.MetricSourceProvider;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code datadog}: the live source (keys from the properties or the environment's {@code DD_API_KEY},
+ * {@code DD_APP_KEY}, {@code DD_SITE}), or a recording when {@code datadog.replay} names a folder.
+ *
+ * @since 0.1
+ */
+public final class DatadogMetricSourceProvider implements MetricSourceProvider {
+    @Override
+    public String type() {
+        return "datadog";
+    }
+
+    @Override
+    public MetricSource create(Function<String, @Nullable String> properties) {
+        DatadogSourceConfig config = DatadogSourceConfig.withEnvironment(properties, System::getenv);
+        config.requireValid();
+        return config.replay() != null ? DatadogRecording.open(config.replay())
+                : DatadogMetricSource.builder(config).build();
+    }
+}
