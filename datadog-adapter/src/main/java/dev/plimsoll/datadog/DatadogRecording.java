@@ -149,14 +149,15 @@ public final class DatadogRecording implements MetricSource {
     /** Every recorded query, its signal and unit conversion inferred from the metric name. */
     @Override
     public List<MetricQuery> defaultQueries() {
+        // keyed by the query without its rollup: a v2 recording of a query already recorded through v1 is the same
         Map<String, MetricQuery> out = new LinkedHashMap<>();
         for (V1 r : v1) {
-            String id = idOf(r.query());
-            out.putIfAbsent(r.query(), DatadogSignals.infer(unique(out, id), r.query()));
+            out.putIfAbsent(normal(withoutRollup(r.query())), DatadogSignals.infer(unique(out, idOf(r.query())),
+                    r.query()));
         }
         for (V2 r : v2) {
             for (String q : r.queries()) {
-                out.putIfAbsent(q, DatadogSignals.infer(unique(out, idOf(q)), q));
+                out.putIfAbsent(normal(withoutRollup(q)), DatadogSignals.infer(unique(out, idOf(q)), q));
             }
         }
         return new ArrayList<>(out.values());
@@ -234,6 +235,10 @@ public final class DatadogRecording implements MetricSource {
             }
         }
         return any ? new ArrayList<>(merged.values()) : null;
+    }
+
+    private static String withoutRollup(String q) {
+        return q.replaceAll("\\.rollup\\([^)]*\\)", "");
     }
 
     private static String normal(String q) {

@@ -1,0 +1,51 @@
+package dev.plimsoll.analysis;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.align.ClockSkew;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.Severity;
+import dev.plimsoll.source.Coverage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the analysis of a run found.
+ *
+ * @param findings ordered by severity (highest first), then time
+ * @param bottleneck where latency was added: {@code backend}, {@code load_balancer}, {@code network_edge},
+ *     {@code load_generator} or {@code none}
+ * @param skew the clock skew estimated and applied to the cloud series
+ * @param coverage what the sources got, per query
+ * @param correlations how each cloud series follows the load
+ * @param elasticity SPEC RG elasticity metrics, when demand and supply could be measured
+ * @param aligned the run with the cloud series on its clock
+ * @since 0.1
+ */
+public record AnalysisResult(List<Finding> findings, String bottleneck, ClockSkew skew, List<Coverage> coverage,
+        List<Correlation> correlations, Optional<Elasticity> elasticity, AlignedRun aligned) {
+
+    public AnalysisResult {
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(bottleneck, "bottleneck");
+        coverage = List.copyOf(coverage);
+        correlations = List.copyOf(correlations);
+    }
+
+    /** Findings of one kind. */
+    public List<Finding> findings(FindingKind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    /** Findings at or above a severity. */
+    public List<Finding> findingsAtLeast(Severity severity) {
+        return findings.stream().filter(f -> f.severity().compareTo(severity) >= 0).toList();
+    }
+
+    /** The first scaling-lag finding's lag in seconds, NaN when there is none. */
+    public double scalingLagSeconds() {
+        return findings(FindingKind.SCALING_LAG).stream().map(f -> ((Finding.ScalingLag) f).lagSeconds()).findFirst()
+                .orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.plimsoll.analysis;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.series.TimeSeries;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
+/**
+ * Lagged correlation of the load with each cloud series: the load (requests per second) is averaged over each cloud
+ * bucket, shifted by lags of whole periods up to {@link #MAX_LAG_SECONDS}, and the lag with the largest |r| is kept.
+ * Commons Math stays inside this class.
+ *
+ * <p>Edge cases: fewer than {@value #MIN_PAIRS} pairs, or a constant series, give no correlation (Pearson's r is
+ * undefined for zero variance); ties are ranked by their average rank (Spearman).
+ */
+final class Correlations {
+    static final double MAX_LAG_SECONDS = 120;
+    static final int MIN_PAIRS = 5;
+
+    private Correlations() {
+    }
+
+    static List<Correlation> of(AlignedRun ar) {
+        List<Correlation> out = new ArrayList<>();
+        TimeSeries rps = ar.run().timeline().rps();
+        if (rps.isEmpty()) {
+            return out;
+        }
+        double bucket = ar.run().timeline().bucket().toMillis();
+        for (TimeSeries s : ar.cloud()) {
+            double p = Samples.periodMillis(s);
+            Correlation best = null;
+            int maxLag = (int) Math.floor(MAX_LAG_SECONDS * 1000 / p);
+            int atZero = -1;
+            for (int lag : lagOrder(maxLag)) {
+                List<double[]> pairs = new ArrayList<>();
+                for (int i = 0; i < s.size(); i++) {
+                    double y = s.valueAt(i);
+                    double t = s.epochMilliAt(i) - lag * p;
+                    if (Double.isNaN(y) || t < rps.epochMilliAt(0) || t + p > rps.epochMilliAt(rps.size() - 1) + bucket) {
+                        continue;
+                    }
+                    pairs.add(new double[] {Samples.sum(rps, t, t + p, bucket) * bucket / p, y});
+                }
+                if (lag == 0) {
+                    atZero = pairs.size();
+                }
+                // a lag that leaves a third of the overlap out compares too little to win
+                if (pairs.size() < 2 * atZero / 3) {
+                    continue;
+                }
+                Correlation c = correlate(s.id().toString(), "rps", pairs, lag * p / 1000);
+                if (c != null && (best == null || Math.abs(c.pearson()) > Math.abs(best.pearson()) + 1e-9)) {
+                    best = c;
+                }
+            }
+            if (best != null) {
+                out.add(best);
+            }
+        }
+        return out;
+    }
+
+    /** 0, then ±1, ±2 … periods: the zero-lag overlap is measured first and ties keep the smaller lag. */
+    private static int[] lagOrder(int maxLag) {
+        int[] out = new int[2 * maxLag + 1];
+        int k = 0;
+        out[k++] = 0;
+        for (int l = 1; l <= maxLag; l++) {
+            out[k++] = l;
+            out[k++] = -l;
+        }
+        return out;
+    }
+
+    /** Pearson, Spearman and the p-value of Pearson's r for pairs; null when undefined. */
+    static Correlation correlate(String series, String load, List<double[]> pairs, double lagSeconds) {
+        int n = pairs.size();
+        if (n < MIN_PAIRS) {
+            return null;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = pairs.get(i)[0];
+            y[i] = pairs.get(i)[1];
+        }
+        if (constant(x) || constant(y)) {
+            return null;
+        }
+        double r = new PearsonsCorrelation().correlation(x, y);
+        double rho = new SpearmansCorrelation().correlation(x, y);
+        return new Correlation(series, load, r, rho, lagSeconds, pValue(r, n), n);
+    }
+
+    /** Two-sided p-value of r under H0: ρ = 0, t = r √((n − 2)/(1 − r²)) with n − 2 degrees of freedom. */
+    static double pValue(double r, int n) {
+        if (n < 3 || Double.isNaN(r)) {
+            return Double.NaN;
+        }
+        if (Math.abs(r) >= 1) {
+            return 0;
+        }
+        double t = Math.abs(r) * Math.sqrt((n - 2) / (1 - r * r));
+        return 2 * (1 - new TDistribution(n - 2).cumulativeProbability(t));
+    }
+
+    private static boolean constant(double[] v) {
+        for (double d : v) {
+            if (d != v[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

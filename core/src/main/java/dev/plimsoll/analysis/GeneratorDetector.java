@@ -1,0 +1,74 @@
+package dev.plimsoll.analysis;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.finding.Evidence;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.MetricTimeline;
+import dev.plimsoll.run.RunTimeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Load-generator saturation: the generator could not start the iterations it was asked for
+ * ({@code dropped_iterations}), while the server side stayed fast. A run whose generator was the bottleneck says so
+ * and does not blame the server. Little's law (VUs ≈ throughput × (latency + think time)) is reported as evidence.
+ */
+final class GeneratorDetector {
+    /**
+     * Server-side p95 growth at most this share of the client's counts as "flat": a saturated generator inflates
+     * k6's timings (its event loop is late to read responses) while the server's own timings do not move.
+     */
+    static final double SERVER_FLAT_SHARE = 0.3;
+
+    private GeneratorDetector() {
+    }
+
+    static List<Finding> detect(AlignedRun ar) {
+        List<Finding> out = new ArrayList<>();
+        RunTimeline t = ar.run().timeline();
+        long dropped = t.metric(K6Metrics.DROPPED_ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
+        if (dropped == 0) {
+            return out;
+        }
+        Optional<LatencyDetector.Breakdown> b = LatencyDetector.breakdown(ar);
+        double clientGrowth = b.map(x -> x.clientPeak() - x.clientBase()).orElse(Double.NaN);
+        double serverGrowth = b.map(x -> Math.max(nz(x.lbPeak() - x.lbBase()), nz(x.backendPeak() - x.backendBase())))
+                .filter(Double::isFinite).orElse(Double.NaN);
+        boolean serverFlat = Double.isNaN(serverGrowth) || Double.isNaN(clientGrowth) || clientGrowth <= 0
+                || serverGrowth <= SERVER_FLAT_SHARE * clientGrowth;
+        long iterations = t.metric(K6Metrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
+        double droppedShare = (double) dropped / Math.max(1, dropped + iterations);
+        List<Evidence> ev = new ArrayList<>();
+        ev.add(new Evidence("dropped iterations (k6 dropped_iterations)", "k6:dropped_iterations.sum", null, dropped,
+                "count"));
+        ev.add(new Evidence("share of scheduled iterations dropped", "k6:dropped_iterations", null, droppedShare * 100,
+                "percent"));
+        b.ifPresent(x -> {
+            ev.add(new Evidence("client p95 growth", "k6:http_req_duration.p95", null, clientGrowth, "ms"));
+            ev.add(new Evidence("server p95 growth", "lb/backend latency p95", null, serverGrowth, "ms"));
+        });
+        MetricTimeline vus = t.metric(K6Metrics.VUS).orElse(null);
+        MetricTimeline vusMax = t.metric(K6Metrics.VUS_MAX).orElse(null);
+        if (vus != null && vusMax != null) {
+            ev.add(new Evidence("VUs in use at most / allocated", "k6:vus", null, vus.max(), "count"));
+        }
+        Severity severity = serverFlat || droppedShare >= 0.05 ? Severity.HIGH : Severity.WARNING;
+        out.add(new Finding.LoadGeneratorSaturation(severity, t.window(), String.format(Locale.ROOT,
+                "the load generator dropped %d iterations (%.1f %% of those scheduled)%s: the run measured the"
+                        + " generator, not the system", dropped, droppedShare * 100,
+                serverFlat ? " while the server side stayed flat" : ""), ev, serverFlat ? 0.9 : 0.6, dropped));
+        return out;
+    }
+
+    static boolean saturated(List<Finding> generatorFindings) {
+        return generatorFindings.stream().anyMatch(f -> f.severity() == Severity.HIGH);
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    }
+}

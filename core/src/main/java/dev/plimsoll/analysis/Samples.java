@@ -1,0 +1,87 @@
+package dev.plimsoll.analysis;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+
+/** Reading cloud series as step functions of their buckets, and the load over a bucket. Package-private helpers. */
+final class Samples {
+    private Samples() {
+    }
+
+    static double periodMillis(TimeSeries s) {
+        return AlignedRun.periodSeconds(s) * 1000;
+    }
+
+    /** Midpoint of sample {@code i}'s bucket, the time its value represents. */
+    static double mid(TimeSeries s, int i) {
+        return s.epochMilliAt(i) + periodMillis(s) / 2;
+    }
+
+    /** The value of the bucket containing {@code t} (step function), NaN outside the series. */
+    static double at(TimeSeries s, double t) {
+        double p = periodMillis(s);
+        for (int i = s.size() - 1; i >= 0; i--) {
+            if (s.epochMilliAt(i) <= t) {
+                return t < s.epochMilliAt(i) + p ? s.valueAt(i) : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The last known value at or before {@code t} (gauges hold their value). */
+    static double held(TimeSeries s, double t) {
+        double v = Double.NaN;
+        for (int i = 0; i < s.size() && s.epochMilliAt(i) <= t; i++) {
+            if (!Double.isNaN(s.valueAt(i))) {
+                v = s.valueAt(i);
+            }
+        }
+        return v;
+    }
+
+    /** Mean of the values inside a window, NaN when none. */
+    static double mean(TimeSeries s, TimeWindow w) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (w.containsEpochMilli(s.epochMilliAt(i)) && !Double.isNaN(s.valueAt(i))) {
+                sum += s.valueAt(i);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Median of the values of buckets overlapping a window (nearest bucket when none overlaps), NaN when empty. */
+    static double median(TimeSeries s, TimeWindow w) {
+        double p = periodMillis(s);
+        java.util.List<Double> v = new java.util.ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            long t = s.epochMilliAt(i);
+            if (t + p > w.start().toEpochMilli() && t < w.end().toEpochMilli() && !Double.isNaN(s.valueAt(i))) {
+                v.add(s.valueAt(i));
+            }
+        }
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    /** Sum of a per-bucket series over [a, b) milliseconds, prorating partial buckets. */
+    static double sum(TimeSeries perBucket, double a, double b, double bucketMillis) {
+        double total = 0;
+        for (int i = 0; i < perBucket.size(); i++) {
+            double s = perBucket.epochMilliAt(i);
+            double e = s + bucketMillis;
+            double overlap = Math.min(b, e) - Math.max(a, s);
+            if (overlap > 0 && !Double.isNaN(perBucket.valueAt(i))) {
+                total += perBucket.valueAt(i) * overlap / bucketMillis;
+            }
+        }
+        return total;
+    }
+}

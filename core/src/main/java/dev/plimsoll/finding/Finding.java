@@ -1,0 +1,169 @@
+package dev.plimsoll.finding;
+
+import dev.plimsoll.series.TimeWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something the analysis found, with the evidence to check it.
+ *
+ * @since 0.1
+ */
+public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeiling, Finding.NoScaleUp,
+        Finding.ScalingFlapping, Finding.LatencyBottleneck, Finding.LoadGeneratorSaturation, Finding.CapacityKnee,
+        Finding.ErrorBurst, Finding.DataCoverage {
+
+    FindingKind kind();
+
+    Severity severity();
+
+    /** When it happened. */
+    TimeWindow window();
+
+    /** One sentence with the numbers. */
+    String reason();
+
+    List<Evidence> evidence();
+
+    /** 0–1: how sure the detector is (data resolution, coverage, fit). */
+    double confidence();
+
+    /**
+     * Saturation began and new capacity came late or not at all.
+     *
+     * @param saturationStart when CPU crossed the threshold (or pods went pending)
+     * @param capacityReady when the first new node was ready, if one was
+     * @param relief when CPU and client p95 were back under their thresholds, if they were during the run
+     * @param lagSeconds capacity ready − saturation start, NaN when no capacity came
+     * @param resolutionSeconds the coarsest resolution the times rest on
+     */
+    record ScalingLag(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
+            Instant saturationStart, Optional<Instant> capacityReady, Optional<Instant> relief, double lagSeconds,
+            double resolutionSeconds) implements Finding {
+        public ScalingLag {
+            evidence = List.copyOf(evidence);
+            Objects.requireNonNull(saturationStart, "saturationStart");
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.SCALING_LAG;
+        }
+    }
+
+    /** Capacity reached its maximum while the system was still saturated. */
+    record ScalingCeiling(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, Instant saturationStart, Instant ceilingReached, int maxNodes) implements Finding {
+        public ScalingCeiling {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.SCALING_CEILING;
+        }
+    }
+
+    /** Sustained saturation without any capacity increase. */
+    record NoScaleUp(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
+            Instant saturationStart) implements Finding {
+        public NoScaleUp {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.NO_SCALE_UP;
+        }
+    }
+
+    /** Capacity went up and down repeatedly. */
+    record ScalingFlapping(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, int directionChanges) implements Finding {
+        public ScalingFlapping {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.SCALING_FLAPPING;
+        }
+    }
+
+    /**
+     * Where the growth of latency under load was added.
+     *
+     * @param tier {@code backend}, {@code load_balancer}, {@code network_edge} or {@code load_generator}
+     * @param growthMillis growth of client p95 from the baseline window to the peak window
+     * @param shares growth per tier (ms), tiers in order client-edge, load balancer, backend
+     */
+    record LatencyBottleneck(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, String tier, double growthMillis, java.util.Map<String, Double> shares)
+            implements Finding {
+        public LatencyBottleneck {
+            evidence = List.copyOf(evidence);
+            shares = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shares));
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.LATENCY_BOTTLENECK;
+        }
+    }
+
+    /** The run measured the load generator, not the system. */
+    record LoadGeneratorSaturation(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, long droppedIterations) implements Finding {
+        public LoadGeneratorSaturation {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.LOAD_GENERATOR_SATURATION;
+        }
+    }
+
+    /** Throughput stopped growing with concurrency (Universal Scalability Law fit). */
+    record CapacityKnee(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, double sigma, double kappa, double lambda, double nMax, double rSquared)
+            implements Finding {
+        public CapacityKnee {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.CAPACITY_KNEE;
+        }
+    }
+
+    /** Failed requests clustered in time, classified by origin. */
+    record ErrorBurst(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
+            long failedRequests, java.util.Map<String, Long> byClass) implements Finding {
+        public ErrorBurst {
+            evidence = List.copyOf(evidence);
+            byClass = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byClass));
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.ERROR_BURST;
+        }
+    }
+
+    /** A series had less data than its window holds. Always {@link Severity#INFO}. */
+    record DataCoverage(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
+            double confidence, String queryId, double ratio) implements Finding {
+        public DataCoverage {
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.DATA_COVERAGE;
+        }
+    }
+}
