@@ -1,0 +1,45 @@
+package dev.plimsoll.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.series.SeriesSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KneeDetectorTest {
+    /** USL throughput with λ = 10, σ = 0.05, κ = 0.002: N_max = √(0.95/0.002) ≈ 21.8. */
+    private static double usl(double n) {
+        return 10 * n / (1 + 0.05 * (n - 1) + 0.002 * n * (n - 1));
+    }
+
+    @Test
+    void aUslShapedRunShouldGiveItsKnee() {
+        // VUs ramp 1 → 40 over 400 s
+        var run = Synthetic.run(400, s -> usl(1 + s / 10), s -> 1 + s / 10);
+
+        List<Finding> f = KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0));
+
+        assertThat(f).singleElement().satisfies(k -> {
+            Finding.CapacityKnee knee = (Finding.CapacityKnee) k;
+            assertThat(knee.nMax()).isCloseTo(21.8, within(2.0));
+            assertThat(knee.rSquared()).isGreaterThan(0.9);
+        });
+    }
+
+    @Test
+    void linearScalingShouldReportNoKnee() {
+        var run = Synthetic.run(400, s -> 10 * (1 + s / 10), s -> 1 + s / 10);
+
+        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0))).isEmpty();
+    }
+
+    @Test
+    void constantConcurrencyShouldReportNoKnee() {
+        var run = Synthetic.run(400, s -> 50, s -> 10);
+
+        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0))).isEmpty();
+    }
+}

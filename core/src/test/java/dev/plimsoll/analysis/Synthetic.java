@@ -1,0 +1,45 @@
+package dev.plimsoll.analysis;
+
+import dev.plimsoll.run.IngestReport;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.RunTimeline;
+import dev.plimsoll.series.MetricId;
+import dev.plimsoll.series.Statistic;
+import dev.plimsoll.series.TimeSeries;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+
+/** Runs and cloud series made up for unit tests (seeded where random). */
+final class Synthetic {
+    static final long T0 = 1_795_669_200_000L; // 2026-11-26T05:00:00Z
+
+    private Synthetic() {
+    }
+
+    /** A run of {@code seconds} with the given requests and VUs per second. */
+    static LoadRun run(int seconds, IntToDoubleFunction rps, IntToDoubleFunction vus) {
+        RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "test");
+        for (int s = 0; s < seconds; s++) {
+            long base = (T0 + s * 1000L) * 1_000_000L;
+            int n = (int) Math.round(rps.applyAsDouble(s));
+            for (int k = 0; k < n; k++) {
+                long t = base + (long) ((k + 0.5) * 1e9 / n);
+                b.record(K6Metrics.HTTP_REQS, t, 1, "GET /", "200", null);
+                b.record(K6Metrics.HTTP_REQ_FAILED, t, 0, "GET /", "200", null);
+                b.record(K6Metrics.HTTP_REQ_DURATION, t, 20, "GET /", "200", null);
+            }
+            b.record(K6Metrics.VUS, base, vus.applyAsDouble(s), null, null, null);
+        }
+        return new LoadRun("k6", "synthetic", b.build(), Optional.empty(), IngestReport.empty());
+    }
+
+    /** A cloud series at {@code periodSeconds} from T0 + offset. */
+    static TimeSeries cloud(String name, String signal, Statistic stat, int periodSeconds, long offsetMillis, double... v) {
+        MetricId id = new MetricId(name, "test", stat, "x", Map.of("signal", signal, "period", periodSeconds + "s",
+                "query", name));
+        return TimeSeries.regular(id, T0 + offsetMillis, periodSeconds * 1000L, v);
+    }
+}
