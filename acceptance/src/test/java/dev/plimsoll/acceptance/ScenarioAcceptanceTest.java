@@ -40,9 +40,10 @@ class ScenarioAcceptanceTest {
     void bottleneckShouldMatchTheTruthExactly(String name) {
         Scenario s = Scenario.load(name);
 
-        AnalysisResult r = analyze(s, true);
+        String truth = s.truth().path("expected").path("bottleneck").asText();
 
-        assertThat(r.bottleneck()).as(name).isEqualTo(s.truth().path("expected").path("bottleneck").asText());
+        assertThat(analyze(s, true).bottleneck()).as(name).isEqualTo(truth);
+        assertThat(analyze(s, false).bottleneck()).as(name + " from CloudWatch alone").isEqualTo(truth);
     }
 
     @ParameterizedTest

@@ -34,7 +34,31 @@ final class LatencyDetector {
     /** Length of the low-load baseline window. */
     static final Duration BASELINE = Duration.ofSeconds(30);
 
+    /**
+     * Share of the peak window's requests failed by the load balancer itself above which a client-side gap is blamed
+     * on targets timing out rather than on a queue in front of them; 1 %, the error threshold of the analysis.
+     */
+    static final double GATEWAY_TIMEOUT_SHARE = 0.01;
+
     private LatencyDetector() {
+    }
+
+    private static double elbErrorShare(AlignedRun ar, TimeWindow w) {
+        Optional<TimeSeries> elb = ar.signal(Signal.LB_ELB_5XX);
+        if (elb.isEmpty()) {
+            return 0;
+        }
+        double p = Samples.periodMillis(elb.get());
+        double errors = 0;
+        for (int i = 0; i < elb.get().size(); i++) {
+            long t = elb.get().epochMilliAt(i);
+            if (t >= w.start().toEpochMilli() && t + p <= w.end().toEpochMilli() && !Double.isNaN(elb.get().valueAt(i))) {
+                errors += elb.get().valueAt(i);
+            }
+        }
+        double requests = Samples.sum(ar.run().timeline().http().requests(), w.start().toEpochMilli(),
+                w.end().toEpochMilli(), ar.run().timeline().bucket().toMillis());
+        return requests == 0 ? 0 : errors / requests;
     }
 
     /** The tiers' p95 in two windows. */
@@ -129,8 +153,15 @@ final class LatencyDetector {
             return out; // no server-side series: the growth cannot be placed
         }
         String tier;
+        double gatewayTimeouts = elbErrorShare(ar, b.peak());
         if (dServer >= dFront) {
             tier = "backend";
+        } else if (gatewayTimeouts >= GATEWAY_TIMEOUT_SHARE) {
+            // the ALB's own 5xx under load are 504s waiting for targets: TargetResponseTime leaves those requests
+            // out, so the time the client saw was spent waiting on the backend, not queued in front of it
+            tier = "backend";
+            ev.add(new Evidence("share of requests the ALB itself failed (HTTPCode_ELB_5XX: target timeouts)",
+                    "lb_elb_5xx", b.peak().start(), gatewayTimeouts * 100, "percent"));
         } else {
             tier = dEdge >= 0.5 * dFront ? "network_edge" : "load_balancer";
         }
