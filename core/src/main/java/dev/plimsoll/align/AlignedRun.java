@@ -64,6 +64,17 @@ public record AlignedRun(LoadRun run, SeriesSet cloud, ClockSkew skew, List<Cove
         return new AlignedRun(run, SeriesSet.of(shifted), skew, coverage);
     }
 
+    /**
+     * A cloud series on the run's grid (its buckets, default 1 s) as a step function: each value holds over its own
+     * period only, nothing is interpolated between points. The series keeps its own resolution as information:
+     * {@link #periodSeconds}.
+     */
+    public TimeSeries onGrid(TimeSeries s) {
+        var t = run.timeline();
+        return Resample.steps(s, Math.round(periodSeconds(s) * 1000), t.start().toEpochMilli(), t.bucket().toMillis(),
+                t.size());
+    }
+
     /** Every series playing {@code signal}, finest resolution first. */
     public List<TimeSeries> all(Signal signal) {
         return cloud.stream().filter(s -> signal.label().equals(s.id().tags().get("signal")))

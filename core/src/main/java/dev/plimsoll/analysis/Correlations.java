@@ -25,10 +25,17 @@ final class Correlations {
 
     static List<Correlation> of(AlignedRun ar) {
         List<Correlation> out = new ArrayList<>();
-        TimeSeries rps = ar.run().timeline().rps();
-        if (rps.isEmpty()) {
+        if (ar.run().timeline().isEmpty()) {
             return out;
         }
+        out.addAll(against(ar, ar.run().timeline().rps(), "rps"));
+        out.addAll(against(ar, ar.run().timeline().vus(), "vus"));
+        return out;
+    }
+
+    /** Each cloud series against one load series (per bucket: mean over the cloud bucket). */
+    private static List<Correlation> against(AlignedRun ar, TimeSeries rps, String load) {
+        List<Correlation> out = new ArrayList<>();
         double bucket = ar.run().timeline().bucket().toMillis();
         for (TimeSeries s : ar.cloud()) {
             double p = Samples.periodMillis(s);
@@ -52,7 +59,7 @@ final class Correlations {
                 if (pairs.size() < 2 * atZero / 3) {
                     continue;
                 }
-                Correlation c = correlate(s.id().toString(), "rps", pairs, lag * p / 1000);
+                Correlation c = correlate(s.id().toString(), load, pairs, lag * p / 1000);
                 if (c != null && (best == null || Math.abs(c.pearson()) > Math.abs(best.pearson()) + 1e-9)) {
                     best = c;
                 }

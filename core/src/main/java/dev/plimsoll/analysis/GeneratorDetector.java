@@ -54,7 +54,16 @@ final class GeneratorDetector {
         MetricTimeline vus = t.metric(K6Metrics.VUS).orElse(null);
         MetricTimeline vusMax = t.metric(K6Metrics.VUS_MAX).orElse(null);
         if (vus != null && vusMax != null) {
-            ev.add(new Evidence("VUs in use at most / allocated", "k6:vus", null, vus.max(), "count"));
+            ev.add(new Evidence("VUs in use at most", "k6:vus", null, vus.max(), "count"));
+            ev.add(new Evidence("VUs allocated (vus_max)", "k6:vus_max", null, vusMax.max(), "count"));
+        }
+        // Little's law: VUs = iterations/s × (iteration duration): all VUs busy means the generator had no spare
+        MetricTimeline iterDuration = t.metric(K6Metrics.ITERATION_DURATION).orElse(null);
+        if (vus != null && iterDuration != null && iterations > 0 && !t.window().duration().isZero()) {
+            double throughput = iterations / (t.window().duration().toMillis() / 1000.0);
+            double busy = throughput * iterDuration.distribution().mean() / 1000;
+            ev.add(new Evidence("VUs busy by Little's law (iterations/s × mean iteration duration)", "k6:iterations",
+                    null, busy, "count"));
         }
         Severity severity = serverFlat || droppedShare >= 0.05 ? Severity.HIGH : Severity.WARNING;
         out.add(new Finding.LoadGeneratorSaturation(severity, t.window(), String.format(Locale.ROOT,
