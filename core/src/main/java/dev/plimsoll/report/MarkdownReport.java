@@ -1,0 +1,73 @@
+package dev.plimsoll.report;
+
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.Severity;
+import dev.plimsoll.gate.GateResult;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.RunTotals;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * A short Markdown summary for {@code $GITHUB_STEP_SUMMARY} or a PR comment: verdict, run figures, findings table
+ * (info-level data notes counted, not listed), gate results. Table cells are escaped.
+ *
+ * @since 0.1
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static void write(Report report, Writer out) throws IOException {
+        var r = report.result();
+        var run = r.aligned().run();
+        RunTotals t = run.totals();
+        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        long warnings = r.findingsAtLeast(Severity.WARNING).size();
+        out.write("## Plimsoll: " + escape(report.title()) + "\n\n");
+        out.write((report.gates().isEmpty() ? (warnings == 0 ? "✅ no problems found" : "⚠️ " + warnings
+                + " finding(s) at warning or above") : report.passed() ? "✅ all gates passed" : "❌ "
+                + report.gates().stream().filter(g -> !g.passed()).count() + " gate(s) failed")
+                + " · bottleneck: **" + r.bottleneck() + "**"
+                + (r.skew().isEstimated() ? String.format(Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds()) : "")
+                + "\n\n");
+        out.write(String.format(Locale.ROOT, "%d requests, %.2f %% failed, p95 %.1f ms, p99 %.1f ms, %d VUs max, %s → %s"
+                + "%n%n", t.requests(), 100 * (Double.isNaN(t.errorRate()) ? 0 : t.errorRate()), d.percentile(95),
+                d.percentile(99), t.vusMax(), run.window().start(), run.window().end()));
+        long notes = r.findings().stream().filter(f -> f.severity() == Severity.INFO
+                && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE).count();
+        var listed = r.findings().stream().filter(f -> !(f.severity() == Severity.INFO
+                && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)).toList();
+        if (!listed.isEmpty()) {
+            out.write("| severity | finding | when (UTC) | reason |\n|---|---|---|---|\n");
+            for (Finding f : listed) {
+                out.write("| " + f.severity().label() + " | " + f.kind().id() + " | " + f.window().start() + " | "
+                        + escape(f.reason()) + " |\n");
+            }
+            out.write("\n");
+        }
+        if (notes > 0) {
+            out.write(notes + " data-coverage note(s) in the JSON/HTML report.\n\n");
+        }
+        if (!report.gates().isEmpty()) {
+            out.write("| gate | measured | result |\n|---|---|---|\n");
+            for (GateResult g : report.gates()) {
+                out.write("| `" + code(g.expression()) + "` | " + escape(g.measured()) + " | "
+                        + (g.passed() ? "✅ pass" : "❌ fail") + " |\n");
+            }
+            out.write("\n");
+        }
+    }
+
+    /** Text inside a code span: entities would show literally there, so only the cell and span delimiters go. */
+    static String code(String s) {
+        return s.replace("|", "\\|").replace("`", "'").replace("\n", " ");
+    }
+
+    /** Escapes what would break a table cell or inject markup. */
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\n", " ").replace("`", "\\`");
+    }
+}

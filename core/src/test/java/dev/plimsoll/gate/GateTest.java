@@ -1,0 +1,75 @@
+package dev.plimsoll.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.analysis.Analyzer;
+import dev.plimsoll.run.IngestReport;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.RunTimeline;
+import dev.plimsoll.series.SeriesSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GateTest {
+    /** 100 requests of 10…1000 ms (exact p95 950.5 ms; 950.75 ms from histogram bins), 5 failed, no cloud data. */
+    private static AnalysisResult result() {
+        RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "test");
+        long t0 = 1_795_669_200_000_000_000L;
+        for (int i = 0; i < 100; i++) {
+            long t = t0 + i * 100_000_000L;
+            b.record(K6Metrics.HTTP_REQS, t, 1, "a", "200", null);
+            b.record(K6Metrics.HTTP_REQ_FAILED, t, i % 20 == 0 ? 1 : 0, "a", "200", null);
+            b.record(K6Metrics.HTTP_REQ_DURATION, t, 10 * (i + 1), "a", "200", null);
+        }
+        LoadRun run = new LoadRun("k6", "t", b.build(), Optional.empty(), IngestReport.empty());
+        return Analyzer.analyze(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0), AnalysisConfig.defaults());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "client_p95<1s; true; 950.75ms",
+        "client_p95 < 900ms; false; 950.75ms",
+        "client_p99<=1000; true; 990.348ms",
+        "error_rate<0.1; true; 0.05",
+        "error_rate<4%; false; 0.05",
+        "findings.warning==0; true; 0",
+        "findings.scaling_ceiling==0; true; 0",
+        "bottleneck!=backend; true; none",
+        "bottleneck==backend; false; none",
+        "scaling_lag<=150s; false; n/a",
+        "skew<3s; false; n/a"})
+    void gatesShouldEvaluateWithUnits(String expression, boolean passed, String measured) {
+        GateResult r = Gate.parse(expression).evaluate(result());
+
+        assertThat(r.passed()).as(expression).isEqualTo(passed);
+        assertThat(r.measured()).isEqualTo(measured);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "p95<1s; 0; unknown metric 'p95'",
+        "client_p95 ~ 1s; 11; expected an operator",
+        "client_p95<; 11; expected a value",
+        "client_p95<fast; 11; expected a number",
+        "client_p95<3h; 12; unknown unit 'h'",
+        "error_rate<3s; 12; not a time",
+        "bottleneck<backend; 10; compares with == or != only",
+        "bottleneck==database; 12; expected one of",
+        "findings.critical==0; 9; unknown finding severity or kind 'critical'",
+        "''; 0; expected a metric name"})
+    void parseErrorsShouldNameTheExpressionAndPosition(String expression, int position, String rule) {
+        assertThatThrownBy(() -> Gate.parse(expression)).isInstanceOfSatisfying(GateParseException.class, e -> {
+            assertThat(e.position()).isEqualTo(position);
+            assertThat(e.getMessage()).contains("gate '" + expression.strip() + "'").contains(rule);
+        });
+    }
+}
