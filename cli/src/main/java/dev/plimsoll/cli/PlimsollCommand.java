@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plimsoll", mixinStandardHelpOptions = true, versionProvider = PlimsollCommand.Version.class,
         description = "Lays a load test's timeline over the infrastructure's telemetry and says where the system"
                 + " started to sink.",
-        subcommands = {SummarizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AnalyzeCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class})
 public final class PlimsollCommand implements Runnable {
     /** Exit code of a usage or input error. */
     public static final int EXIT_INPUT_ERROR = 2;

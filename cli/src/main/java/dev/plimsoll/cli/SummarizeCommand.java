@@ -66,7 +66,7 @@ final class SummarizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> inputs = new ArrayList<>(files);
         if (demo) {
-            inputs.addAll(DemoData.k6Files());
+            inputs.addAll(DemoData.k6Only());
         }
         if (inputs.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing FILE: give k6 output files, or --demo");

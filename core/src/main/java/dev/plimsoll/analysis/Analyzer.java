@@ -91,7 +91,11 @@ public final class Analyzer {
             long present = s.slice(run).presentCount();
             double ratio = Math.min(1, (double) present / expected);
             String query = s.id().tags().getOrDefault("query", s.id().name());
-            if (ratio < config.coverageInfoBelow() && reported.add(query)) {
+            boolean countsNothing = present == 0 && (s.id().statistic() == dev.plimsoll.series.Statistic.SUM
+                    || s.id().statistic() == dev.plimsoll.series.Statistic.COUNT);
+            // CloudWatch and Datadog write no datapoint for a count with no events (e.g. no 5xx): that is zero, not
+            // missing data
+            if (ratio < config.coverageInfoBelow() && !countsNothing && reported.add(query)) {
                 out.add(new Finding.DataCoverage(Severity.INFO, run, String.format(Locale.ROOT,
                         "%s has %d of %d points expected during the run (%.0f %%)", s.id().name(), present, expected,
                         ratio * 100), List.of(new Evidence("points present during the run", s.id().toString(), null,

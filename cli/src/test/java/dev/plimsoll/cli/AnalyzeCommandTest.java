@@ -1,0 +1,76 @@
+package dev.plimsoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return PlimsollCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void demoShouldAnalyseTheBundledRunAndWriteReports() throws IOException {
+        int code = run("demo", "--out", dir.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("bottleneck: backend").contains("scaling_lag").contains("scaling lag 123 s")
+                .contains("report: " + dir.resolve("plimsoll-report.json").toAbsolutePath());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("plimsoll-report.json").toFile());
+        assertThat(json.path("bottleneck").asText()).isEqualTo("backend");
+        assertThat(json.path("verdict").asText()).isEqualTo("pass");
+        assertThat(Files.readString(dir.resolve("plimsoll-report.md"))).contains("## Plimsoll");
+    }
+
+    @Test
+    void aFailedGateShouldExitOne() {
+        int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=90s", "--gate", "client_p95<300ms");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("gate scaling_lag<=90s").contains("FAIL");
+    }
+
+    @Test
+    void analyzeWithReplaysShouldMatchTheDemo() {
+        DemoData demo = DemoData.unpack();
+        String[] args = {"analyze", "--k6", demo.k6Files().get(0).toString(), "--k6", demo.k6Files().get(1).toString(),
+            "--cloudwatch-replay", demo.cloudWatch().toString(), "--datadog-replay", demo.datadog().toString(),
+            "--max-nodes", "5", "--out", dir.toString(), "--format", "json", "--gate", "bottleneck!=load_balancer"};
+
+        int code = run(args);
+
+        assertThat(code).isZero();
+        assertThat(dir.resolve("plimsoll-report.json")).exists();
+        assertThat(dir.resolve("plimsoll-report.md")).doesNotExist();
+    }
+
+    @Test
+    void aBadGateShouldExitTwoPointingAtTheProblem() {
+        int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=soon");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("gate 'scaling_lag<=soon' at position 13: expected a number");
+    }
+
+    @Test
+    void anUnknownFormatOrMissingK6ShouldExitTwo() {
+        assertThat(run("analyze", "--k6", "x.json", "--format", "pdf")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown --format 'pdf'");
+        assertThat(run("analyze")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing --k6 FILE");
+    }
+}
