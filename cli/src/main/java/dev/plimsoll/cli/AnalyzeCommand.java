@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                 + " 2 on a usage or input error."})
 final class AnalyzeCommand implements Callable<Integer> {
     /** Report formats this version writes. */
-    static final Set<String> FORMATS = Set.of("json", "md");
+    static final Set<String> FORMATS = Set.of("json", "md", "html", "junit");
 
     @Spec
     CommandSpec spec;
@@ -109,7 +109,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--format", split = ",", defaultValue = "json,md", description = "Report formats: json, md."
+    @Option(names = "--format", split = ",", defaultValue = "html,json,md", description = "Report formats: html,"
+            + " json, md, junit (JUnit XML for CI test reporters)."
             + " Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
@@ -161,10 +162,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
         for (String f : new LinkedHashSet<>(formats)) {
-            Path file = out.resolve("plimsoll-report." + f.trim().toLowerCase(Locale.ROOT));
+            String format = f.trim().toLowerCase(Locale.ROOT);
+            Path file = out.resolve(format.equals("junit") ? "plimsoll-junit.xml" : "plimsoll-report." + format);
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                if (file.toString().endsWith(".json")) {
+                if (format.equals("junit")) {
+                    dev.plimsoll.report.JUnitReport.write(report, w);
+                } else if (file.toString().endsWith(".json")) {
                     JsonReport.write(report, w);
+                } else if (file.toString().endsWith(".html")) {
+                    dev.plimsoll.report.HtmlReport.write(report, w);
                 } else {
                     MarkdownReport.write(report, w);
                 }

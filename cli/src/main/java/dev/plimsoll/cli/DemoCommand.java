@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         analyze.spec = spec;
         analyze.out = out;
         analyze.gates = gates;
-        analyze.formats = java.util.List.of("json", "md");
+        analyze.formats = java.util.List.of("html", "json", "md");
         analyze.lagBudget = java.time.Duration.ofSeconds(180);
         analyze.cpuThreshold = 70;
         PrintWriter o = spec.commandLine().getOut();

@@ -73,4 +73,23 @@ class AnalyzeCommandTest {
         assertThat(run("analyze")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing --k6 FILE");
     }
+
+    @Test
+    void junitFormatShouldListGatesAndFindingsAsTestCases() throws Exception {
+        int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=90s", "--gate", "client_p95<300ms");
+        DemoData demo = DemoData.unpack();
+        int junit = run("analyze", "--k6", demo.k6Files().get(0).toString(), "--cloudwatch-replay",
+                demo.cloudWatch().toString(), "--datadog-replay", demo.datadog().toString(), "--out", dir.toString(),
+                "--format", "junit", "--gate", "scaling_lag<=90s", "--gate", "client_p95<300ms");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(junit).isEqualTo(1);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("plimsoll-junit.xml").toFile());
+        var suite = doc.getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("3"); // two gates, the latency bottleneck warning
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+                .contains("gate scaling_lag<=90s failed: measured 123.147s");
+    }
 }

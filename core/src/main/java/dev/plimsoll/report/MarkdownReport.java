@@ -48,7 +48,7 @@ public final class MarkdownReport {
             out.write("\n");
         }
         if (notes > 0) {
-            out.write(notes + " data-coverage note(s) in the JSON report.\n\n");
+            out.write(notes + " data-coverage note(s) in the HTML and JSON reports.\n\n");
         }
         if (!report.gates().isEmpty()) {
             out.write("| gate | measured | result |\n|---|---|---|\n");

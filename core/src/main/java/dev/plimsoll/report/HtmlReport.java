@@ -1,0 +1,338 @@
+package dev.plimsoll.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.finding.Evidence;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.gate.GateResult;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.RunTimeline;
+import dev.plimsoll.run.RunTotals;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.source.Coverage;
+import dev.plimsoll.source.Signal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One self-contained HTML file: uPlot's script and style inlined from its webjar (no CDN, readable offline and
+ * attachable to a CI run), two charts on one time axis — load (VUs, RPS, errors) against capacity (nodes, CPU %), and
+ * the latency tiers (client p95, ALB TargetResponseTime p95, backend p95) — with saturation bands, lag spans and
+ * node-Ready markers drawn on them, then the findings with their evidence, the latency breakdown, gates, clock skew
+ * and data coverage. Cloud series are drawn as steps over their own periods (no values invented between points).
+ *
+ * <p>Every value from the inputs (request names, tags, queries) is escaped: HTML text through {@link #h}, the chart
+ * data as JSON inside a {@code script type="application/json"} block with {@code <}, {@code >} and {@code &} written
+ * as Unicode escapes, so a k6 request named {@code </script><script>…} stays text.
+ *
+ * @since 0.1
+ */
+public final class HtmlReport {
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
+    private HtmlReport() {
+    }
+
+    public static void write(Report report, Writer out) throws IOException {
+        AnalysisResult r = report.result();
+        LoadRun run = r.aligned().run();
+        RunTotals t = run.totals();
+        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plimsoll: "
+                + h(report.title()) + "</title>\n<style>" + resource("uPlot.min.css") + "\n" + STYLE + "</style>\n</head>"
+                + "<body data-charts-drawn=\"0\">\n");
+        out.write("<h1>Plimsoll: " + h(report.title()) + "</h1>\n");
+        out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">" + (report.gates().isEmpty() ? ""
+                : report.passed() ? "All gates passed. " : "A gate failed. ") + "Bottleneck: <b>" + h(r.bottleneck())
+                + "</b>. " + (r.skew().isEstimated() ? h(String.format(Locale.ROOT,
+                        "Clock skew %+.1f s (r = %.3f), applied to the cloud series.", r.skew().seconds(),
+                        r.skew().correlation())) : "Clock skew not estimated.") + "</p>\n");
+        out.write("<p class=\"meta\">" + h(String.format(Locale.ROOT, "%s run %s · %s → %s · %d requests (%.2f %% failed)"
+                + " · p95 %.1f ms · p99 %.1f ms · %d VUs max · %d dropped iterations", run.tool(), run.id(),
+                run.window().start(), run.window().end(), t.requests(), 100 * nz(t.errorRate()), d.percentile(95),
+                d.percentile(99), t.vusMax(), t.droppedIterations())) + "</p>\n");
+        out.write("<h2>Load and capacity</h2><div id=\"chart-load\" class=\"chart\"></div>\n");
+        out.write("<h2>Latency tiers (p95)</h2><div id=\"chart-latency\" class=\"chart\"></div>\n");
+        findings(out, r);
+        requests(out, run);
+        gates(out, report);
+        coverage(out, r);
+        out.write("<script id=\"plimsoll-data\" type=\"application/json\">" + data(r) + "</script>\n");
+        out.write("<script>" + resource("uPlot.iife.min.js") + "</script>\n<script>" + SCRIPT + "</script>\n");
+        out.write("</body></html>\n");
+    }
+
+    private static void findings(Writer out, AnalysisResult r) throws IOException {
+        out.write("<h2>Findings</h2>\n");
+        if (r.findings().isEmpty()) {
+            out.write("<p>Nothing to report.</p>\n");
+        }
+        for (Finding f : r.findings()) {
+            out.write("<div class=\"finding " + f.severity().label() + "\"><p><span class=\"sev\">" + f.severity().label()
+                    + "</span> <code>" + f.kind().id() + "</code> " + h(f.reason()) + "</p>");
+            if (!f.evidence().isEmpty()) {
+                out.write("<table><tr><th>evidence</th><th>time (UTC)</th><th>value</th><th>series</th></tr>");
+                for (Evidence e : f.evidence()) {
+                    out.write("<tr><td>" + h(e.label()) + "</td><td>" + (e.time() == null ? "" : h(e.time().toString()))
+                            + "</td><td>" + h(num(e.value()) + " " + e.unit()) + "</td><td><code>" + h(e.series())
+                            + "</code></td></tr>");
+                }
+                out.write("</table>");
+            }
+            if (f instanceof Finding.LatencyBottleneck b) {
+                out.write("<p class=\"meta\">p95 growth by tier (ms): " + h(b.shares().entrySet().stream()
+                        .map(e -> e.getKey() + " " + num(e.getValue())).reduce((a, c) -> a + " · " + c).orElse(""))
+                        + "</p>");
+            }
+            out.write("</div>\n");
+        }
+    }
+
+    private static void requests(Writer out, LoadRun run) throws IOException {
+        var names = run.timeline().byName();
+        if (names.isEmpty()) {
+            return;
+        }
+        out.write("<h2>Requests by name</h2><table><tr><th>name</th><th>requests</th><th>failed</th><th>p95 ms</th>"
+                + "<th>p99 ms</th></tr>");
+        var sorted = names.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().totalRequests(),
+                a.getValue().totalRequests())).limit(50).toList();
+        for (var e : sorted) {
+            var dist = e.getValue().distribution(K6Metrics.HTTP_REQ_DURATION);
+            out.write("<tr><td>" + h(e.getKey()) + "</td><td>" + e.getValue().totalRequests() + "</td><td>"
+                    + e.getValue().totalFailed() + "</td><td>" + num(dist.percentile(95)) + "</td><td>"
+                    + num(dist.percentile(99)) + "</td></tr>");
+        }
+        out.write("</table>\n");
+    }
+
+    private static void gates(Writer out, Report report) throws IOException {
+        if (report.gates().isEmpty()) {
+            return;
+        }
+        out.write("<h2>Gates</h2><table><tr><th>gate</th><th>measured</th><th>result</th></tr>");
+        for (GateResult g : report.gates()) {
+            out.write("<tr class=\"" + (g.passed() ? "pass" : "fail") + "\"><td><code>" + h(g.expression())
+                    + "</code></td><td>" + h(g.measured()) + "</td><td>" + (g.passed() ? "pass" : "FAIL") + "</td></tr>");
+        }
+        out.write("</table>\n");
+    }
+
+    private static void coverage(Writer out, AnalysisResult r) throws IOException {
+        out.write("<h2>Data</h2><table><tr><th>series</th><th>resolution</th><th>points in the run</th></tr>");
+        var window = r.aligned().run().window();
+        for (TimeSeries s : r.aligned().cloud()) {
+            out.write("<tr><td><code>" + h(s.id().toString()) + "</code></td><td>" + num(AlignedRun.periodSeconds(s))
+                    + " s</td><td>" + s.slice(window).presentCount() + "</td></tr>");
+        }
+        out.write("</table>\n");
+        for (Coverage c : r.coverage()) {
+            if (!c.messages().isEmpty()) {
+                out.write("<p class=\"meta\">" + h(c.queryId() + ": " + String.join("; ", c.messages())) + "</p>\n");
+            }
+        }
+    }
+
+    /** Chart data: the run's 1 s grid, cloud series as steps on it, and the marks of the findings. */
+    static String data(AnalysisResult r) throws IOException {
+        AlignedRun ar = r.aligned();
+        RunTimeline t = ar.run().timeline();
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("x");
+            for (int i = 0; i < t.size(); i++) {
+                g.writeNumber((t.start().toEpochMilli() + i * t.bucket().toMillis()) / 1000.0);
+            }
+            g.writeEndArray();
+            array(g, "vus", t.vus());
+            array(g, "rps", t.rps());
+            array(g, "errors", t.http().failed());
+            array(g, "clientP95", t.percentile(K6Metrics.HTTP_REQ_DURATION, 95));
+            cloud(g, ar, "nodes", ar.signal(Signal.NODE_COUNT));
+            cloud(g, ar, "cpu", ar.signal(Signal.CPU_UTILIZATION));
+            cloud(g, ar, "lbP95", ar.signal(Signal.LB_LATENCY, "p95"));
+            cloud(g, ar, "backendP95", ar.signal(Signal.BACKEND_LATENCY, "p95"));
+            g.writeArrayFieldStart("marks");
+            for (Finding f : r.findings()) {
+                if (f instanceof Finding.ScalingLag s) {
+                    mark(g, "band", s.saturationStart().toEpochMilli(), s.capacityReady().map(x -> x.toEpochMilli())
+                            .orElse(s.window().end().toEpochMilli()), "saturation → node Ready: " + num(s.lagSeconds())
+                            + " s", "rgba(230,120,0,0.12)");
+                    if (s.capacityReady().isPresent()) {
+                        mark(g, "line", s.capacityReady().get().toEpochMilli(), 0, "node Ready", "#2a7");
+                    }
+                } else if (f instanceof Finding.ScalingCeiling c) {
+                    mark(g, "line", c.ceilingReached().toEpochMilli(), 0, "ceiling: " + c.maxNodes() + " nodes", "#c22");
+                } else if (f instanceof Finding.NoScaleUp n) {
+                    mark(g, "band", n.window().start().toEpochMilli(), n.window().end().toEpochMilli(),
+                            "saturated, no scale-up", "rgba(200,0,0,0.10)");
+                } else if (f instanceof Finding.ErrorBurst e) {
+                    mark(g, "band", e.window().start().toEpochMilli(), e.window().end().toEpochMilli(),
+                            "errors " + e.failedRequests(), "rgba(200,0,0,0.10)");
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        // inside <script>: nothing may close the element or open markup
+        return w.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static void mark(JsonGenerator g, String type, long from, long to, String label, String color)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", type);
+        g.writeNumberField("from", from / 1000.0);
+        g.writeNumberField("to", to / 1000.0);
+        g.writeStringField("label", label);
+        g.writeStringField("color", color);
+        g.writeEndObject();
+    }
+
+    private static void cloud(JsonGenerator g, AlignedRun ar, String name, Optional<TimeSeries> s) throws IOException {
+        if (s.isPresent() && !ar.run().timeline().isEmpty()) {
+            array(g, name, ar.onGrid(s.get()));
+            g.writeStringField(name + "Label", s.get().id().source() + " " + s.get().id().name() + " ("
+                    + num(AlignedRun.periodSeconds(s.get())) + " s)");
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    private static void array(JsonGenerator g, String name, TimeSeries s) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int i = 0; i < s.size(); i++) {
+            double v = s.valueAt(i);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                g.writeNull();
+            } else {
+                g.writeNumber(Math.round(v * 1000) / 1000.0);
+            }
+        }
+        g.writeEndArray();
+    }
+
+    /** HTML-escapes text for element content and attribute values. */
+    public static String h(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(UPLOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("uPlot's " + name + " is missing from the class path (webjar"
+                        + " org.webjars.npm:uplot:1.6.30)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String STYLE = """
+            body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1200px; color: #222; }
+            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+            .verdict { font-size: 16px; padding: 8px 12px; border-radius: 6px; background: #eef6ee; }
+            .verdict.fail { background: #fbeaea; }
+            .meta { color: #555; }
+            .chart { min-height: 320px; }
+            .finding { border-left: 4px solid #aaa; padding: 2px 12px; margin: 10px 0; background: #fafafa; }
+            .finding.warning { border-color: #e08a00; } .finding.high { border-color: #c22; }
+            .sev { font-weight: 600; text-transform: uppercase; font-size: 12px; }
+            table { border-collapse: collapse; margin: 6px 0; } td, th { border: 1px solid #ddd; padding: 3px 8px;
+            text-align: left; font-size: 13px; } tr.fail td { background: #fbeaea; }
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var d = JSON.parse(document.getElementById('plimsoll-data').textContent);
+              var drawn = 0;
+              function marks(u) {
+                var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height;
+                ctx.save();
+                d.marks.forEach(function (m) {
+                  var x0 = u.valToPos(m.from, 'x', true);
+                  ctx.fillStyle = m.color; ctx.strokeStyle = m.color;
+                  if (m.type === 'band') {
+                    var x1 = u.valToPos(m.to, 'x', true);
+                    ctx.fillRect(x0, top, Math.max(1, x1 - x0), h);
+                  } else {
+                    ctx.lineWidth = 2; ctx.beginPath(); ctx.moveTo(x0, top); ctx.lineTo(x0, top + h); ctx.stroke();
+                  }
+                  ctx.fillStyle = '#333'; ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
+                  ctx.fillText(m.label, x0 + 4, top + 14 * devicePixelRatio);
+                });
+                ctx.restore();
+              }
+              function counted() {
+                var done = false;
+                return function () {
+                  if (!done) { done = true; drawn++; document.body.setAttribute('data-charts-drawn', String(drawn)); }
+                };
+              }
+              function chart(id, series, data, axes, scales) {
+                var el = document.getElementById(id);
+                scales.x = { time: true };
+                // the same plot width on every chart, so that their time axes line up: two right axes each
+                while (axes.length < 4) {
+                  axes.push({ scale: 'y', side: 1, size: 60, values: function (u, v) { return v.map(function () { return ''; }); },
+                    grid: { show: false }, ticks: { show: false } });
+                }
+                var opts = { width: Math.min(1180, window.innerWidth - 40), height: 300, series: series, axes: axes,
+                  scales: scales, cursor: { sync: { key: 'plimsoll' } }, hooks: { draw: [marks, counted()] } };
+                return new uPlot(opts, data, el);
+              }
+              var loadSeries = [{}, { label: 'VUs', stroke: '#36c', scale: 'y' },
+                { label: 'requests/s', stroke: '#2a7', scale: 'y' }, { label: 'failed/s', stroke: '#c22', scale: 'y' }];
+              var loadData = [d.x, d.vus, d.rps, d.errors];
+              var loadAxes = [{}, { scale: 'y', label: 'VUs · requests/s' }];
+              var loadScales = {};
+              if (d.cpu) { loadSeries.push({ label: 'CPU % ' + d.cpuLabel, stroke: '#e08a00', scale: 'pct' });
+                loadData.push(d.cpu); loadScales.pct = { range: [0, 100] };
+                loadAxes.push({ scale: 'pct', side: 1, size: 60, label: 'CPU %', grid: { show: false } }); }
+              if (d.nodes) { loadSeries.push({ label: d.nodesLabel, stroke: '#000', width: 2, scale: 'nodes',
+                paths: uPlot.paths.stepped({ align: 1 }) }); loadData.push(d.nodes);
+                loadScales.nodes = { range: function (u, min, max) { return [0, Math.max(1, Math.ceil(max) + 1)]; } };
+                loadAxes.push({ scale: 'nodes', side: 1, size: 60, label: 'nodes', grid: { show: false },
+                  incrs: [1, 2, 5, 10] }); }
+              chart('chart-load', loadSeries, loadData, loadAxes, loadScales);
+              var latSeries = [{}, { label: 'client p95 (k6, ms)', stroke: '#36c', scale: 'y' }];
+              var latData = [d.x, d.clientP95];
+              if (d.lbP95) { latSeries.push({ label: 'ALB p95 ' + d.lbP95Label, stroke: '#e08a00', scale: 'y' });
+                latData.push(d.lbP95); }
+              if (d.backendP95) { latSeries.push({ label: 'backend p95 ' + d.backendP95Label, stroke: '#2a7', scale: 'y' });
+                latData.push(d.backendP95); }
+              chart('chart-latency', latSeries, latData, [{}, { scale: 'y', label: 'ms' }], {});
+            })();
+            """;
+}

@@ -1,0 +1,63 @@
+package dev.plimsoll.report;
+
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.Severity;
+import dev.plimsoll.gate.GateResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The report as JUnit XML (the Ant/Surefire schema CI test reporters read — GitHub, GitLab, Jenkins): one test
+ * case per gate (failed when the gate failed) and one per finding above {@link Severity#INFO} (always a failure:
+ * the finding is the message), in a suite named after the report.
+ *
+ * @since 0.1
+ */
+public final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    public static void write(Report report, Writer out) throws IOException {
+        List<Finding> findings = report.result().findingsAtLeast(Severity.WARNING);
+        long gateFailures = report.gates().stream().filter(g -> !g.passed()).count();
+        int tests = report.gates().size() + findings.size();
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.write("<testsuite name=\"plimsoll: " + x(report.title()) + "\" tests=\"" + tests + "\" failures=\""
+                + (gateFailures + findings.size()) + "\" errors=\"0\" skipped=\"0\">\n");
+        for (GateResult g : report.gates()) {
+            out.write("  <testcase classname=\"plimsoll.gates\" name=\"" + x(g.expression()) + "\">");
+            if (!g.passed()) {
+                out.write("<failure message=\"" + x("gate " + g.expression() + " failed: measured " + g.measured())
+                        + "\" type=\"gate\"/>");
+            }
+            out.write("</testcase>\n");
+        }
+        for (Finding f : findings) {
+            out.write("  <testcase classname=\"plimsoll.findings." + f.kind().id() + "\" name=\"" + x(f.kind().id() + " at "
+                    + f.window().start()) + "\"><failure message=\"" + x(f.reason()) + "\" type=\""
+                    + f.severity().label() + "\">" + x(f.reason()) + "</failure></testcase>\n");
+        }
+        out.write("</testsuite>\n");
+    }
+
+    /** XML-escapes text and attribute values; drops characters XML 1.0 cannot hold. */
+    static String x(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
