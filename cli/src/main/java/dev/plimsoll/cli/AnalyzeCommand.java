@@ -87,7 +87,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--site", description = "Datadog site (datadoghq.com, datadoghq.eu, us3, us5, ap1…).")
     String site;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with cloudwatch.* and datadog.* keys.")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or properties file with cloudwatch.* and"
+            + " datadog.* keys (YAML nests them: cloudwatch: {region: eu-west-1}).")
     Path config;
 
     @Option(names = "--gate", paramLabel = "EXPR", description = "A gate, e.g. scaling_lag<=150s, client_p95<500ms,"
@@ -134,7 +135,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + FORMATS);
             }
         }
-        LoadRun run = K6Reader.create().read(k6Files);
+        long total = 0;
+        for (Path f : k6Files) {
+            total += Files.exists(f) ? Files.size(f) : 0;
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet || System.console() == null, total);
+        LoadRun run = K6Reader.builder().progress(progress).build().read(k6Files);
+        progress.done();
         if (run.timeline().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "The k6 files hold no samples: give the --out json or"
                     + " --out csv output, not only a summary");
@@ -211,11 +218,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Map<String, String> properties() throws IOException {
         Map<String, String> p = new HashMap<>();
         if (config != null) {
-            Properties file = new Properties();
-            try (InputStream in = Files.newInputStream(config)) {
-                file.load(in);
+            String name = config.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(config.toFile());
+                flatten("", tree, p);
+            } else {
+                Properties file = new Properties();
+                try (InputStream in = Files.newInputStream(config)) {
+                    file.load(in);
+                }
+                file.forEach((k, v) -> p.put(k.toString(), v.toString()));
             }
-            file.forEach((k, v) -> p.put(k.toString(), v.toString()));
         }
         put(p, "cloudwatch.region", region);
         put(p, "cloudwatch.cluster", cluster);
@@ -227,6 +241,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(p, "datadog.service", service);
         put(p, "datadog.load-balancer", loadBalancer);
         return p;
+    }
+
+    /** {@code cloudwatch: {region: x}} → {@code cloudwatch.region=x}. */
+    static void flatten(String prefix, com.fasterxml.jackson.databind.JsonNode n, Map<String, String> out) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (!prefix.isEmpty()) {
+            out.put(prefix, n.isTextual() ? n.asText() : n.toString());
+        }
     }
 
     private static void put(Map<String, String> p, String key, String value) {

@@ -92,4 +92,19 @@ class AnalyzeCommandTest {
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
                 .contains("gate scaling_lag<=90s failed: measured 123.147s");
     }
+
+    @Test
+    void yamlConfigShouldFlattenToDottedKeys() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree("cloudwatch:\n  region: eu-west-1\n  signal:\n    node_cpu: \"off\"\ndatadog:\n  site: us5\n");
+            AnalyzeCommand.flatten("", tree, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(out).containsEntry("cloudwatch.region", "eu-west-1").containsEntry("cloudwatch.signal.node_cpu", "off")
+                .containsEntry("datadog.site", "us5");
+    }
 }
