@@ -1,0 +1,83 @@
+package dev.plimsoll.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.Plimsoll;
+import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.gate.Gate;
+import dev.plimsoll.micrometer.PlimsollMeterBinder;
+import dev.plimsoll.report.Report;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MeterBinderTest {
+    private static Report report(String scenario, String... gates) {
+        Scenario s = Scenario.load(scenario);
+        int maxNodes = s.truth().path("parameters").path("cluster").path("max_nodes").asInt(0);
+        var r = Plimsoll.analyze(s.run(), List.of(s.cloudwatch(), s.datadog()),
+                AnalysisConfig.defaults().withMaxNodes(maxNodes));
+        return new Report(scenario, r, List.of(gates).stream().map(g -> Gate.parse(g).evaluate(r)).toList());
+    }
+
+    @Test
+    void findingsAndFiguresShouldBecomeGauges() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicReference<Report> latest = new AtomicReference<>(report("S3_scaling_ceiling", "scaling_lag<=150s",
+                "findings.high==0"));
+
+        PlimsollMeterBinder.of(latest::get, "s3").bindTo(registry);
+
+        assertThat(registry.get("plimsoll.scaling.lag").tags("run", "s3", "episode", "1").gauge().value())
+                .isBetween(108.0, 168.0);
+        assertThat(registry.get("plimsoll.findings").tags("kind", "scaling_ceiling", "severity", "high").gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get("plimsoll.findings").tags("kind", "error_burst").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("plimsoll.gate").tags("gate", "scaling_lag<=150s").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("plimsoll.gate").tags("gate", "findings.high==0").gauge().value()).isZero();
+        assertThat(registry.get("plimsoll.latency.share").tags("tier", "backend").gauge().value()).isGreaterThan(0.5);
+        assertThat(registry.get("plimsoll.clock.skew").gauge().value()).isBetween(-3.0, 3.0);
+    }
+
+    @Test
+    void refreshShouldReplaceTheMetersOfTheLastRun() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicReference<Report> latest = new AtomicReference<>(report("S3_scaling_ceiling"));
+        PlimsollMeterBinder binder = PlimsollMeterBinder.of(latest::get, "svc");
+        binder.bindTo(registry);
+
+        latest.set(report("S5_healthy"));
+        binder.refresh();
+
+        assertThat(registry.find("plimsoll.findings").tags("kind", "scaling_ceiling").gauge()).isNull();
+        assertThat(registry.find("plimsoll.scaling.lag").gauges()).isEmpty();
+    }
+
+    @Test
+    void aFailingSupplierShouldNotThrowIntoTheCaller() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PlimsollMeterBinder binder = PlimsollMeterBinder.of(() -> {
+            throw new IllegalStateException("analysis store unavailable");
+        }, "svc");
+
+        binder.bindTo(registry);
+        binder.refresh();
+
+        assertThat(registry.find("plimsoll.findings").gauges()).isEmpty();
+    }
+
+    @Test
+    void prometheusShouldScrapeTheMeters() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        PlimsollMeterBinder.of(() -> report("S1_backend_scaling", "client_p95<300ms"), "s1").bindTo(prometheus);
+        String scrape = prometheus.scrape();
+
+        assertThat(scrape).contains("plimsoll_scaling_lag_seconds{episode=\"1\",run=\"s1\"}")
+                .contains("plimsoll_gate{gate=\"client_p95<300ms\",run=\"s1\"} 1.0")
+                .contains("plimsoll_findings{kind=\"latency_bottleneck\",run=\"s1\",severity=\"warning\"} 1.0");
+    }
+}
