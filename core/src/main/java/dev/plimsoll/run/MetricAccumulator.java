@@ -153,12 +153,13 @@ final class MetricAccumulator {
         }
     }
 
-    /** Dense copy of buckets {@code [from, from + length)}; missing buckets stay null. */
+    /** Dense copy of buckets {@code [from, from + length)}, each copied; missing buckets stay null. */
     SampleStats[] dense(long from, int length) {
         SampleStats[] out = new SampleStats[length];
         if (buckets != null) {
             for (int i = 0; i < length; i++) {
-                out[i] = peek(from + i);
+                SampleStats s = peek(from + i);
+                out[i] = s == null ? null : s.copy();
             }
         }
         return out;

@@ -62,4 +62,11 @@ final class SampleStats {
             histogram.merge(o.histogram);
         }
     }
+
+    /** An independent copy (a built timeline must not change when its builder records more). */
+    SampleStats copy() {
+        SampleStats c = new SampleStats();
+        c.merge(this);
+        return c;
+    }
 }

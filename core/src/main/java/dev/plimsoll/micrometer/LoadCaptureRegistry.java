@@ -1,0 +1,168 @@
+package dev.plimsoll.micrometer;
+
+import dev.plimsoll.run.IngestReport;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.MetricKind;
+import dev.plimsoll.run.RunTimeline;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.cumulative.CumulativeCounter;
+import io.micrometer.core.instrument.cumulative.CumulativeTimer;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.pause.PauseDetector;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Micrometer registry that also records an in-JVM load test into a {@link LoadRun}, so Java load tests get the same
+ * analysis as k6 runs. Every recording of the request timer (default {@code http.client.requests}, the name Spring's
+ * and Micrometer's HTTP client instrumentation use) becomes a request at the recording's time: its {@code uri} tag is
+ * the request name, its {@code status} tag the status, and a status ≥ 400, an {@code outcome} of
+ * {@code CLIENT_ERROR}/{@code SERVER_ERROR} or an {@code exception} other than {@code none} a failure. Other timers
+ * become trends of their own name, counters named {@code iterations} count iterations, other counters are kept as
+ * counters; {@link #vus(int)} records the number of active virtual users.
+ *
+ * <pre>{@code
+ * LoadCaptureRegistry registry = LoadCaptureRegistry.create();
+ * Timer.Sample s = Timer.start(registry);
+ * HttpResponse<String> r = client.send(request, ofString());
+ * s.stop(registry.timer("http.client.requests", "uri", "/api/orders", "status", String.valueOf(r.statusCode())));
+ * LoadRun run = registry.toLoadRun("checkout-load");
+ * }</pre>
+ *
+ * <p>Thread-safe: load generators record from many threads.
+ *
+ * @since 0.1
+ */
+public final class LoadCaptureRegistry extends SimpleMeterRegistry {
+    /** The timer Micrometer's HTTP client instrumentation records into. */
+    public static final String DEFAULT_REQUEST_TIMER = "http.client.requests";
+
+    private final RunTimeline.Builder builder;
+    private final String requestTimer;
+    private final String nameTag;
+    private final Clock clock;
+    private long samples;
+
+    private LoadCaptureRegistry(Clock clock, Duration bucket, String requestTimer, String nameTag) {
+        super(SimpleConfig.DEFAULT, clock);
+        this.clock = clock;
+        this.builder = RunTimeline.builder(bucket, "micrometer");
+        this.requestTimer = requestTimer;
+        this.nameTag = nameTag;
+    }
+
+    /** Captures {@value #DEFAULT_REQUEST_TIMER} with its {@code uri} tag as the request name, in 1 s buckets. */
+    public static LoadCaptureRegistry create() {
+        return create(Clock.SYSTEM, RunTimeline.DEFAULT_BUCKET, DEFAULT_REQUEST_TIMER, "uri");
+    }
+
+    /**
+     * @param clock the clock that timestamps recordings (a {@code MockClock} in tests)
+     * @param bucket the timeline's bucket length
+     * @param requestTimer the timer whose recordings are requests
+     * @param nameTag the tag that names a request
+     */
+    public static LoadCaptureRegistry create(Clock clock, Duration bucket, String requestTimer, String nameTag) {
+        return new LoadCaptureRegistry(Objects.requireNonNull(clock, "clock"), bucket, requestTimer, nameTag);
+    }
+
+    /** Records the number of active virtual users now. */
+    public void vus(int active) {
+        synchronized (builder) {
+            builder.record(K6Metrics.VUS, nowNanos(), active, null, null, null);
+        }
+    }
+
+    /** The run recorded so far. */
+    public LoadRun toLoadRun(String id) {
+        synchronized (builder) {
+            // a built timeline is a copy: the registry can go on recording
+            return new LoadRun("micrometer", id, builder.build(), Optional.empty(), new IngestReport(List.of(), 0,
+                    samples, 0, List.of()));
+        }
+    }
+
+    private long nowNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(clock.wallTime());
+    }
+
+    @Override
+    protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
+        boolean request = id.getName().equals(requestTimer);
+        String name = id.getName().replace('.', '_');
+        if (!request) {
+            synchronized (builder) {
+                builder.declare(name, MetricKind.TREND, true);
+            }
+        }
+        return new CumulativeTimer(id, clock, config, pauseDetector, getBaseTimeUnit(), false) {
+            @Override
+            protected void recordNonNegative(long amount, TimeUnit unit) {
+                super.recordNonNegative(amount, unit);
+                capture(id, request, name, unit.toNanos(amount) / 1e6);
+            }
+        };
+    }
+
+    @Override
+    protected Counter newCounter(Meter.Id id) {
+        String name = id.getName().equals("iterations") ? K6Metrics.ITERATIONS : id.getName().replace('.', '_');
+        synchronized (builder) {
+            builder.declare(name, MetricKind.COUNTER, false);
+        }
+        return new CumulativeCounter(id) {
+            @Override
+            public void increment(double amount) {
+                super.increment(amount);
+                synchronized (builder) {
+                    builder.record(name, nowNanos(), amount, null, null, null);
+                    samples++;
+                }
+            }
+        };
+    }
+
+    private void capture(Meter.Id id, boolean request, String name, double millis) {
+        long t = nowNanos();
+        synchronized (builder) {
+            if (!request) {
+                builder.record(name, t, millis, null, null, null);
+                samples++;
+                return;
+            }
+            String requestName = id.getTag(nameTag);
+            String status = id.getTag("status");
+            double failed = failed(status, id.getTag("outcome"), id.getTag("exception")) ? 1 : 0;
+            builder.record(K6Metrics.HTTP_REQS, t, 1, requestName, status, null);
+            builder.record(K6Metrics.HTTP_REQ_FAILED, t, failed, requestName, status, null);
+            builder.record(K6Metrics.HTTP_REQ_DURATION, t, millis, requestName, status, null);
+            samples += 3;
+        }
+    }
+
+    static boolean failed(@Nullable String status, @Nullable String outcome, @Nullable String exception) {
+        if (status != null) {
+            try {
+                if (Integer.parseInt(status) >= 400) {
+                    return true;
+                }
+            } catch (NumberFormatException notNumeric) {
+                // e.g. CLIENT_ERROR in some instrumentations
+            }
+        }
+        if ("CLIENT_ERROR".equals(outcome) || "SERVER_ERROR".equals(outcome)) {
+            return true;
+        }
+        return exception != null && !exception.isEmpty() && !"none".equalsIgnoreCase(exception);
+    }
+}
