@@ -1,0 +1,160 @@
+package dev.plimsoll.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.plimsoll.junit.LoadTest;
+import dev.plimsoll.junit.LoadTestRecorder;
+import io.micrometer.core.instrument.Timer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The extension run through JUnit's own engine, its events asserted (the classes below are run only from here). */
+class LoadTestExtensionTest {
+    static final String S1 = "src/test/resources/scenarios/S1_backend_scaling";
+
+    private static Path k6() {
+        return Path.of(S1, "k6", "results.csv.gz");
+    }
+
+    @LoadTest(cloudwatchReplay = S1 + "/cloudwatch", datadogReplay = "classpath:scenarios/S1_backend_scaling/datadog",
+            maxNodes = 5, gates = {"scaling_lag<=150s", "bottleneck==backend"}, reportDir = "target/plimsoll-it")
+    static class PassingRun {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.phase("steady").attachK6(k6());
+        }
+    }
+
+    @LoadTest(cloudwatchReplay = S1 + "/cloudwatch", datadogReplay = S1 + "/datadog", maxNodes = 5,
+            gates = "scaling_lag<=90s", reportDir = "target/plimsoll-it")
+    static class FailingGate {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attachK6(k6());
+        }
+    }
+
+    @LoadTest(gates = "p95<1s")
+    static class BadGate {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attachK6(k6());
+        }
+    }
+
+    @LoadTest(sources = "prometheus")
+    static class UnknownSource {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attachK6(k6());
+        }
+    }
+
+    @LoadTest(gates = {"client_p95<5s", "error_rate<1%"}, reportDir = "target/plimsoll-it")
+    static class InJvmLoad {
+        @Test
+        void localServer(LoadTestRecorder recorder) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/ping", ex -> {
+                byte[] b = "pong".getBytes();
+                ex.sendResponseHeaders(200, b.length);
+                try (OutputStream o = ex.getResponseBody()) {
+                    o.write(b);
+                }
+            });
+            server.start();
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ping");
+                recorder.registry().vus(1);
+                for (int i = 0; i < 50; i++) {
+                    Timer.Sample s = Timer.start(recorder.registry());
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    s.stop(recorder.registry().timer("http.client.requests", "uri", "/ping", "status",
+                            String.valueOf(r.statusCode())));
+                }
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    @LoadTest(reportDir = "target/plimsoll-it")
+    static class NothingRecorded {
+        @Test
+        void idle(LoadTestRecorder recorder) {
+            // no load at all
+        }
+    }
+
+    @Test
+    void aPassingRunShouldWriteItsReports() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(PassingRun.class)).execute().testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+
+        Path dir = Path.of("target/plimsoll-it", PassingRun.class.getName());
+        assertThat(dir.resolve("stress.html")).exists();
+        assertThat(dir.resolve("stress.md")).content().contains("scaling_lag<=150s").contains("✅ pass");
+        assertThat(dir.resolve("stress.json")).content().contains("\"bottleneck\" : \"backend\"");
+    }
+
+    @Test
+    void aFailedGateShouldFailTheTestListingGatesAndTheReport() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingGate.class)).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(instanceOf(AssertionError.class),
+                        message(m -> m.contains("gate scaling_lag<=90s failed (measured 123.147s)")
+                                && m.contains("report: ") && m.contains("stress.html")))));
+    }
+
+    @Test
+    void misuseShouldNameTheAttribute() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(BadGate.class)).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith("@LoadTest gates: gate 'p95<1s' at position 0")))));
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(UnknownSource.class)).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("unknown source 'prometheus'") && m.contains("cloudwatch")))));
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NothingRecorded.class)).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("idle"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("recorded no load")))));
+    }
+
+    @Test
+    void anInJvmLoadShouldBeAnalysedWithoutK6() throws Exception {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(InJvmLoad.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+
+        String json = Files.readString(Path.of("target/plimsoll-it", InJvmLoad.class.getName(), "localServer.json"));
+        assertThat(json).contains("\"tool\" : \"micrometer\"").contains("\"requests\" : 50");
+    }
+
+    @Test
+    void testsShouldRunInParallelWithTheirOwnRecorders() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(selectClass(PassingRun.class), selectClass(InJvmLoad.class), selectClass(FailingGate.class))
+                .execute().testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.plimsoll.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Wraps a load test: the test records its load through a {@link LoadTestRecorder} parameter (in-JVM requests, or a k6
+ * output file it attaches); after the test Plimsoll waits for the cloud's data, fetches it, analyses the run, writes
+ * {@code <reportDir>/<class>/<method>.{html,json,md}}, prints the report's path and fails the test when a gate fails or
+ * a finding reaches {@link #failOn()}.
+ *
+ * <pre>{@code
+ * @LoadTest(sources = {"cloudwatch", "datadog"}, cluster = "shop-eks", loadBalancer = "app/shop-alb/50dc6c495c0c9188",
+ *         service = "shop-backend", maxNodes = 5, gates = {"scaling_lag<=150s", "client_p95<500ms"})
+ * class CheckoutLoadTest {
+ *     @Test
+ *     void checkoutHoldsAt200Rps(LoadTestRecorder recorder) throws Exception {
+ *         Process k6 = new ProcessBuilder("k6", "run", "--out", "json=target/k6.json.gz", "checkout.js").start();
+ *         k6.waitFor();
+ *         recorder.attachK6(Path.of("target/k6.json.gz"));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every attribute can also come from {@code plimsoll.properties} on the test class path, a system property or an
+ * environment variable ({@code plimsoll.max-nodes}, {@code -Dplimsoll.max-nodes=5}, {@code PLIMSOLL_MAX_NODES=5});
+ * the annotation wins. Source settings ({@code cloudwatch.region}, {@code datadog.site}, …) pass through to the
+ * sources.
+ *
+ * @since 0.1
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LoadTestExtension.class)
+public @interface LoadTest {
+    /** Gates, e.g. {@code scaling_lag<=150s}; a failed gate fails the test. */
+    String[] gates() default {};
+
+    /** Live sources by type: {@code cloudwatch}, {@code datadog}. */
+    String[] sources() default {};
+
+    /** A CloudWatch recording folder to replay (offline, CI); {@code classpath:} resolves on the class path. */
+    String cloudwatchReplay() default "";
+
+    /** A Datadog recording folder to replay. */
+    String datadogReplay() default "";
+
+    /** EKS cluster name. */
+    String cluster() default "";
+
+    /** ALB dimension {@code app/<name>/<id>}. */
+    String loadBalancer() default "";
+
+    /** Kubernetes / APM service. */
+    String service() default "";
+
+    /** The node group's maximum (0 = unknown). */
+    int maxNodes() default 0;
+
+    /** Fail the test when a finding reaches this severity: {@code info}, {@code warning}, {@code high}, or {@code none}. */
+    String failOn() default "high";
+
+    /** Longest wait for the cloud's data to cover the run (polled, not slept): e.g. {@code 5m}. Default none. */
+    String ingestionDelay() default "0s";
+
+    /** Where reports go. */
+    String reportDir() default "target/plimsoll";
+}

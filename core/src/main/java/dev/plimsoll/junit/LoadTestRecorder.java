@@ -1,0 +1,94 @@
+package dev.plimsoll.junit;
+
+import dev.plimsoll.micrometer.LoadCaptureRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link LoadTest} records: the run's window and phases, k6 output files, and in-JVM load through a Micrometer
+ * registry. Inject it as a test method parameter. Thread-safe for the in-JVM registry; call the other methods from the
+ * test's thread.
+ *
+ * @since 0.1
+ */
+public final class LoadTestRecorder implements AutoCloseable {
+    private final Clock clock;
+    private final Instant started;
+    private final List<Path> k6Files = new ArrayList<>();
+    private final Map<String, Instant> phases = new LinkedHashMap<>();
+    private volatile LoadCaptureRegistry registry;
+    private Instant ended;
+
+    LoadTestRecorder(Clock clock) {
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    /** Adds k6 output files of the run (NDJSON, CSV, summary); several generators merge. */
+    public LoadTestRecorder attachK6(Path... files) {
+        k6Files.addAll(Arrays.asList(files));
+        return this;
+    }
+
+    /**
+     * The registry to time in-JVM requests with: recordings of {@code http.client.requests} (tags {@code uri},
+     * {@code status}) become the run's requests.
+     */
+    public LoadCaptureRegistry registry() {
+        LoadCaptureRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                if (registry == null) {
+                    registry = LoadCaptureRegistry.create();
+                }
+                r = registry;
+            }
+        }
+        return r;
+    }
+
+    /** Marks the start of a named phase (e.g. {@code ramp-up}, {@code steady}) now. */
+    public LoadTestRecorder phase(String name) {
+        phases.put(name, clock.instant());
+        return this;
+    }
+
+    /** The phases marked, with their start times. */
+    public Map<String, Instant> phases() {
+        return Map.copyOf(phases);
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    List<Path> k6Files() {
+        return List.copyOf(k6Files);
+    }
+
+    LoadCaptureRegistry capturedOrNull() {
+        return registry;
+    }
+
+    void end() {
+        ended = clock.instant();
+    }
+
+    Instant ended() {
+        return ended == null ? clock.instant() : ended;
+    }
+
+    @Override
+    public void close() {
+        LoadCaptureRegistry r = registry;
+        if (r != null) {
+            r.close();
+        }
+    }
+}
