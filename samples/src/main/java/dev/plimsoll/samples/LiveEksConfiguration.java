@@ -1,0 +1,50 @@
+package dev.plimsoll.samples;
+
+import dev.plimsoll.Plimsoll;
+import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.cloudwatch.CloudWatchMetricSource;
+import dev.plimsoll.cloudwatch.CloudWatchSourceConfig;
+import dev.plimsoll.datadog.DatadogMetricSource;
+import dev.plimsoll.datadog.DatadogSourceConfig;
+import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.run.LoadRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample 4: live CloudWatch and Datadog for a real EKS cluster behind an ALB (compiled in CI, not run: it needs an
+ * account). AWS credentials and region come from the SDK's default chain (environment, profile, IRSA, instance role)
+ * and need {@code cloudwatch:GetMetricData} and {@code cloudwatch:ListMetrics}; Datadog's keys from
+ * {@code DD_API_KEY}/{@code DD_APP_KEY} and the site from {@code DD_SITE}.
+ */
+public final class LiveEksConfiguration {
+    private LiveEksConfiguration() {
+    }
+
+    public static void main(String[] args) {
+        LoadRun run = K6Reader.create().read(Path.of(args[0]));
+        CloudWatchSourceConfig cw = Map.of(
+                "cloudwatch.region", "eu-west-1",
+                "cloudwatch.cluster", "shop-eks",
+                "cloudwatch.namespace", "shop",
+                "cloudwatch.service", "shop-backend",
+                "cloudwatch.load-balancer", "app/shop-alb/50dc6c495c0c9188",
+                "cloudwatch.auto-scaling-group", "eks-shop-nodes-2024")::get;
+        DatadogSourceConfig dd = DatadogSourceConfig.withEnvironment(Map.of(
+                "datadog.cluster", "shop-eks",
+                "datadog.service", "shop-backend",
+                "datadog.load-balancer", "app/shop-alb/50dc6c495c0c9188")::get, System::getenv);
+        try (CloudWatchMetricSource cloudwatch = CloudWatchMetricSource.builder(cw).build();
+                DatadogMetricSource datadog = DatadogMetricSource.builder(dd).build()) {
+            var window = run.window();
+            AnalysisResult result = Plimsoll.analyze(run, List.of(
+                    cloudwatch.fetch(cloudwatch.defaultQueries(), window, Duration.ofMinutes(1)),
+                    datadog.fetch(datadog.defaultQueries(), window, Duration.ofSeconds(15))),
+                    AnalysisConfig.defaults().withMaxNodes(5));
+            result.findings().forEach(f -> System.out.println(f.severity().label() + " " + f.reason()));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.plimsoll.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.gate.Gate;
+import dev.plimsoll.report.Report;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingsEndpointTest {
+    @Test
+    void aScrapeShouldShowTheFindingsOfTheLatestAnalysis() throws Exception {
+        Path dir = Path.of(FindingsEndpointTest.class.getResource("/S4_client_bound").toURI());
+        var result = AnalyzeOffline.analyze(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try (FindingsEndpoint endpoint = new FindingsEndpoint("checkout", 0)) {
+            endpoint.publish(new Report("S4", result, List.of(Gate.parse("bottleneck!=load_generator").evaluate(result))));
+
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body())
+                    .contains("plimsoll_findings{kind=\"load_generator_saturation\",run=\"checkout\",severity=\"high\"} 1.0")
+                    .contains("plimsoll_gate{gate=\"bottleneck!=load_generator\",run=\"checkout\"} 0.0");
+        }
+    }
+}
