@@ -87,7 +87,7 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
     public LoadRun toLoadRun(String id) {
         synchronized (builder) {
             // a built timeline is a copy: the registry can go on recording
-            return new LoadRun("micrometer", id, builder.build(), Optional.empty(), new IngestReport(List.of(), 0,
+            return new LoadRun("micrometer", id, builder.snapshot(), Optional.empty(), new IngestReport(List.of(), 0,
                     samples, 0, List.of()));
         }
     }

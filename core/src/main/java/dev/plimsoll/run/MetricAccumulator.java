@@ -153,13 +153,16 @@ final class MetricAccumulator {
         }
     }
 
-    /** Dense copy of buckets {@code [from, from + length)}, each copied; missing buckets stay null. */
-    SampleStats[] dense(long from, int length) {
+    /**
+     * Buckets {@code [from, from + length)} as a dense array; missing buckets stay null. With {@code copy}, each bucket
+     * is copied so that the accumulator can go on recording; without, the buckets are handed over.
+     */
+    SampleStats[] dense(long from, int length, boolean copy) {
         SampleStats[] out = new SampleStats[length];
         if (buckets != null) {
             for (int i = 0; i < length; i++) {
                 SampleStats s = peek(from + i);
-                out[i] = s == null ? null : s.copy();
+                out[i] = s == null || !copy ? s : s.copy();
             }
         }
         return out;

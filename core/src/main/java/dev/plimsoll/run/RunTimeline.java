@@ -345,8 +345,21 @@ public final class RunTimeline {
             });
         }
 
-        /** The timeline of every sample recorded so far. */
+        /**
+         * The timeline of every sample recorded so far, taking over the builder's buckets: do not record into the
+         * builder afterwards (use {@link #snapshot()} to keep recording). Costs no copy — a reader of a large file
+         * needs no second copy of its histograms.
+         */
         public RunTimeline build() {
+            return build(false);
+        }
+
+        /** The timeline of every sample recorded so far, as a copy: the builder can go on recording. */
+        public RunTimeline snapshot() {
+            return build(true);
+        }
+
+        private RunTimeline build(boolean copy) {
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             for (MetricAccumulator a : metrics.values()) {
@@ -362,28 +375,30 @@ public final class RunTimeline {
             long startMillis = first * bucketMillis;
             TreeMap<String, MetricTimeline> ms = new TreeMap<>();
             for (MetricAccumulator a : metrics.values()) {
-                ms.put(a.name, timeline(a, Map.of(), first, n, startMillis, bucketMillis));
+                ms.put(a.name, timeline(a, Map.of(), first, n, startMillis, bucketMillis, copy));
             }
-            TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis);
-            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis);
-            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis, bucketMillis);
+            TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis, copy);
+            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis,
+                    copy);
+            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis, bucketMillis,
+                    copy);
             return new RunTimeline(source, startMillis, bucketMillis, n, ms, names, statuses, codes);
         }
 
         private MetricTimeline timeline(MetricAccumulator a, Map<String, String> tags, long first, int n,
-                long startMillis, long bucketMillis) {
+                long startMillis, long bucketMillis, boolean copy) {
             return new MetricTimeline(a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis,
-                    a.dense(first, n));
+                    a.dense(first, n, copy));
         }
 
         private TreeMap<String, HttpTimeline> slices(Map<String, MetricAccumulator[]> dim, String tag, long first,
-                int n, long startMillis, long bucketMillis) {
+                int n, long startMillis, long bucketMillis, boolean copy) {
             TreeMap<String, HttpTimeline> out = new TreeMap<>();
             dim.forEach((key, accs) -> {
                 Map<String, MetricTimeline> m = new HashMap<>();
                 for (MetricAccumulator a : accs) {
                     if (a != null) {
-                        m.put(a.name, timeline(a, Map.of(tag, key), first, n, startMillis, bucketMillis));
+                        m.put(a.name, timeline(a, Map.of(tag, key), first, n, startMillis, bucketMillis, copy));
                     }
                 }
                 out.put(key, new HttpTimeline(m, name -> emptyMetric(source, startMillis, bucketMillis, n, name)));
