@@ -21,9 +21,6 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ClockSkew(double seconds, double correlation, String basis, double periodSeconds) {
-    /** Largest offset searched, either way: clocks of managed services rarely drift beyond this. */
-    public static final double MAX_SECONDS = 120;
-
     public ClockSkew {
         Objects.requireNonNull(basis, "basis");
     }

@@ -18,17 +18,6 @@ final class Samples {
         return s.epochMilliAt(i) + periodMillis(s) / 2;
     }
 
-    /** The value of the bucket containing {@code t} (step function), NaN outside the series. */
-    static double at(TimeSeries s, double t) {
-        double p = periodMillis(s);
-        for (int i = s.size() - 1; i >= 0; i--) {
-            if (s.epochMilliAt(i) <= t) {
-                return t < s.epochMilliAt(i) + p ? s.valueAt(i) : Double.NaN;
-            }
-        }
-        return Double.NaN;
-    }
-
     /** The last known value at or before {@code t} (gauges hold their value). */
     static double held(TimeSeries s, double t) {
         double v = Double.NaN;
@@ -38,19 +27,6 @@ final class Samples {
             }
         }
         return v;
-    }
-
-    /** Mean of the values inside a window, NaN when none. */
-    static double mean(TimeSeries s, TimeWindow w) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < s.size(); i++) {
-            if (w.containsEpochMilli(s.epochMilliAt(i)) && !Double.isNaN(s.valueAt(i))) {
-                sum += s.valueAt(i);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Median of the values of buckets overlapping a window (nearest bucket when none overlaps), NaN when empty. */
