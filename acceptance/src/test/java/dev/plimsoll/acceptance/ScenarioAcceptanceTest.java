@@ -57,10 +57,10 @@ class ScenarioAcceptanceTest {
         AnalysisResult cloudWatchOnly = analyze(s, false);
 
         assertThat(withDatadog.scalingLagSeconds()).as(name + " with Datadog's 15 s series").isCloseTo(truth, within(30.0));
-        // from 60 s minute averages alone a crossing is only known to within a period or so: measured 56 s (S1) and
-        // 72 s (S3) off; this bounds regressions, the ±30 s acceptance rests on Datadog's 15 s series
+        // from 60 s minute averages alone an instant is only known to within about a period: measured 32 s (S1),
+        // 48 s (S3) and 11 s (S6) off; this bounds regressions, the ±30 s acceptance rests on Datadog's 15 s series
         assertThat(cloudWatchOnly.scalingLagSeconds()).as(name + " from CloudWatch's 60 s series alone")
-                .isCloseTo(truth, within(90.0));
+                .isCloseTo(truth, within(60.0));
         Finding.ScalingLag lag = (Finding.ScalingLag) withDatadog.findings(FindingKind.SCALING_LAG).get(0);
         assertThat(lag.saturationStart()).isCloseTo(s.truthTime("cpu_above_70_sustained"),
                 org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.SECONDS));

@@ -39,7 +39,10 @@ final class ScalingDetector {
         if (cpuOpt.isEmpty() || runWindow.duration().isZero()) {
             return new Result(out, Optional.empty());
         }
-        TimeWindow extended = new TimeWindow(runWindow.start(), runWindow.end().plusMillis(AFTER_RUN_MILLIS));
+        // from one period before the run: the bucket that holds the run's start begins before it
+        long cpuPeriod = Math.round(Samples.periodMillis(cpuOpt.get()));
+        TimeWindow extended = new TimeWindow(runWindow.start().minusMillis(cpuPeriod),
+                runWindow.end().plusMillis(AFTER_RUN_MILLIS));
         TimeSeries cpu = cpuOpt.get().slice(extended);
         TimeSeries nodes = nodesOpt.map(n -> n.slice(new TimeWindow(runWindow.start().minusSeconds(300),
                 extended.end()))).orElse(null);
@@ -287,11 +290,31 @@ final class ScalingDetector {
         return -1;
     }
 
-    /** When the series crossed {@code thr} into sample {@code i}: interpolated between the two samples' midpoints. */
+    /**
+     * When the series crossed {@code thr} into sample {@code i}. At fine resolution (under a minute), interpolated
+     * between the two samples' midpoints. A minute average hides where inside the minute the level changed, and a
+     * saturation onset is closer to a step than to a ramp: there the crossing is placed where a single step from the
+     * level before ({@code v[i-1]}) to the level after ({@code v[i+1]}) would give the minute's average.
+     */
     static double crossing(TimeSeries s, int i, double thr) {
         double vi = s.valueAt(i);
         if (i == 0 || Double.isNaN(s.valueAt(i - 1)) || s.valueAt(i - 1) == vi) {
             return s.epochMilliAt(i);
+        }
+        double p = Samples.periodMillis(s);
+        if (p >= 60_000) {
+            // the bucket whose average lies between its neighbours' levels holds the step
+            for (int j : new int[] {i - 1, i}) {
+                if (j < 1 || j + 1 >= s.size()) {
+                    continue;
+                }
+                double before = s.valueAt(j - 1);
+                double avg = s.valueAt(j);
+                double after = s.valueAt(j + 1);
+                if (before < avg && avg < after && before < thr && after >= thr) {
+                    return s.epochMilliAt(j) + (after - avg) / (after - before) * p;
+                }
+            }
         }
         double vp = s.valueAt(i - 1);
         double f = (thr - vp) / (vi - vp);
