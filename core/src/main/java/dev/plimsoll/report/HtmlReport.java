@@ -280,7 +280,7 @@ public final class HtmlReport {
               function marks(u) {
                 var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height;
                 ctx.save();
-                d.marks.forEach(function (m) {
+                d.marks.forEach(function (m, idx) {
                   var x0 = u.valToPos(m.from, 'x', true);
                   ctx.fillStyle = m.color; ctx.strokeStyle = m.color;
                   if (m.type === 'band') {
@@ -290,7 +290,8 @@ public final class HtmlReport {
                     ctx.lineWidth = 2; ctx.beginPath(); ctx.moveTo(x0, top); ctx.lineTo(x0, top + h); ctx.stroke();
                   }
                   ctx.fillStyle = '#333'; ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
-                  ctx.fillText(m.label, x0 + 4, top + 14 * devicePixelRatio);
+                  // staggered rows: marks that start close together keep readable labels
+                  ctx.fillText(m.label, x0 + 4, top + (14 + 13 * (idx % 3)) * devicePixelRatio);
                 });
                 ctx.restore();
               }
