@@ -22,7 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  * to install it — a browser test that silently skips proves nothing.
  */
 class HtmlReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Debian's chromium; {@code PLIMSOLL_CHROMIUM} names another Chromium-based browser (e.g. on GitHub runners). */
+    private static final Path CHROMIUM = browser();
+
+    private static Path browser() {
+        String env = System.getenv("PLIMSOLL_CHROMIUM");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        return Path.of("/usr/bin/chromium");
+    }
 
     @TempDir
     static Path dir;
