@@ -135,11 +135,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + FORMATS);
             }
         }
-        long total = 0;
-        for (Path f : k6Files) {
-            total += Files.exists(f) ? Files.size(f) : 0;
-        }
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet || System.console() == null, total);
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet || System.console() == null,
+                SummarizeCommand.totalSize(k6Files));
         LoadRun run = K6Reader.builder().progress(progress).build().read(k6Files);
         progress.done();
         if (run.timeline().isEmpty()) {

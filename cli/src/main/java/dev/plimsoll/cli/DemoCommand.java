@@ -28,13 +28,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoData demo = DemoData.unpack();
+        // analyze's own option defaults (formats, lag budget, CPU threshold), not copies of them
         AnalyzeCommand analyze = new AnalyzeCommand();
-        analyze.spec = spec;
-        analyze.out = out;
-        analyze.gates = gates;
-        analyze.formats = java.util.List.of("html", "json", "md");
-        analyze.lagBudget = java.time.Duration.ofSeconds(180);
-        analyze.cpuThreshold = 70;
+        picocli.CommandLine cli = new picocli.CommandLine(analyze);
+        cli.setOut(spec.commandLine().getOut());
+        cli.setErr(spec.commandLine().getErr());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--out", out.toString()));
+        gates.forEach(g -> args.addAll(java.util.List.of("--gate", g)));
+        cli.parseArgs(args.toArray(String[]::new));
         PrintWriter o = spec.commandLine().getOut();
         o.println("demo: k6 stress test (85 VUs) on an EKS-like service, 2 → 5 nodes, CloudWatch + Datadog recordings");
         return analyze.run(o, demo.k6Files(), demo.cloudWatch(), demo.datadog(), DemoData.MAX_NODES,

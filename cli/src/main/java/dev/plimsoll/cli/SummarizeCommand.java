@@ -73,13 +73,14 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet || System.console() == null, totalSize(inputs));
+        long size = totalSize(inputs);
+        Progress progress = new Progress(err, quiet || System.console() == null, size);
         long started = System.nanoTime();
         LoadRun run = K6Reader.builder().bucket(bucket).lenient(lenient).progress(progress).build().read(inputs);
         progress.done();
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf(Locale.ROOT, "read %s in %.2f s: %s lines, %s samples%s%n", Format.bytes(totalSize(inputs)),
+            err.printf(Locale.ROOT, "read %s in %.2f s: %s lines, %s samples%s%n", Format.bytes(size),
                     seconds, Format.count(run.ingest().lines()), Format.count(run.ingest().samples()),
                     run.ingest().skippedLines() > 0 ? ", " + run.ingest().skippedLines() + " malformed lines skipped"
                             : "");
@@ -90,7 +91,8 @@ final class SummarizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long totalSize(List<Path> files) {
+    /** Bytes of the files that exist (a missing one is reported by the reader, which names it). */
+    static long totalSize(List<Path> files) {
         long n = 0;
         for (Path f : files) {
             try {
