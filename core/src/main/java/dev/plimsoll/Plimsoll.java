@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll;
 
 import dev.plimsoll.align.AlignedRun;
@@ -25,13 +40,18 @@ import java.util.List;
  * @since 0.1
  */
 public final class Plimsoll {
-    private Plimsoll() {
-    }
+    private Plimsoll() {}
 
     /** Analyses a run against cloud series (no coverage information). */
     public static AnalysisResult analyze(LoadRun run, SeriesSet cloud, AnalysisConfig config) {
-        return Analyzer.analyze(AlignedRun.of(run, cloud, List.of(), config.estimateSkew(),
-                config.maxSkew().toSeconds()), config);
+        return Analyzer.analyze(
+                AlignedRun.of(
+                        run,
+                        cloud,
+                        List.of(),
+                        config.estimateSkew(),
+                        config.maxSkew().toSeconds()),
+                config);
     }
 
     /** Analyses a run against what the sources fetched, with their coverage. */
@@ -42,7 +62,13 @@ public final class Plimsoll {
             all = all.plus(f.series());
             coverage.addAll(f.coverage());
         }
-        return Analyzer.analyze(AlignedRun.of(run, all, coverage, config.estimateSkew(), config.maxSkew().toSeconds()),
+        return Analyzer.analyze(
+                AlignedRun.of(
+                        run,
+                        all,
+                        coverage,
+                        config.estimateSkew(),
+                        config.maxSkew().toSeconds()),
                 config);
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +48,12 @@ class LoadTestExtensionTest {
         return Path.of(S1, "k6", "results.csv.gz");
     }
 
-    @LoadTest(cloudwatchReplay = S1 + "/cloudwatch", datadogReplay = "classpath:scenarios/S1_backend_scaling/datadog",
-            maxNodes = 5, gates = {"scaling_lag<=150s", "bottleneck==backend"}, reportDir = "target/plimsoll-it")
+    @LoadTest(
+            cloudwatchReplay = S1 + "/cloudwatch",
+            datadogReplay = "classpath:scenarios/S1_backend_scaling/datadog",
+            maxNodes = 5,
+            gates = {"scaling_lag<=150s", "bottleneck==backend"},
+            reportDir = "target/plimsoll-it")
     static class PassingRun {
         @Test
         void stress(LoadTestRecorder recorder) {
@@ -42,8 +61,12 @@ class LoadTestExtensionTest {
         }
     }
 
-    @LoadTest(cloudwatchReplay = S1 + "/cloudwatch", datadogReplay = S1 + "/datadog", maxNodes = 5,
-            gates = "scaling_lag<=90s", reportDir = "target/plimsoll-it")
+    @LoadTest(
+            cloudwatchReplay = S1 + "/cloudwatch",
+            datadogReplay = S1 + "/datadog",
+            maxNodes = 5,
+            gates = "scaling_lag<=90s",
+            reportDir = "target/plimsoll-it")
     static class FailingGate {
         @Test
         void stress(LoadTestRecorder recorder) {
@@ -67,7 +90,9 @@ class LoadTestExtensionTest {
         }
     }
 
-    @LoadTest(gates = {"client_p95<5s", "error_rate<1%"}, reportDir = "target/plimsoll-it")
+    @LoadTest(
+            gates = {"client_p95<5s", "error_rate<1%"},
+            reportDir = "target/plimsoll-it")
     static class InJvmLoad {
         @Test
         void localServer(LoadTestRecorder recorder) throws Exception {
@@ -86,10 +111,10 @@ class LoadTestExtensionTest {
                 recorder.registry().vus(1);
                 for (int i = 0; i < 50; i++) {
                     Timer.Sample s = Timer.start(recorder.registry());
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    s.stop(recorder.registry().timer("http.client.requests", "uri", "/ping", "status",
-                            String.valueOf(r.statusCode())));
+                    HttpResponse<String> r =
+                            client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                    s.stop(recorder.registry()
+                            .timer("http.client.requests", "uri", "/ping", "status", String.valueOf(r.statusCode())));
                 }
             } finally {
                 server.stop(0);
@@ -107,41 +132,86 @@ class LoadTestExtensionTest {
 
     @Test
     void aPassingRunShouldWriteItsReports() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(PassingRun.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(PassingRun.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
 
         Path dir = Path.of("target/plimsoll-it", PassingRun.class.getName());
         assertThat(dir.resolve("stress.html")).exists();
-        assertThat(dir.resolve("stress.md")).content().contains("scaling_lag<=150s").contains("✅ pass");
+        assertThat(dir.resolve("stress.md"))
+                .content()
+                .contains("scaling_lag<=150s")
+                .contains("✅ pass");
         assertThat(dir.resolve("stress.json")).content().contains("\"bottleneck\" : \"backend\"");
     }
 
     @Test
     void aFailedGateShouldFailTheTestListingGatesAndTheReport() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingGate.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(instanceOf(AssertionError.class),
-                        message(m -> m.contains("gate scaling_lag<=90s failed (measured 123.147s)")
-                                && m.contains("report: ") && m.contains("stress.html")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FailingGate.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionError.class),
+                                        message(m -> m.contains("gate scaling_lag<=90s failed (measured 123.147s)")
+                                                && m.contains("report: ")
+                                                && m.contains("stress.html")))));
     }
 
     @Test
     void misuseShouldNameTheAttribute() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(BadGate.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.startsWith("@LoadTest gates: gate 'p95<1s' at position 0")))));
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(UnknownSource.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("stress"), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.contains("unknown source 'prometheus'") && m.contains("cloudwatch")))));
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NothingRecorded.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("idle"), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("recorded no load")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BadGate.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.startsWith("@LoadTest gates: gate 'p95<1s' at position 0")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(UnknownSource.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("unknown source 'prometheus'")
+                                                && m.contains("cloudwatch")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(NothingRecorded.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("idle"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("recorded no load")))));
     }
 
     @Test
     void anInJvmLoadShouldBeAnalysedWithoutK6() throws Exception {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(InJvmLoad.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(InJvmLoad.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
 
         String json = Files.readString(Path.of("target/plimsoll-it", InJvmLoad.class.getName(), "localServer.json"));
@@ -155,6 +225,8 @@ class LoadTestExtensionTest {
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
                 .selectors(selectClass(PassingRun.class), selectClass(InJvmLoad.class), selectClass(FailingGate.class))
-                .execute().testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.started(3).succeeded(2).failed(1));
     }
 }

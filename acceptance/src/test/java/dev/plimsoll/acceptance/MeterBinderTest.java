@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,28 +32,56 @@ import org.junit.jupiter.api.Test;
 class MeterBinderTest {
     private static Report report(String scenario, String... gates) {
         Scenario s = Scenario.load(scenario);
-        int maxNodes = s.truth().path("parameters").path("cluster").path("max_nodes").asInt(0);
-        var r = Plimsoll.analyze(s.run(), List.of(s.cloudwatch(), s.datadog()),
+        int maxNodes =
+                s.truth().path("parameters").path("cluster").path("max_nodes").asInt(0);
+        var r = Plimsoll.analyze(
+                s.run(),
+                List.of(s.cloudwatch(), s.datadog()),
                 AnalysisConfig.defaults().withMaxNodes(maxNodes));
-        return new Report(scenario, r, List.of(gates).stream().map(g -> Gate.parse(g).evaluate(r)).toList());
+        return new Report(
+                scenario,
+                r,
+                List.of(gates).stream().map(g -> Gate.parse(g).evaluate(r)).toList());
     }
 
     @Test
     void findingsAndFiguresShouldBecomeGauges() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AtomicReference<Report> latest = new AtomicReference<>(report("S3_scaling_ceiling", "scaling_lag<=150s",
-                "findings.high==0"));
+        AtomicReference<Report> latest =
+                new AtomicReference<>(report("S3_scaling_ceiling", "scaling_lag<=150s", "findings.high==0"));
 
         PlimsollMeterBinder.of(latest::get, "s3").bindTo(registry);
 
-        assertThat(registry.get("plimsoll.scaling.lag").tags("run", "s3", "episode", "1").gauge().value())
+        assertThat(registry.get("plimsoll.scaling.lag")
+                        .tags("run", "s3", "episode", "1")
+                        .gauge()
+                        .value())
                 .isBetween(108.0, 168.0);
-        assertThat(registry.get("plimsoll.findings").tags("kind", "scaling_ceiling", "severity", "high").gauge().value())
+        assertThat(registry.get("plimsoll.findings")
+                        .tags("kind", "scaling_ceiling", "severity", "high")
+                        .gauge()
+                        .value())
                 .isEqualTo(1);
-        assertThat(registry.get("plimsoll.findings").tags("kind", "error_burst").gauge().value()).isEqualTo(1);
-        assertThat(registry.get("plimsoll.gate").tags("gate", "scaling_lag<=150s").gauge().value()).isEqualTo(1);
-        assertThat(registry.get("plimsoll.gate").tags("gate", "findings.high==0").gauge().value()).isZero();
-        assertThat(registry.get("plimsoll.latency.share").tags("tier", "backend").gauge().value()).isGreaterThan(0.5);
+        assertThat(registry.get("plimsoll.findings")
+                        .tags("kind", "error_burst")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(registry.get("plimsoll.gate")
+                        .tags("gate", "scaling_lag<=150s")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(registry.get("plimsoll.gate")
+                        .tags("gate", "findings.high==0")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(registry.get("plimsoll.latency.share")
+                        .tags("tier", "backend")
+                        .gauge()
+                        .value())
+                .isGreaterThan(0.5);
         assertThat(registry.get("plimsoll.clock.skew").gauge().value()).isBetween(-3.0, 3.0);
     }
 
@@ -52,16 +95,21 @@ class MeterBinderTest {
         latest.set(report("S5_healthy"));
         binder.refresh();
 
-        assertThat(registry.find("plimsoll.findings").tags("kind", "scaling_ceiling").gauge()).isNull();
+        assertThat(registry.find("plimsoll.findings")
+                        .tags("kind", "scaling_ceiling")
+                        .gauge())
+                .isNull();
         assertThat(registry.find("plimsoll.scaling.lag").gauges()).isEmpty();
     }
 
     @Test
     void aFailingSupplierShouldNotThrowIntoTheCaller() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        PlimsollMeterBinder binder = PlimsollMeterBinder.of(() -> {
-            throw new IllegalStateException("analysis store unavailable");
-        }, "svc");
+        PlimsollMeterBinder binder = PlimsollMeterBinder.of(
+                () -> {
+                    throw new IllegalStateException("analysis store unavailable");
+                },
+                "svc");
 
         binder.bindTo(registry);
         binder.refresh();
@@ -73,10 +121,12 @@ class MeterBinderTest {
     void prometheusShouldScrapeTheMeters() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        PlimsollMeterBinder.of(() -> report("S1_backend_scaling", "client_p95<300ms"), "s1").bindTo(prometheus);
+        PlimsollMeterBinder.of(() -> report("S1_backend_scaling", "client_p95<300ms"), "s1")
+                .bindTo(prometheus);
         String scrape = prometheus.scrape();
 
-        assertThat(scrape).contains("plimsoll_scaling_lag_seconds{episode=\"1\",run=\"s1\"}")
+        assertThat(scrape)
+                .contains("plimsoll_scaling_lag_seconds{episode=\"1\",run=\"s1\"}")
                 .contains("plimsoll_gate{gate=\"client_p95<300ms\",run=\"s1\"} 1.0")
                 .contains("plimsoll_findings{kind=\"latency_bottleneck\",run=\"s1\",severity=\"warning\"} 1.0");
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +44,13 @@ class ReportGoldenTest {
 
     private static Report report() {
         Scenario s = Scenario.load("S1_backend_scaling");
-        var result = Plimsoll.analyze(s.run(), List.of(s.cloudwatch(), s.datadog()),
+        var result = Plimsoll.analyze(
+                s.run(),
+                List.of(s.cloudwatch(), s.datadog()),
                 AnalysisConfig.defaults().withMaxNodes(5));
-        var gates = List.of("scaling_lag<=150s", "client_p95<300ms", "bottleneck!=backend", "findings.high==0")
-                .stream().map(g -> Gate.parse(g).evaluate(result)).toList();
+        var gates = List.of("scaling_lag<=150s", "client_p95<300ms", "bottleneck!=backend", "findings.high==0").stream()
+                .map(g -> Gate.parse(g).evaluate(result))
+                .toList();
         return new Report("S1_backend_scaling", result, gates);
     }
 

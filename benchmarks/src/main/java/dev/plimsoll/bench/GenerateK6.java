@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.bench;
 
 import java.io.BufferedOutputStream;
@@ -32,11 +47,21 @@ public final class GenerateK6 {
         {"POST", "POST /api/cart", "200", "cart: status 200", "25"},
         {"POST", "POST /api/orders", "201", "order: status 201", "45"},
     };
-    private static final String[] HTTP = {"http_reqs", "http_req_duration", "http_req_blocked", "http_req_connecting",
-        "http_req_tls_handshaking", "http_req_sending", "http_req_waiting", "http_req_receiving", "http_req_failed"};
+    private static final String[] HTTP = {
+        "http_reqs",
+        "http_req_duration",
+        "http_req_blocked",
+        "http_req_connecting",
+        "http_req_tls_handshaking",
+        "http_req_sending",
+        "http_req_waiting",
+        "http_req_receiving",
+        "http_req_failed"
+    };
     private static final String[] DECLARATIONS = {
         "{\"type\":\"Metric\",\"data\":{\"name\":\"%s\",\"type\":\"%s\",\"contains\":\"%s\",\"thresholds\":[],"
-            + "\"submetrics\":null},\"metric\":\"%s\"}"};
+                + "\"submetrics\":null},\"metric\":\"%s\"}"
+    };
 
     private final Random random;
     private final OutputStream out;
@@ -110,12 +135,22 @@ public final class GenerateK6 {
                     point(HTTP[m], ts, number(values[m]), tags, kind, m == 0 || m == 8 ? "default" : "time");
                 }
                 t += 80_000;
-                point("checks", time(start, t), "1", "{\"check\":\"" + req[3] + "\",\"group\":\"\",\"scenario\":\"stress\","
-                        + testTags + "}", "rate", "default");
+                point(
+                        "checks",
+                        time(start, t),
+                        "1",
+                        "{\"check\":\"" + req[3] + "\",\"group\":\"\",\"scenario\":\"stress\"," + testTags + "}",
+                        "rate",
+                        "default");
                 if (r == 3) {
                     t += 40_000;
-                    point("orders_placed", time(start, t), "1", "{\"group\":\"\",\"scenario\":\"stress\","
-                            + testTags + "}", "counter", "default");
+                    point(
+                            "orders_placed",
+                            time(start, t),
+                            "1",
+                            "{\"group\":\"\",\"scenario\":\"stress\"," + testTags + "}",
+                            "counter",
+                            "default");
                 }
                 t += (long) ((300 + random.nextDouble() * 500) * 1e6); // think time
                 requests++;
@@ -166,7 +201,9 @@ public final class GenerateK6 {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new java.math.BigDecimal(Double.toString(v)).setScale(6, java.math.RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(Double.toString(v))
+                .setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

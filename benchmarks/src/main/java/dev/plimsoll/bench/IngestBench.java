@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -21,8 +36,7 @@ import java.util.zip.GZIPInputStream;
  * Prints lines/s, MB/s (uncompressed) and the peak heap used. Run each mode in its own JVM.
  */
 public final class IngestBench {
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -31,7 +45,9 @@ public final class IngestBench {
         }
         String mode = args[0];
         Path file = Path.of(args[1]);
-        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int parallelism = args.length > 2
+                ? Integer.parseInt(args[2])
+                : Runtime.getRuntime().availableProcessors();
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         long bytes = uncompressedSize(file);
         double[] seconds = new double[iterations];
@@ -43,25 +59,41 @@ public final class IngestBench {
                 lines = scan(file)[1];
                 what = "bare Jackson token scan, 1 thread";
             } else {
-                LoadRun run = K6Reader.builder().parallelism(parallelism).build().read(file);
+                LoadRun run =
+                        K6Reader.builder().parallelism(parallelism).build().read(file);
                 lines = run.ingest().lines();
-                what = "K6Reader, parallelism " + parallelism + ": " + run.totals().requests() + " requests, "
+                what = "K6Reader, parallelism " + parallelism + ": "
+                        + run.totals().requests() + " requests, "
                         + run.timeline().size() + " buckets";
             }
             seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
-        System.out.println(what + " — " + file.getFileName() + String.format(Locale.ROOT, " (%.1f MB, %,d lines)",
-                bytes / 1e6, lines));
-        System.out.printf(Locale.ROOT, "  first (cold JVM): %.3f s, %.1f MB/s, %,.0f lines/s%n", seconds[0],
-                bytes / 1e6 / seconds[0], lines / seconds[0]);
+        System.out.println(what + " — " + file.getFileName()
+                + String.format(Locale.ROOT, " (%.1f MB, %,d lines)", bytes / 1e6, lines));
+        System.out.printf(
+                Locale.ROOT,
+                "  first (cold JVM): %.3f s, %.1f MB/s, %,.0f lines/s%n",
+                seconds[0],
+                bytes / 1e6 / seconds[0],
+                lines / seconds[0]);
         if (iterations > 1) {
             double[] warm = java.util.Arrays.copyOfRange(seconds, 1, iterations);
             java.util.Arrays.sort(warm);
             double median = warm[warm.length / 2];
-            System.out.printf(Locale.ROOT, "  warm median of %d: %.3f s, %.1f MB/s, %,.0f lines/s (min %.3f s, max %.3f s)%n",
-                    warm.length, median, bytes / 1e6 / median, lines / median, warm[0], warm[warm.length - 1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  warm median of %d: %.3f s, %.1f MB/s, %,.0f lines/s (min %.3f s, max %.3f s)%n",
+                    warm.length,
+                    median,
+                    bytes / 1e6 / median,
+                    lines / median,
+                    warm[0],
+                    warm[warm.length - 1]);
         }
-        System.out.printf(Locale.ROOT, "  peak heap %d MB (max heap %d MB)%n", peakHeapMb(),
+        System.out.printf(
+                Locale.ROOT,
+                "  peak heap %d MB (max heap %d MB)%n",
+                peakHeapMb(),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import dev.plimsoll.Plimsoll;
@@ -41,11 +56,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code plimsoll analyze}: a k6 run against CloudWatch and Datadog, findings, gates and reports. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Analyses a k6 run against the cluster's CloudWatch and Datadog telemetry (live or replayed):"
-                + " clock skew, scaling lag, ceilings, the tier where latency was added, load-generator saturation,"
-                + " error bursts. Writes the reports to --out and exits 0 when every gate passes, 1 when one fails,"
-                + " 2 on a usage or input error."})
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Analyses a k6 run against the cluster's CloudWatch and Datadog telemetry (live or replayed):"
+                    + " clock skew, scaling lag, ceilings, the tier where latency was added, load-generator saturation,"
+                    + " error bursts. Writes the reports to --out and exits 0 when every gate passes, 1 when one fails,"
+                    + " 2 on a usage or input error."
+        })
 final class AnalyzeCommand implements Callable<Integer> {
     /** Report formats this version writes. */
     static final Set<String> FORMATS = Set.of("json", "md", "html", "junit");
@@ -53,8 +73,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--k6", paramLabel = "FILE", description = "k6 output (NDJSON, CSV, summary); repeat for several"
-            + " generators.")
+    @Option(
+            names = "--k6",
+            paramLabel = "FILE",
+            description = "k6 output (NDJSON, CSV, summary); repeat for several" + " generators.")
     List<Path> k6 = new ArrayList<>();
 
     @Option(names = "--cloudwatch-replay", paramLabel = "DIR", description = "Recorded get-metric-data responses.")
@@ -87,35 +109,55 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--site", description = "Datadog site (datadoghq.com, datadoghq.eu, us3, us5, ap1…).")
     String site;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or properties file with cloudwatch.* and"
-            + " datadog.* keys (YAML nests them: cloudwatch: {region: eu-west-1}).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "YAML or properties file with cloudwatch.* and"
+                    + " datadog.* keys (YAML nests them: cloudwatch: {region: eu-west-1}).")
     Path config;
 
-    @Option(names = "--gate", paramLabel = "EXPR", description = "A gate, e.g. scaling_lag<=150s, client_p95<500ms,"
-            + " bottleneck!=backend, findings.warning==0; repeatable.")
+    @Option(
+            names = "--gate",
+            paramLabel = "EXPR",
+            description = "A gate, e.g. scaling_lag<=150s, client_p95<500ms,"
+                    + " bottleneck!=backend, findings.warning==0; repeatable.")
     List<String> gates = new ArrayList<>();
 
     @Option(names = "--max-nodes", description = "The node group's maximum, to recognise a scaling ceiling.")
     int maxNodes;
 
-    @Option(names = "--lag-budget", converter = DurationConverter.class, defaultValue = "180s",
+    @Option(
+            names = "--lag-budget",
+            converter = DurationConverter.class,
+            defaultValue = "180s",
             description = "Acceptable saturation → node-ready lag. Default: ${DEFAULT-VALUE}.")
     Duration lagBudget;
 
-    @Option(names = "--cpu-threshold", defaultValue = "70", description = "Node CPU %% that counts as saturation."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--cpu-threshold",
+            defaultValue = "70",
+            description = "Node CPU %% that counts as saturation." + " Default: ${DEFAULT-VALUE}.")
     double cpuThreshold;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plimsoll-report", description = "Where reports go."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "plimsoll-report",
+            description = "Where reports go." + " Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--format", split = ",", defaultValue = "html,json,md", description = "Report formats: html,"
-            + " json, md, junit (JUnit XML for CI test reporters)."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            split = ",",
+            defaultValue = "html,json,md",
+            description = "Report formats: html,"
+                    + " json, md, junit (JUnit XML for CI test reporters)."
+                    + " Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress on stderr.")
     boolean quiet;
 
     @Override
@@ -123,27 +165,35 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (k6.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing --k6 FILE: give the run's k6 output");
         }
-        return run(spec.commandLine().getOut(), k6, cloudwatchReplay, datadogReplay, maxNodes, k6.get(0).getFileName()
-                .toString());
+        return run(
+                spec.commandLine().getOut(),
+                k6,
+                cloudwatchReplay,
+                datadogReplay,
+                maxNodes,
+                k6.get(0).getFileName().toString());
     }
 
-    int run(PrintWriter o, List<Path> k6Files, Path cwReplay, Path ddReplay, int nodes, String title) throws IOException {
+    int run(PrintWriter o, List<Path> k6Files, Path cwReplay, Path ddReplay, int nodes, String title)
+            throws IOException {
         List<Gate> parsed = gates.stream().map(Gate::parse).toList(); // fail fast, before any fetch
         for (String f : formats) {
             if (!FORMATS.contains(f.trim().toLowerCase(Locale.ROOT))) {
-                throw new ParameterException(spec.commandLine(), "Unknown --format '" + f + "': this version writes "
-                        + FORMATS);
+                throw new ParameterException(
+                        spec.commandLine(), "Unknown --format '" + f + "': this version writes " + FORMATS);
             }
         }
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet || System.console() == null,
-                SummarizeCommand.totalSize(k6Files));
+        Progress progress = new Progress(
+                spec.commandLine().getErr(), quiet || System.console() == null, SummarizeCommand.totalSize(k6Files));
         LoadRun run = K6Reader.builder().progress(progress).build().read(k6Files);
         progress.done();
         if (run.timeline().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "The k6 files hold no samples: give the --out json or"
-                    + " --out csv output, not only a summary");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "The k6 files hold no samples: give the --out json or" + " --out csv output, not only a summary");
         }
-        TimeWindow window = new TimeWindow(run.window().start().minusSeconds(60), run.window().end().plusSeconds(300));
+        TimeWindow window = new TimeWindow(
+                run.window().start().minusSeconds(60), run.window().end().plusSeconds(300));
         Map<String, String> props = properties();
         List<FetchResult> fetched = new ArrayList<>();
         if (cwReplay != null) {
@@ -158,7 +208,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else if (datadog) {
             fetched.add(fetchLive("datadog", props, window, Duration.ofSeconds(15)));
         }
-        AnalysisConfig config = AnalysisConfig.defaults().withMaxNodes(nodes).withLagBudget(lagBudget)
+        AnalysisConfig config = AnalysisConfig.defaults()
+                .withMaxNodes(nodes)
+                .withLagBudget(lagBudget)
                 .withCpuThreshold(cpuThreshold);
         AnalysisResult result = Plimsoll.analyze(run, fetched, config);
         List<GateResult> results = parsed.stream().map(g -> g.evaluate(result)).toList();
@@ -186,15 +238,27 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter o, AnalysisResult r, List<GateResult> gates, List<Path> written) {
-        o.println("bottleneck: " + r.bottleneck() + (r.skew().isEstimated()
-                ? String.format(Locale.ROOT, "   clock skew: %+.1f s (r=%.3f)", r.skew().seconds(), r.skew().correlation())
-                : ""));
+        o.println("bottleneck: " + r.bottleneck()
+                + (r.skew().isEstimated()
+                        ? String.format(
+                                Locale.ROOT,
+                                "   clock skew: %+.1f s (r=%.3f)",
+                                r.skew().seconds(),
+                                r.skew().correlation())
+                        : ""));
         for (Finding f : r.findings()) {
             if (f.kind() != dev.plimsoll.finding.FindingKind.DATA_COVERAGE) {
-                o.printf(Locale.ROOT, "%-8s %-26s %s%n", f.severity().label(), f.kind().id(), f.reason());
+                o.printf(
+                        Locale.ROOT,
+                        "%-8s %-26s %s%n",
+                        f.severity().label(),
+                        f.kind().id(),
+                        f.reason());
             }
         }
-        long notes = r.findings().stream().filter(f -> f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE).count();
+        long notes = r.findings().stream()
+                .filter(f -> f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)
+                .count();
         if (notes > 0) {
             o.println(notes + " data-coverage note(s) in the report");
         }
@@ -218,7 +282,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             String name = config.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 var tree = new com.fasterxml.jackson.databind.ObjectMapper(
-                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(config.toFile());
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(config.toFile());
                 flatten("", tree, p);
             } else {
                 Properties file = new Properties();
@@ -246,8 +311,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             return;
         }
         if (n.isObject()) {
-            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                    e.getValue(), out));
+            n.fields()
+                    .forEachRemaining(
+                            e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
         } else if (!prefix.isEmpty()) {
             out.put(prefix, n.isTextual() ? n.asText() : n.toString());
         }

@@ -1,25 +1,46 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plimsoll demo}: the main job on the real dataset shipped in the jar. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Analyses the real dataset shipped with Plimsoll — a k6 stress test (85 VUs) against an"
-                + " EKS-like service whose backend saturates while the cluster autoscaler adds nodes, with the"
-                + " CloudWatch and Datadog responses recorded during it — and writes the reports."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyses the real dataset shipped with Plimsoll — a k6 stress test (85 VUs) against an"
+                    + " EKS-like service whose backend saturates while the cluster autoscaler adds nodes, with the"
+                    + " CloudWatch and Datadog responses recorded during it — and writes the reports."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plimsoll-demo", description = "Where reports go."
-            + " Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "plimsoll-demo",
+            description = "Where reports go." + " Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--gate", paramLabel = "EXPR", description = "Gates to try on the demo, e.g. scaling_lag<=150s.")
@@ -38,7 +59,12 @@ final class DemoCommand implements Callable<Integer> {
         cli.parseArgs(args.toArray(String[]::new));
         PrintWriter o = spec.commandLine().getOut();
         o.println("demo: k6 stress test (85 VUs) on an EKS-like service, 2 → 5 nodes, CloudWatch + Datadog recordings");
-        return analyze.run(o, demo.k6Files(), demo.cloudWatch(), demo.datadog(), DemoData.MAX_NODES,
+        return analyze.run(
+                o,
+                demo.k6Files(),
+                demo.cloudWatch(),
+                demo.datadog(),
+                DemoData.MAX_NODES,
                 "demo: backend saturation with node autoscaling");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import java.io.IOException;
@@ -16,13 +31,23 @@ import java.util.List;
  */
 final class DemoData {
     private static final String ROOT = "/dev/plimsoll/cli/demo/";
-    private static final List<String> FILES = List.of("results.json.gz", "summary-export.json",
-            "cloudwatch/request.json", "cloudwatch/metric-data-queries.json", "cloudwatch/get-metric-data.json",
-            "datadog/requests.json", "datadog/v2_timeseries.request.json", "datadog/v2_timeseries.json",
-            "datadog/v1_kubernetes_cpu_usage_total_avg.json", "datadog/v1_kubernetes_cpu_usage_total_sum.json",
-            "datadog/v1_kubernetes_cpu_capacity_sum.json", "datadog/v1_kubernetes_memory_usage_avg.json",
-            "datadog/v1_kubernetes_state_node_count_sum.json", "datadog/v1_trace_http_request_duration_p95.json",
-            "datadog/v1_trace_http_request_duration_avg.json", "datadog/v1_trace_http_request_hits_count.json",
+    private static final List<String> FILES = List.of(
+            "results.json.gz",
+            "summary-export.json",
+            "cloudwatch/request.json",
+            "cloudwatch/metric-data-queries.json",
+            "cloudwatch/get-metric-data.json",
+            "datadog/requests.json",
+            "datadog/v2_timeseries.request.json",
+            "datadog/v2_timeseries.json",
+            "datadog/v1_kubernetes_cpu_usage_total_avg.json",
+            "datadog/v1_kubernetes_cpu_usage_total_sum.json",
+            "datadog/v1_kubernetes_cpu_capacity_sum.json",
+            "datadog/v1_kubernetes_memory_usage_avg.json",
+            "datadog/v1_kubernetes_state_node_count_sum.json",
+            "datadog/v1_trace_http_request_duration_p95.json",
+            "datadog/v1_trace_http_request_duration_avg.json",
+            "datadog/v1_trace_http_request_hits_count.json",
             "datadog/v1_trace_http_request_p95_distribution.json",
             "datadog/v1_aws_applicationelb_target_response_time_average.json");
     /** The demo cluster's node group maximum (2–5 nodes). */
@@ -74,7 +99,8 @@ final class DemoData {
 
     private static void delete(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import dev.plimsoll.PlimsollException;
@@ -10,7 +25,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success (all gates pass), 1 a gate failed, 2 usage or input error.
  */
-@Command(name = "plimsoll", mixinStandardHelpOptions = true, versionProvider = PlimsollCommand.Version.class,
+@Command(
+        name = "plimsoll",
+        mixinStandardHelpOptions = true,
+        versionProvider = PlimsollCommand.Version.class,
         description = "Lays a load test's timeline over the infrastructure's telemetry and says where the system"
                 + " started to sink.",
         subcommands = {DemoCommand.class, AnalyzeCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class})

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import java.io.PrintWriter;
@@ -38,8 +53,13 @@ final class Progress implements LongConsumer {
         int width = 30;
         int filled = (int) Math.round(share * width);
         double mbps = done / 1e6 / Math.max(1e-9, (now - start) / 1e9);
-        err.printf(Locale.ROOT, "\rreading [%s%s] %3.0f%% %6.1f MB/s", "#".repeat(filled), " ".repeat(width - filled),
-                share * 100, mbps);
+        err.printf(
+                Locale.ROOT,
+                "\rreading [%s%s] %3.0f%% %6.1f MB/s",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                share * 100,
+                mbps);
         err.flush();
         drawn = true;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import dev.plimsoll.ingest.k6.K6Reader;
@@ -24,20 +39,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /** {@code plimsoll summarize FILE…}: a k6 run's totals and its load timeline per phase. */
-@Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = {"Summarises a k6 run along its timeline: totals like k6's end-of-test summary, then RPS,"
-                + " error rate, latency percentiles and VUs per phase (ramp-up, steady, ramp-down) and per request"
-                + " name.", "",
-                "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
-                        + " handleSummary JSON; the format is told from the content. Several result files (one per"
-                        + " load generator) merge into one run."})
+@Command(
+        name = "summarize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Summarises a k6 run along its timeline: totals like k6's end-of-test summary, then RPS,"
+                    + " error rate, latency percentiles and VUs per phase (ramp-up, steady, ramp-down) and per request"
+                    + " name.",
+            "",
+            "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
+                    + " handleSummary JSON; the format is told from the content. Several result files (one per"
+                    + " load generator) merge into one run."
+        })
 final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,11 +65,16 @@ final class SummarizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "k6 output files of one run.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--demo", description = "Summarise the real k6 run bundled with Plimsoll (a stress test that"
-            + " saturates an autoscaling EKS-like backend).")
+    @Option(
+            names = "--demo",
+            description = "Summarise the real k6 run bundled with Plimsoll (a stress test that"
+                    + " saturates an autoscaling EKS-like backend).")
     boolean demo;
 
-    @Option(names = "--bucket", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(
+            names = "--bucket",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
             description = "Timeline resolution, e.g. 1s, 500ms, 1m. Default: ${DEFAULT-VALUE}.")
     Duration bucket;
 
@@ -59,7 +84,9 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "Request names to list. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress or ingestion notes on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress or ingestion notes on stderr.")
     boolean quiet;
 
     @Override
@@ -76,18 +103,33 @@ final class SummarizeCommand implements Callable<Integer> {
         long size = totalSize(inputs);
         Progress progress = new Progress(err, quiet || System.console() == null, size);
         long started = System.nanoTime();
-        LoadRun run = K6Reader.builder().bucket(bucket).lenient(lenient).progress(progress).build().read(inputs);
+        LoadRun run = K6Reader.builder()
+                .bucket(bucket)
+                .lenient(lenient)
+                .progress(progress)
+                .build()
+                .read(inputs);
         progress.done();
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf(Locale.ROOT, "read %s in %.2f s: %s lines, %s samples%s%n", Format.bytes(size),
-                    seconds, Format.count(run.ingest().lines()), Format.count(run.ingest().samples()),
-                    run.ingest().skippedLines() > 0 ? ", " + run.ingest().skippedLines() + " malformed lines skipped"
+            err.printf(
+                    Locale.ROOT,
+                    "read %s in %.2f s: %s lines, %s samples%s%n",
+                    Format.bytes(size),
+                    seconds,
+                    Format.count(run.ingest().lines()),
+                    Format.count(run.ingest().samples()),
+                    run.ingest().skippedLines() > 0
+                            ? ", " + run.ingest().skippedLines() + " malformed lines skipped"
                             : "");
             run.ingest().warnings().forEach(w -> err.println("warning: " + w));
         }
-        print(out, run, demo ? "bundled demo run (S1: backend saturation with node autoscaling)" : String.join(", ",
-                files.stream().map(Path::toString).toList()));
+        print(
+                out,
+                run,
+                demo
+                        ? "bundled demo run (S1: backend saturation with node autoscaling)"
+                        : String.join(", ", files.stream().map(Path::toString).toList()));
         return 0;
     }
 
@@ -110,8 +152,8 @@ final class SummarizeCommand implements Callable<Integer> {
         out.println("run       " + source);
         if (!t.isEmpty()) {
             TimeWindow w = t.window();
-            out.println("window    " + w.start() + " → " + w.end() + " (" + Format.duration(w.duration())
-                    + ", " + t.bucket().toMillis() + " ms buckets)");
+            out.println("window    " + w.start() + " → " + w.end() + " (" + Format.duration(w.duration()) + ", "
+                    + t.bucket().toMillis() + " ms buckets)");
         }
         out.println();
         out.println("totals");
@@ -119,16 +161,24 @@ final class SummarizeCommand implements Callable<Integer> {
         row(out, "failed requests", Format.count(totals.failedRequests()) + "  " + Format.percent(totals.errorRate()));
         row(out, "iterations", Format.count(totals.iterations()));
         row(out, "dropped iterations", Format.count(totals.droppedIterations()));
-        row(out, "checks", Format.count(totals.checksPassed()) + " passed, " + Format.count(totals.checksFailed())
-                + " failed");
-        row(out, "data", "sent " + Format.bytes(totals.dataSentBytes()) + ", received "
-                + Format.bytes(totals.dataReceivedBytes()));
+        row(
+                out,
+                "checks",
+                Format.count(totals.checksPassed()) + " passed, " + Format.count(totals.checksFailed()) + " failed");
+        row(
+                out,
+                "data",
+                "sent " + Format.bytes(totals.dataSentBytes()) + ", received "
+                        + Format.bytes(totals.dataReceivedBytes()));
         row(out, "VUs", "max " + totals.vusMax());
         if (!t.isEmpty()) {
             Distribution d = t.http().distribution(K6Metrics.HTTP_REQ_DURATION);
-            row(out, "http_req_duration", "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.median())
-                    + " p(95)=" + Format.millis(d.percentile(95)) + " p(99)=" + Format.millis(d.percentile(99))
-                    + " max=" + Format.millis(d.max()));
+            row(
+                    out,
+                    "http_req_duration",
+                    "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.median())
+                            + " p(95)=" + Format.millis(d.percentile(95)) + " p(99)=" + Format.millis(d.percentile(99))
+                            + " max=" + Format.millis(d.max()));
             Distribution waiting = t.http().distribution(K6Metrics.HTTP_REQ_WAITING);
             row(out, "http_req_waiting", "p(95)=" + Format.millis(waiting.percentile(95)) + " (time to first byte)");
         }
@@ -138,8 +188,19 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         out.println();
         out.println("phases");
-        out.printf(Locale.ROOT, "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n", "phase", "from", "to",
-                "length", "VUs max", "RPS", "errors", "p50", "p95", "p99");
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n",
+                "phase",
+                "from",
+                "to",
+                "length",
+                "VUs max",
+                "RPS",
+                "errors",
+                "p50",
+                "p95",
+                "p99");
         for (Phase p : run.phases()) {
             HttpTimeline http = t.http();
             TimeWindow w = p.window();
@@ -147,38 +208,61 @@ final class SummarizeCommand implements Callable<Integer> {
             double requests = sum(http.requests().slice(w));
             double failed = sum(http.failed().slice(w));
             double seconds = w.duration().toMillis() / 1000.0;
-            out.printf(Locale.ROOT, "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n", p.kind().label(),
-                    Format.clock(w.start()), Format.clock(w.end()), Format.duration(w.duration()),
-                    formatMax(t.vus().slice(w)), Format.rate(requests / seconds),
-                    Format.percent(requests == 0 ? Double.NaN : failed / requests), Format.millis(d.median()),
-                    Format.millis(d.percentile(95)), Format.millis(d.percentile(99)));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-10s %-8s %-8s %6s %8s %9s %8s %10s %10s %10s%n",
+                    p.kind().label(),
+                    Format.clock(w.start()),
+                    Format.clock(w.end()),
+                    Format.duration(w.duration()),
+                    formatMax(t.vus().slice(w)),
+                    Format.rate(requests / seconds),
+                    Format.percent(requests == 0 ? Double.NaN : failed / requests),
+                    Format.millis(d.median()),
+                    Format.millis(d.percentile(95)),
+                    Format.millis(d.percentile(99)));
         }
         out.println();
-        out.println("requests by name" + (t.byName().size() > top ? " (top " + top + " of " + t.byName().size() + ")"
-                : ""));
+        out.println("requests by name"
+                + (t.byName().size() > top
+                        ? " (top " + top + " of " + t.byName().size() + ")"
+                        : ""));
         out.printf(Locale.ROOT, "  %-40s %10s %8s %10s %10s%n", "name", "requests", "errors", "p95", "p99");
         t.byName().entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, HttpTimeline> e) -> e.getValue().totalRequests())
-                        .reversed().thenComparing(Map.Entry::getKey))
+                .sorted(Comparator.comparingLong((Map.Entry<String, HttpTimeline> e) ->
+                                e.getValue().totalRequests())
+                        .reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .limit(top)
                 .forEach(e -> {
                     HttpTimeline h = e.getValue();
                     Distribution d = h.distribution(K6Metrics.HTTP_REQ_DURATION);
-                    out.printf(Locale.ROOT, "  %-40s %10s %8s %10s %10s%n", truncate(e.getKey(), 40),
-                            Format.count(h.totalRequests()), Format.percent(h.errorRate()),
-                            Format.millis(d.percentile(95)), Format.millis(d.percentile(99)));
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-40s %10s %8s %10s %10s%n",
+                            truncate(e.getKey(), 40),
+                            Format.count(h.totalRequests()),
+                            Format.percent(h.errorRate()),
+                            Format.millis(d.percentile(95)),
+                            Format.millis(d.percentile(99)));
                 });
         if (!t.byStatus().isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            t.byStatus().forEach((status, h) -> sb.append(sb.length() == 0 ? "" : ", ").append(status).append(": ")
-                    .append(Format.count(h.totalRequests())));
+            t.byStatus()
+                    .forEach((status, h) -> sb.append(sb.length() == 0 ? "" : ", ")
+                            .append(status)
+                            .append(": ")
+                            .append(Format.count(h.totalRequests())));
             out.println();
             out.println("status    " + sb);
         }
         if (!t.byErrorCode().isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            t.byErrorCode().forEach((code, h) -> sb.append(sb.length() == 0 ? "" : ", ").append(code).append(": ")
-                    .append(Format.count(h.totalRequests())));
+            t.byErrorCode()
+                    .forEach((code, h) -> sb.append(sb.length() == 0 ? "" : ", ")
+                            .append(code)
+                            .append(": ")
+                            .append(Format.count(h.totalRequests())));
             out.println("k6 error codes  " + sb);
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +43,13 @@ class AnalyzeCommandTest {
         int code = run("demo", "--out", dir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("bottleneck: backend").contains("scaling_lag").contains("scaling lag 123 s")
+        assertThat(out.toString())
+                .contains("bottleneck: backend")
+                .contains("scaling_lag")
+                .contains("scaling lag 123 s")
                 .contains("report: " + dir.resolve("plimsoll-report.json").toAbsolutePath());
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("plimsoll-report.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("plimsoll-report.json").toFile());
         assertThat(json.path("bottleneck").asText()).isEqualTo("backend");
         assertThat(json.path("verdict").asText()).isEqualTo("pass");
         assertThat(Files.readString(dir.resolve("plimsoll-report.md"))).contains("## Plimsoll");
@@ -47,9 +66,25 @@ class AnalyzeCommandTest {
     @Test
     void analyzeWithReplaysShouldMatchTheDemo() {
         DemoData demo = DemoData.unpack();
-        String[] args = {"analyze", "--k6", demo.k6Files().get(0).toString(), "--k6", demo.k6Files().get(1).toString(),
-            "--cloudwatch-replay", demo.cloudWatch().toString(), "--datadog-replay", demo.datadog().toString(),
-            "--max-nodes", "5", "--out", dir.toString(), "--format", "json", "--gate", "bottleneck!=load_balancer"};
+        String[] args = {
+            "analyze",
+            "--k6",
+            demo.k6Files().get(0).toString(),
+            "--k6",
+            demo.k6Files().get(1).toString(),
+            "--cloudwatch-replay",
+            demo.cloudWatch().toString(),
+            "--datadog-replay",
+            demo.datadog().toString(),
+            "--max-nodes",
+            "5",
+            "--out",
+            dir.toString(),
+            "--format",
+            "json",
+            "--gate",
+            "bottleneck!=load_balancer"
+        };
 
         int code = run(args);
 
@@ -78,18 +113,36 @@ class AnalyzeCommandTest {
     void junitFormatShouldListGatesAndFindingsAsTestCases() throws Exception {
         int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=90s", "--gate", "client_p95<300ms");
         DemoData demo = DemoData.unpack();
-        int junit = run("analyze", "--k6", demo.k6Files().get(0).toString(), "--cloudwatch-replay",
-                demo.cloudWatch().toString(), "--datadog-replay", demo.datadog().toString(), "--out", dir.toString(),
-                "--format", "junit", "--gate", "scaling_lag<=90s", "--gate", "client_p95<300ms");
+        int junit = run(
+                "analyze",
+                "--k6",
+                demo.k6Files().get(0).toString(),
+                "--cloudwatch-replay",
+                demo.cloudWatch().toString(),
+                "--datadog-replay",
+                demo.datadog().toString(),
+                "--out",
+                dir.toString(),
+                "--format",
+                "junit",
+                "--gate",
+                "scaling_lag<=90s",
+                "--gate",
+                "client_p95<300ms");
 
         assertThat(code).isEqualTo(1);
         assertThat(junit).isEqualTo(1);
-        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(dir.resolve("plimsoll-junit.xml").toFile());
         var suite = doc.getDocumentElement();
         assertThat(suite.getAttribute("tests")).isEqualTo("3"); // two gates, the latency bottleneck warning
         assertThat(suite.getAttribute("failures")).isEqualTo("2");
-        assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+        assertThat(doc.getElementsByTagName("failure")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("message")
+                        .getNodeValue())
                 .contains("gate scaling_lag<=90s failed: measured 123.147s");
     }
 
@@ -97,14 +150,18 @@ class AnalyzeCommandTest {
     void yamlConfigShouldFlattenToDottedKeys() {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         try {
-            var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree("cloudwatch:\n  region: eu-west-1\n  signal:\n    node_cpu: \"off\"\ndatadog:\n  site: us5\n");
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(
+                            "cloudwatch:\n  region: eu-west-1\n  signal:\n    node_cpu: \"off\"\ndatadog:\n  site: us5\n");
             AnalyzeCommand.flatten("", tree, out);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
 
-        assertThat(out).containsEntry("cloudwatch.region", "eu-west-1").containsEntry("cloudwatch.signal.node_cpu", "off")
+        assertThat(out)
+                .containsEntry("cloudwatch.region", "eu-west-1")
+                .containsEntry("cloudwatch.signal.node_cpu", "off")
                 .containsEntry("datadog.site", "us5");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,23 +63,34 @@ class HtmlReportBrowserTest {
         ensureChromium();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PlimsollCommand.run(new String[] {"demo", "--out", dir.toString()}, new PrintWriter(out, true),
-                new PrintWriter(err, true));
+        int code = PlimsollCommand.run(
+                new String[] {"demo", "--out", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isZero();
         report = dir.resolve("plimsoll-report.html");
     }
 
     @Test
     void theReportShouldLoadWithoutErrorsAndDrawBothCharts() throws Exception {
-        Result r = chromium(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", report.toUri().toString()));
+        Result r = chromium(List.of(
+                "--enable-logging=stderr", "--v=0", "--dump-dom", report.toUri().toString()));
 
         assertThat(r.stdout).contains("data-charts-drawn=\"2\"");
         assertThat(r.stdout.split("<canvas", -1)).hasSize(3); // two canvases
-        assertThat(r.stdout).contains("latency_bottleneck").contains("scaling_lag").contains("scaling lag 123 s");
-        assertThat(r.stderr.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")).toList()).isEmpty();
+        assertThat(r.stdout)
+                .contains("latency_bottleneck")
+                .contains("scaling_lag")
+                .contains("scaling lag 123 s");
+        assertThat(r.stderr
+                        .lines()
+                        .filter(l -> l.contains("CONSOLE") || l.contains("Uncaught"))
+                        .toList())
+                .isEmpty();
         String html = Files.readString(report, StandardCharsets.UTF_8);
-        // self-contained: nothing is loaded from anywhere (uPlot's source mentions URLs in comments and the SVG namespace)
-        assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=")
+        // self-contained: nothing is loaded from anywhere (uPlot's source mentions URLs in comments and the SVG
+        // namespace)
+        assertThat(html)
+                .doesNotContainPattern("<script[^>]+src=")
+                .doesNotContainPattern("<link[^>]+href=")
                 .doesNotContainPattern("(src|href)=\"?https?:");
     }
 
@@ -72,7 +98,8 @@ class HtmlReportBrowserTest {
     void aScreenshotShouldBeTaken() throws Exception {
         Path png = dir.resolve("report.png");
 
-        chromium(List.of("--window-size=1280,1600", "--screenshot=" + png, report.toUri().toString()));
+        chromium(List.of(
+                "--window-size=1280,1600", "--screenshot=" + png, report.toUri().toString()));
 
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(50_000); // charts drawn, not a blank page
@@ -87,35 +114,50 @@ class HtmlReportBrowserTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String t = String.format("2026-11-26T05:00:%02d.5Z", i);
-            lines.add("{\"metric\":\"http_reqs\",\"type\":\"Point\",\"data\":{\"time\":\"" + t + "\",\"value\":1,\"tags\":"
-                    + tags + "}}");
+            lines.add("{\"metric\":\"http_reqs\",\"type\":\"Point\",\"data\":{\"time\":\"" + t
+                    + "\",\"value\":1,\"tags\":" + tags + "}}");
             lines.add("{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"" + t
                     + "\",\"value\":12.5,\"tags\":" + tags + "}}");
         }
         Files.write(k6, lines);
         Path out = dir.resolve("evil");
-        int code = PlimsollCommand.run(new String[] {"analyze", "--k6", k6.toString(), "--out", out.toString(),
-            "--format", "html"}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        int code = PlimsollCommand.run(
+                new String[] {"analyze", "--k6", k6.toString(), "--out", out.toString(), "--format", "html"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true));
         assertThat(code).isZero();
 
-        Result r = chromium(List.of("--dump-dom", out.resolve("plimsoll-report.html").toUri().toString()));
+        Result r = chromium(List.of(
+                "--dump-dom", out.resolve("plimsoll-report.html").toUri().toString()));
 
-        assertThat(r.stdout).doesNotContain("data-pwned=\"yes\"").contains("data-charts-drawn=\"2\"")
+        assertThat(r.stdout)
+                .doesNotContain("data-pwned=\"yes\"")
+                .contains("data-charts-drawn=\"2\"")
                 .contains("&lt;/script&gt;&lt;script&gt;");
     }
 
-    private record Result(String stdout, String stderr) {
-    }
+    private record Result(String stdout, String stderr) {}
 
     private static Result chromium(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
+        List<String> cmd = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
                 "--virtual-time-budget=5000"));
         cmd.addAll(args);
         Path stdout = Files.createTempFile(dir, "out", ".txt");
         Path stderr = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish in 90 s: " + Files.readString(stderr));
@@ -129,11 +171,17 @@ class HtmlReportBrowserTest {
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
-            Process p = new ProcessBuilder("bash", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
-                    + "apt-get install -y -qq --no-install-recommends chromium").inheritIO().start();
+            Process p = new ProcessBuilder(
+                            "bash",
+                            "-c",
+                            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
+                                    + "apt-get install -y -qq --no-install-recommends chromium")
+                    .inheritIO()
+                    .start();
             p.waitFor(15, TimeUnit.MINUTES);
         }
-        assertThat(CHROMIUM).as("Debian's chromium is needed for the HTML report test: sudo apt-get install chromium")
+        assertThat(CHROMIUM)
+                .as("Debian's chromium is needed for the HTML report test: sudo apt-get install chromium")
                 .isExecutable();
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +43,15 @@ class SummarizeCommandTest {
         assertThat(code).isZero();
         String text = out.toString();
         // k6's own end-of-test summary for this run: 33813 requests, 10096 iterations, 85 VUs max
-        assertThat(text).contains("requests ............. 33 813").contains("iterations ........... 10 096")
-                .contains("max 85").contains("ramp-up").contains("steady").contains("ramp-down")
-                .contains("POST /api/orders").contains("✓ http_req_duration p(95)<300");
+        assertThat(text)
+                .contains("requests ............. 33 813")
+                .contains("iterations ........... 10 096")
+                .contains("max 85")
+                .contains("ramp-up")
+                .contains("steady")
+                .contains("ramp-down")
+                .contains("POST /api/orders")
+                .contains("✓ http_req_duration p(95)<300");
         assertThat(err.toString()).contains("382 578 lines");
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import dev.plimsoll.series.SeriesSet;
@@ -64,14 +79,16 @@ public final class CloudWatchMetricSource implements MetricSource {
     /** GetMetricData returns at most 100,800 datapoints per call (API reference). */
     public static final int MAX_DATAPOINTS_PER_REQUEST = 100_800;
     /** Access key ids (AKIA… long-term, ASIA… temporary, …) as they could appear in an echoed request. */
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b");
+    private static final Pattern ACCESS_KEY_ID =
+            Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b");
 
     private final CloudWatchClient client;
     private final boolean ownsClient;
     private final Clock clock;
     private final List<MetricQuery> defaults;
 
-    private CloudWatchMetricSource(CloudWatchClient client, boolean ownsClient, Clock clock, List<MetricQuery> defaults) {
+    private CloudWatchMetricSource(
+            CloudWatchClient client, boolean ownsClient, Clock clock, List<MetricQuery> defaults) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.clock = clock;
@@ -99,12 +116,10 @@ public final class CloudWatchMetricSource implements MetricSource {
     }
 
     /** One GetMetricData request (all its pages) as sent and received, for recordings. */
-    record Call(GetMetricDataRequest request, List<GetMetricDataResponse> pages) {
-    }
+    record Call(GetMetricDataRequest request, List<GetMetricDataResponse> pages) {}
 
     /** A fetch with the calls that made it. */
-    record Exchange(FetchResult result, List<Call> calls) {
-    }
+    record Exchange(FetchResult result, List<Call> calls) {}
 
     Exchange exchange(List<MetricQuery> queries, TimeWindow window, Duration step) {
         Objects.requireNonNull(window, "window");
@@ -118,13 +133,19 @@ public final class CloudWatchMetricSource implements MetricSource {
             for (Planned p : batch) {
                 pointsPerWindow += windowPoints(window, p.period);
             }
-            int pieces = (int) Math.max(1, (pointsPerWindow + MAX_DATAPOINTS_PER_REQUEST - 1) / MAX_DATAPOINTS_PER_REQUEST);
+            int pieces =
+                    (int) Math.max(1, (pointsPerWindow + MAX_DATAPOINTS_PER_REQUEST - 1) / MAX_DATAPOINTS_PER_REQUEST);
             int maxPeriod = batch.stream().mapToInt(p -> p.period).max().orElse(60);
             long piecePeriods = Math.max(1, windowPoints(window, maxPeriod) / pieces);
-            List<MetricDataQuery> sdkQueries = batch.stream().map(p -> Objects.requireNonNull(p.sdk)).toList();
+            List<MetricDataQuery> sdkQueries =
+                    batch.stream().map(p -> Objects.requireNonNull(p.sdk)).toList();
             for (TimeWindow piece : CloudWatchQueries.split(window, maxPeriod, piecePeriods)) {
-                GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(sdkQueries)
-                        .startTime(piece.start()).endTime(piece.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+                GetMetricDataRequest request = GetMetricDataRequest.builder()
+                        .metricDataQueries(sdkQueries)
+                        .startTime(piece.start())
+                        .endTime(piece.end())
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                        .build();
                 calls.add(new Call(request, call(request, byId, messages)));
             }
         }
@@ -132,19 +153,22 @@ public final class CloudWatchMetricSource implements MetricSource {
     }
 
     /** A query ready to send. */
-    record Planned(MetricQuery query, CloudWatchQueries.Parsed parsed, String cwId, int period,
-            @Nullable MetricDataQuery sdk) {
-    }
+    record Planned(
+            MetricQuery query,
+            CloudWatchQueries.Parsed parsed,
+            String cwId,
+            int period,
+            @Nullable MetricDataQuery sdk) {}
 
-    static List<Planned> plan(List<MetricQuery> queries, TimeWindow window, Duration step, Instant now,
-            List<String> messages) {
+    static List<Planned> plan(
+            List<MetricQuery> queries, TimeWindow window, Duration step, Instant now, List<String> messages) {
         List<Planned> out = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < queries.size(); i++) {
             MetricQuery q = queries.get(i);
             if (!ids.add(q.id())) {
-                throw new IllegalArgumentException("query ids must be unique within a fetch, but '" + q.id()
-                        + "' appears twice");
+                throw new IllegalArgumentException(
+                        "query ids must be unique within a fetch, but '" + q.id() + "' appears twice");
             }
             CloudWatchQueries.Parsed parsed = CloudWatchQueries.parse(q);
             int period;
@@ -152,7 +176,10 @@ public final class CloudWatchMetricSource implements MetricSource {
             if (pinned != null) {
                 period = Integer.parseInt(pinned);
             } else {
-                CloudWatchQueries.PeriodChoice choice = CloudWatchQueries.choosePeriod(step, window.start(), now,
+                CloudWatchQueries.PeriodChoice choice = CloudWatchQueries.choosePeriod(
+                        step,
+                        window.start(),
+                        now,
                         Boolean.parseBoolean(q.hints().getOrDefault("high-resolution", "false")));
                 period = choice.seconds();
                 if (choice.note() != null && !messages.contains(choice.note())) {
@@ -177,8 +204,10 @@ public final class CloudWatchMetricSource implements MetricSource {
         return out;
     }
 
-    private List<GetMetricDataResponse> call(GetMetricDataRequest request,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages) {
+    private List<GetMetricDataResponse> call(
+            GetMetricDataRequest request,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            List<String> messages) {
         List<GetMetricDataResponse> pages = new ArrayList<>();
         try {
             for (GetMetricDataResponse page : client.getMetricDataPaginator(request)) {
@@ -192,7 +221,9 @@ public final class CloudWatchMetricSource implements MetricSource {
     }
 
     /** Folds one page into the points by query id and label. */
-    static void collect(GetMetricDataResponse page, Map<String, Map<String, CloudWatchQueries.Points>> byId,
+    static void collect(
+            GetMetricDataResponse page,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId,
             List<String> messages) {
         for (MessageData m : page.messages()) {
             String text = m.code() + ": " + m.value();
@@ -222,8 +253,11 @@ public final class CloudWatchMetricSource implements MetricSource {
     }
 
     /** Series and coverage of every planned query from the points collected (live or replayed). */
-    static FetchResult assemble(List<Planned> planned, TimeWindow window,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages) {
+    static FetchResult assemble(
+            List<Planned> planned,
+            TimeWindow window,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            List<String> messages) {
         List<TimeSeries> series = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
         for (Planned p : planned) {
@@ -243,21 +277,27 @@ public final class CloudWatchMetricSource implements MetricSource {
     static MetricSourceException translate(SdkException e) {
         if (e instanceof AwsServiceException ase) {
             int status = ase.statusCode();
-            String code = ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
-            String msg = ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
+            String code =
+                    ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
+            String msg = ase.awsErrorDetails() == null
+                    ? ase.getMessage()
+                    : ase.awsErrorDetails().errorMessage();
             boolean throttled = ase.isThrottlingException() || "Throttling".equals(code) || status == 429;
             boolean retryable = throttled || status >= 500;
             String text = "GetMetricData failed: HTTP " + status + " " + code + ": " + msg
-                    + (throttled ? " (throttled after the SDK's retries; try again later or lower the request rate)"
-                            : status >= 500 ? " (CloudWatch server error after the SDK's retries)"
-                            : status == 403 ? " (check the credentials and the IAM permission cloudwatch:GetMetricData)"
-                            : "")
+                    + (throttled
+                            ? " (throttled after the SDK's retries; try again later or lower the request rate)"
+                            : status >= 500
+                                    ? " (CloudWatch server error after the SDK's retries)"
+                                    : status == 403
+                                            ? " (check the credentials and the IAM permission cloudwatch:GetMetricData)"
+                                            : "")
                     + (ase.requestId() == null ? "" : " [request id " + ase.requestId() + "]");
             return new MetricSourceException("cloudwatch", retryable, redact(text), new RedactedCause(e));
         }
         boolean retryable = e instanceof SdkClientException || e.retryable();
-        return new MetricSourceException("cloudwatch", retryable, redact("GetMetricData failed: " + e.getMessage()),
-                new RedactedCause(e));
+        return new MetricSourceException(
+                "cloudwatch", retryable, redact("GetMetricData failed: " + e.getMessage()), new RedactedCause(e));
     }
 
     static String redact(@Nullable String text) {
@@ -332,8 +372,8 @@ public final class CloudWatchMetricSource implements MetricSource {
             var strategy = retry.build();
             CloudWatchClientBuilder b = CloudWatchClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(o -> o.retryStrategy(strategy)
-                            .apiCallAttemptTimeout(config.apiCallAttemptTimeout()));
+                    .overrideConfiguration(
+                            o -> o.retryStrategy(strategy).apiCallAttemptTimeout(config.apiCallAttemptTimeout()));
             String region = config.region();
             if (region != null) {
                 b.region(Region.of(region));
@@ -342,14 +382,21 @@ public final class CloudWatchMetricSource implements MetricSource {
                 b.endpointOverride(config.endpoint());
             }
             String profile = config.profile();
-            b.credentialsProvider(credentials != null ? credentials
-                    : profile != null ? ProfileCredentialsProvider.create(profile)
-                    : DefaultCredentialsProvider.builder().build());
+            b.credentialsProvider(
+                    credentials != null
+                            ? credentials
+                            : profile != null
+                                    ? ProfileCredentialsProvider.create(profile)
+                                    : DefaultCredentialsProvider.builder().build());
             try {
                 return new CloudWatchMetricSource(b.build(), true, clock, CloudWatchSignals.defaults(config));
             } catch (SdkException e) {
-                throw new MetricSourceException("cloudwatch", false, redact("cannot create the CloudWatch client: "
-                        + e.getMessage() + " (set cloudwatch.region or AWS_REGION)"), new RedactedCause(e));
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        redact("cannot create the CloudWatch client: " + e.getMessage()
+                                + " (set cloudwatch.region or AWS_REGION)"),
+                        new RedactedCause(e));
             }
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import dev.plimsoll.series.MetricId;
@@ -46,25 +61,31 @@ public final class CloudWatchQueries {
     static final Pattern CLOUDWATCH_ID = Pattern.compile("[a-z][a-zA-Z0-9_]{0,254}");
     /** Periods CloudWatch accepts below one minute, for high-resolution metrics only. */
     static final int[] HIGH_RESOLUTION_PERIODS = {1, 5, 10, 30};
+
     static final Duration HIGH_RESOLUTION_RETENTION = Duration.ofHours(3);
     static final Duration MINUTE_RETENTION = Duration.ofDays(15);
     static final Duration FIVE_MINUTE_RETENTION = Duration.ofDays(63);
     static final Duration MAX_RETENTION = Duration.ofDays(455);
 
-    private CloudWatchQueries() {
-    }
+    private CloudWatchQueries() {}
 
     /** A parsed expression: a metric with a statistic, or a math/Insights expression. */
-    record Parsed(@Nullable String namespace, @Nullable String metricName, Map<String, String> dimensions,
-            @Nullable String stat, @Nullable String math) {
+    record Parsed(
+            @Nullable String namespace,
+            @Nullable String metricName,
+            Map<String, String> dimensions,
+            @Nullable String stat,
+            @Nullable String math) {
         boolean isMath() {
             return math != null;
         }
 
         /** The same metric, ignoring dimension order. */
         boolean sameMetric(Parsed o) {
-            return Objects.equals(namespace, o.namespace) && Objects.equals(metricName, o.metricName)
-                    && new TreeMap<>(dimensions).equals(new TreeMap<>(o.dimensions)) && Objects.equals(stat, o.stat)
+            return Objects.equals(namespace, o.namespace)
+                    && Objects.equals(metricName, o.metricName)
+                    && new TreeMap<>(dimensions).equals(new TreeMap<>(o.dimensions))
+                    && Objects.equals(stat, o.stat)
                     && Objects.equals(math, o.math);
         }
     }
@@ -166,9 +187,11 @@ public final class CloudWatchQueries {
             boolean first = true;
             for (Map.Entry<String, String> d : dimensions.entrySet()) {
                 String v = d.getValue();
-                boolean quote = v.contains(",") || v.contains("\"") || v.contains("}") || v.startsWith(" ")
-                        || v.endsWith(" ");
-                sb.append(first ? "" : ",").append(d.getKey()).append('=')
+                boolean quote =
+                        v.contains(",") || v.contains("\"") || v.contains("}") || v.startsWith(" ") || v.endsWith(" ");
+                sb.append(first ? "" : ",")
+                        .append(d.getKey())
+                        .append('=')
                         .append(quote ? "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : v);
                 first = false;
             }
@@ -216,15 +239,22 @@ public final class CloudWatchQueries {
             return b.expression(p.math()).period(period).build();
         }
         List<Dimension> dims = new ArrayList<>();
-        p.dimensions().forEach((k, v) -> dims.add(Dimension.builder().name(k).value(v).build()));
+        p.dimensions()
+                .forEach((k, v) -> dims.add(Dimension.builder().name(k).value(v).build()));
         return b.metricStat(MetricStat.builder()
-                .metric(Metric.builder().namespace(p.namespace()).metricName(p.metricName()).dimensions(dims).build())
-                .period(period).stat(p.stat()).build()).build();
+                        .metric(Metric.builder()
+                                .namespace(p.namespace())
+                                .metricName(p.metricName())
+                                .dimensions(dims)
+                                .build())
+                        .period(period)
+                        .stat(p.stat())
+                        .build())
+                .build();
     }
 
     /** The period for a fetch, and why it differs from the step asked for (null when it does not). */
-    record PeriodChoice(int seconds, @Nullable String note) {
-    }
+    record PeriodChoice(int seconds, @Nullable String note) {}
 
     /**
      * Chooses a period by CloudWatch's retention rules: data younger than 3 h has 1/5/10/30 s periods for
@@ -240,8 +270,10 @@ public final class CloudWatchQueries {
     static PeriodChoice choosePeriod(Duration step, Instant oldest, Instant now, boolean highResolution) {
         Duration age = Duration.between(oldest, now);
         if (age.compareTo(MAX_RETENTION) > 0) {
-            throw new MetricSourceException("cloudwatch", false, "the window starts " + age.toDays()
-                    + " days ago, but CloudWatch keeps metrics for 455 days");
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    "the window starts " + age.toDays() + " days ago, but CloudWatch keeps metrics for 455 days");
         }
         long requested = Math.max(1, (step.toMillis() + 999) / 1000);
         int period;
@@ -264,14 +296,22 @@ public final class CloudWatchQueries {
                 why = "data older than 15 days exists only at 5 min";
             } else {
                 multiple = 60;
-                why = requested >= 60 ? "standard-resolution periods are multiples of 60 s"
-                        : highResolution ? "sub-minute periods exist only for the last 3 h"
-                        : "the metric is standard resolution (sub-minute periods need high-resolution metrics)";
+                why = requested >= 60
+                        ? "standard-resolution periods are multiples of 60 s"
+                        : highResolution
+                                ? "sub-minute periods exist only for the last 3 h"
+                                : "the metric is standard resolution (sub-minute periods need high-resolution metrics)";
             }
             period = (int) Math.min(Integer.MAX_VALUE, ((requested + multiple - 1) / multiple) * multiple);
         }
-        String note = period == requested ? null : String.format(Locale.ROOT,
-                "asked for a %d s step, using %d s: %s", requested, period, why == null ? "nearest allowed period" : why);
+        String note = period == requested
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "asked for a %d s step, using %d s: %s",
+                        requested,
+                        period,
+                        why == null ? "nearest allowed period" : why);
         return new PeriodChoice(period, note);
     }
 
@@ -316,8 +356,9 @@ public final class CloudWatchQueries {
         if (multi) {
             tags.put("label", pts.label);
         }
-        Statistic st = p.isMath() ? Statistic.AVG : statistic(p.stat());
-        String name = p.isMath() ? q.id() : p.metricName();
+        // a metric-stat query always has a stat and a metric name; only math expressions lack them
+        Statistic st = p.isMath() ? Statistic.AVG : statistic(Objects.requireNonNull(p.stat(), "stat"));
+        String name = p.isMath() ? q.id() : Objects.requireNonNull(p.metricName(), "metricName");
         MetricId id = new MetricId(name, "cloudwatch", st, q.unit().isEmpty() ? "none" : q.unit(), tags);
         double scale = q.scale();
         long periodMillis = period * 1000L;
@@ -327,10 +368,12 @@ public final class CloudWatchQueries {
         for (int i = 0; i < pts.times.size(); i++) {
             byTime.put(pts.times.get(i).toEpochMilli(), pts.values.get(i) * scale);
         }
-        boolean onGrid = byTime.keySet().stream().allMatch(t -> t >= first && t < end && (t - first) % periodMillis == 0);
+        boolean onGrid =
+                byTime.keySet().stream().allMatch(t -> t >= first && t < end && (t - first) % periodMillis == 0);
         if (!onGrid) {
             long[] t = byTime.keySet().stream().mapToLong(Long::longValue).toArray();
-            double[] v = byTime.values().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] v =
+                    byTime.values().stream().mapToDouble(Double::doubleValue).toArray();
             return TimeSeries.of(id, t, v);
         }
         int n = (int) Math.max(0, (end - first + periodMillis - 1) / periodMillis);
@@ -342,8 +385,8 @@ public final class CloudWatchQueries {
 
     static Coverage coverage(MetricQuery q, List<TimeSeries> series, List<Points> pts, int period, TimeWindow window) {
         long periodMillis = period * 1000L;
-        int expected = (int) Math.max(0, (window.end().toEpochMilli() - window.start().toEpochMilli() + periodMillis - 1)
-                / periodMillis);
+        int expected = (int) Math.max(
+                0, (window.end().toEpochMilli() - window.start().toEpochMilli() + periodMillis - 1) / periodMillis);
         int present = 0;
         for (TimeSeries s : series) {
             present = Math.max(present, s.presentCount());

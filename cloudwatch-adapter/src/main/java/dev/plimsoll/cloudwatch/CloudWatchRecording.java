@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,8 +76,12 @@ public final class CloudWatchRecording implements MetricSource {
     private final List<String> messages;
     private final @Nullable TimeWindow window;
 
-    private CloudWatchRecording(Path dir, List<MetricDataQuery> recorded,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId, List<String> messages, @Nullable TimeWindow window) {
+    private CloudWatchRecording(
+            Path dir,
+            List<MetricDataQuery> recorded,
+            Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            List<String> messages,
+            @Nullable TimeWindow window) {
         this.dir = dir;
         this.recorded = recorded;
         this.byId = byId;
@@ -78,40 +97,48 @@ public final class CloudWatchRecording implements MetricSource {
     public static CloudWatchRecording open(Path dir) {
         List<Path> responses;
         try (Stream<Path> files = Files.list(dir)) {
-            responses = files.filter(f -> f.getFileName().toString().matches("get-metric-data.*\\.json")).sorted()
+            responses = files.filter(f -> f.getFileName().toString().matches("get-metric-data.*\\.json"))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new MetricSourceException("cloudwatch", false, "cannot read the recording folder " + dir + ": " + e);
         }
         if (responses.isEmpty()) {
-            throw new MetricSourceException("cloudwatch", false, dir
-                    + " holds no get-metric-data*.json: not a CloudWatch recording");
+            throw new MetricSourceException(
+                    "cloudwatch", false, dir + " holds no get-metric-data*.json: not a CloudWatch recording");
         }
         Map<String, MetricDataQuery> queries = new LinkedHashMap<>();
         Map<String, Map<String, CloudWatchQueries.Points>> byId = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();
         TimeWindow window = null;
         for (Path response : responses) {
-            String suffix = response.getFileName().toString().replaceFirst("^get-metric-data", "").replaceFirst(
-                    "\\.json$", "");
+            String suffix = response.getFileName()
+                    .toString()
+                    .replaceFirst("^get-metric-data", "")
+                    .replaceFirst("\\.json$", "");
             Path request = dir.resolve("request" + suffix + ".json");
             Path bare = dir.resolve("metric-data-queries" + suffix + ".json");
             JsonNode queryArray;
             if (Files.exists(request)) {
                 JsonNode r = read(request);
                 queryArray = r.path("MetricDataQueries");
-                TimeWindow w = new TimeWindow(time(request, "StartTime", r.path("StartTime")),
-                        time(request, "EndTime", r.path("EndTime")));
+                TimeWindow w = new TimeWindow(
+                        time(request, "StartTime", r.path("StartTime")), time(request, "EndTime", r.path("EndTime")));
                 window = window == null ? w : window.span(w);
             } else if (Files.exists(bare)) {
                 queryArray = read(bare);
             } else {
-                throw new MetricSourceException("cloudwatch", false, response + " has no request beside it: expected "
-                        + request.getFileName() + " or " + bare.getFileName());
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        response + " has no request beside it: expected " + request.getFileName() + " or "
+                                + bare.getFileName());
             }
             if (!queryArray.isArray()) {
-                throw new MetricSourceException("cloudwatch", false, (Files.exists(request) ? request : bare)
-                        + ": MetricDataQueries must be an array");
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        (Files.exists(request) ? request : bare) + ": MetricDataQueries must be an array");
             }
             for (JsonNode q : queryArray) {
                 MetricDataQuery mdq = query(response, q);
@@ -156,11 +183,19 @@ public final class CloudWatchRecording implements MetricSource {
                 for (Dimension d : m.dimensions()) {
                     dims.put(d.name(), d.value());
                 }
-                mq = CloudWatchSignals.infer(q.id(), m.namespace(), m.metricName(), dims, q.metricStat().stat())
+                mq = CloudWatchSignals.infer(
+                                q.id(),
+                                m.namespace(),
+                                m.metricName(),
+                                dims,
+                                q.metricStat().stat())
                         .orElseThrow();
                 mq = mq.withHint("period", Integer.toString(q.metricStat().period()));
             } else {
-                mq = new MetricQuery(q.id(), dev.plimsoll.source.Signal.CUSTOM, "=" + q.expression(),
+                mq = new MetricQuery(
+                        q.id(),
+                        dev.plimsoll.source.Signal.CUSTOM,
+                        "=" + q.expression(),
                         q.period() == null ? Map.of() : Map.of("period", Integer.toString(q.period())));
             }
             out.add(mq);
@@ -190,7 +225,8 @@ public final class CloudWatchRecording implements MetricSource {
                 planned.add(new CloudWatchMetricSource.Planned(q, p, "\u0000missing", 60, null));
                 continue;
             }
-            int period = match.metricStat() != null ? match.metricStat().period()
+            int period = match.metricStat() != null
+                    ? match.metricStat().period()
                     : match.period() == null ? 60 : match.period();
             planned.add(new CloudWatchMetricSource.Planned(q, p, match.id(), period, match));
         }
@@ -216,8 +252,12 @@ public final class CloudWatchRecording implements MetricSource {
         }
         Map<String, String> dims = new LinkedHashMap<>();
         r.metricStat().metric().dimensions().forEach(d -> dims.put(d.name(), d.value()));
-        return new CloudWatchQueries.Parsed(r.metricStat().metric().namespace(), r.metricStat().metric().metricName(),
-                dims, r.metricStat().stat(), null);
+        return new CloudWatchQueries.Parsed(
+                r.metricStat().metric().namespace(),
+                r.metricStat().metric().metricName(),
+                dims,
+                r.metricStat().stat(),
+                null);
     }
 
     /**
@@ -226,8 +266,8 @@ public final class CloudWatchRecording implements MetricSource {
      *
      * @return what the live fetch returned
      */
-    public static FetchResult record(CloudWatchMetricSource source, List<MetricQuery> queries, TimeWindow window,
-            Duration step, Path dir) {
+    public static FetchResult record(
+            CloudWatchMetricSource source, List<MetricQuery> queries, TimeWindow window, Duration step, Path dir) {
         CloudWatchMetricSource.Exchange exchange = source.exchange(queries, window, step);
         try {
             Files.createDirectories(dir);
@@ -237,15 +277,19 @@ public final class CloudWatchRecording implements MetricSource {
                 ArrayNode queryArray = JSON.createArrayNode();
                 call.request().metricDataQueries().forEach(q -> queryArray.add(toJson(q)));
                 ObjectNode request = JSON.createObjectNode();
-                request.put("cli", "aws cloudwatch get-metric-data --metric-data-queries file://metric-data-queries"
-                        + suffix + ".json --start-time " + awsTime(call.request().startTime()) + " --end-time "
-                        + awsTime(call.request().endTime()) + " --scan-by TimestampAscending --output json");
+                request.put(
+                        "cli",
+                        "aws cloudwatch get-metric-data --metric-data-queries file://metric-data-queries"
+                                + suffix + ".json --start-time "
+                                + awsTime(call.request().startTime()) + " --end-time "
+                                + awsTime(call.request().endTime()) + " --scan-by TimestampAscending --output json");
                 request.put("StartTime", call.request().startTime().toString());
                 request.put("EndTime", call.request().endTime().toString());
                 request.put("ScanBy", "TimestampAscending");
                 request.set("MetricDataQueries", queryArray);
                 JSON.writeValue(dir.resolve("request" + suffix + ".json").toFile(), request);
-                JSON.writeValue(dir.resolve("metric-data-queries" + suffix + ".json").toFile(), queryArray);
+                JSON.writeValue(
+                        dir.resolve("metric-data-queries" + suffix + ".json").toFile(), queryArray);
                 ObjectNode response = JSON.createObjectNode();
                 ArrayNode results = response.putArray("MetricDataResults");
                 ArrayNode messages = response.putArray("Messages");
@@ -253,7 +297,8 @@ public final class CloudWatchRecording implements MetricSource {
                     page.metricDataResults().forEach(r -> results.add(toJson(r)));
                     page.messages().forEach(m -> messages.add(toJson(m)));
                 }
-                JSON.writeValue(dir.resolve("get-metric-data" + suffix + ".json").toFile(), response);
+                JSON.writeValue(
+                        dir.resolve("get-metric-data" + suffix + ".json").toFile(), response);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the recording to " + dir, e);
@@ -274,8 +319,10 @@ public final class CloudWatchRecording implements MetricSource {
             m.put("Namespace", q.metricStat().metric().namespace());
             m.put("MetricName", q.metricStat().metric().metricName());
             ArrayNode dims = m.putArray("Dimensions");
-            q.metricStat().metric().dimensions().forEach(d -> dims.addObject().put("Name", d.name()).put("Value",
-                    d.value()));
+            q.metricStat()
+                    .metric()
+                    .dimensions()
+                    .forEach(d -> dims.addObject().put("Name", d.name()).put("Value", d.value()));
             ms.put("Period", q.metricStat().period());
             ms.put("Stat", q.metricStat().stat());
         } else {
@@ -329,8 +376,10 @@ public final class CloudWatchRecording implements MetricSource {
             try {
                 return Instant.parse(n.asText());
             } catch (DateTimeParseException e2) {
-                throw new MetricSourceException("cloudwatch", false, file + ": " + field
-                        + " must be an ISO-8601 time, but was '" + n.asText() + "'");
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        file + ": " + field + " must be an ISO-8601 time, but was '" + n.asText() + "'");
             }
         }
     }
@@ -353,17 +402,28 @@ public final class CloudWatchRecording implements MetricSource {
         }
         JsonNode ms = q.path("MetricStat");
         JsonNode m = ms.path("Metric");
-        if (!m.path("MetricName").isTextual() || !ms.path("Stat").isTextual() || !ms.path("Period").canConvertToInt()) {
-            throw new MetricSourceException("cloudwatch", false, file + ": query " + id
-                    + " needs MetricStat.Metric.MetricName, MetricStat.Stat and MetricStat.Period, or an Expression");
+        if (!m.path("MetricName").isTextual()
+                || !ms.path("Stat").isTextual()
+                || !ms.path("Period").canConvertToInt()) {
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    file + ": query " + id
+                            + " needs MetricStat.Metric.MetricName, MetricStat.Stat and MetricStat.Period, or an Expression");
         }
         List<Dimension> dims = new ArrayList<>();
         for (JsonNode d : m.path("Dimensions")) {
-            dims.add(Dimension.builder().name(d.path("Name").asText()).value(d.path("Value").asText()).build());
+            dims.add(Dimension.builder()
+                    .name(d.path("Name").asText())
+                    .value(d.path("Value").asText())
+                    .build());
         }
-        return b.metricStat(s -> s.metric(x -> x.namespace(m.path("Namespace").asText()).metricName(
-                m.path("MetricName").asText()).dimensions(dims)).period(ms.path("Period").asInt())
-                .stat(ms.path("Stat").asText())).build();
+        return b.metricStat(s -> s.metric(x -> x.namespace(m.path("Namespace").asText())
+                                .metricName(m.path("MetricName").asText())
+                                .dimensions(dims))
+                        .period(ms.path("Period").asInt())
+                        .stat(ms.path("Stat").asText()))
+                .build();
     }
 
     private static GetMetricDataResponse page(Path file, JsonNode page) {
@@ -376,25 +436,43 @@ public final class CloudWatchRecording implements MetricSource {
             JsonNode ts = r.path("Timestamps");
             JsonNode vs = r.path("Values");
             if (ts.size() != vs.size()) {
-                throw new MetricSourceException("cloudwatch", false, file + ": result " + r.path("Id").asText()
-                        + " has " + ts.size() + " Timestamps but " + vs.size() + " Values");
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        file + ": result " + r.path("Id").asText() + " has " + ts.size() + " Timestamps but "
+                                + vs.size() + " Values");
             }
             List<Instant> times = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < ts.size(); i++) {
-                times.add(time(file, "MetricDataResults[" + r.path("Id").asText() + "].Timestamps[" + i + "]", ts.get(i)));
+                times.add(time(
+                        file, "MetricDataResults[" + r.path("Id").asText() + "].Timestamps[" + i + "]", ts.get(i)));
                 values.add(vs.get(i).asDouble());
             }
             List<MessageData> messages = new ArrayList<>();
-            r.path("Messages").forEach(m -> messages.add(MessageData.builder().code(m.path("Code").asText())
-                    .value(m.path("Value").asText()).build()));
-            out.add(MetricDataResult.builder().id(r.path("Id").asText()).label(r.path("Label").asText(""))
-                    .timestamps(times).values(values).statusCode(r.path("StatusCode").asText("Complete"))
-                    .messages(messages).build());
+            r.path("Messages")
+                    .forEach(m -> messages.add(MessageData.builder()
+                            .code(m.path("Code").asText())
+                            .value(m.path("Value").asText())
+                            .build()));
+            out.add(MetricDataResult.builder()
+                    .id(r.path("Id").asText())
+                    .label(r.path("Label").asText(""))
+                    .timestamps(times)
+                    .values(values)
+                    .statusCode(r.path("StatusCode").asText("Complete"))
+                    .messages(messages)
+                    .build());
         }
         List<MessageData> messages = new ArrayList<>();
-        page.path("Messages").forEach(m -> messages.add(MessageData.builder().code(m.path("Code").asText())
-                .value(m.path("Value").asText()).build()));
-        return GetMetricDataResponse.builder().metricDataResults(out).messages(messages).build();
+        page.path("Messages")
+                .forEach(m -> messages.add(MessageData.builder()
+                        .code(m.path("Code").asText())
+                        .value(m.path("Value").asText())
+                        .build()));
+        return GetMetricDataResponse.builder()
+                .metricDataResults(out)
+                .messages(messages)
+                .build();
     }
 }

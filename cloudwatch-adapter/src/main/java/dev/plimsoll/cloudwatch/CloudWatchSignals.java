@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import dev.plimsoll.source.MetricQuery;
@@ -6,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,8 +48,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class CloudWatchSignals {
-    private CloudWatchSignals() {
-    }
+    private CloudWatchSignals() {}
 
     /** The queries for what the configuration names (cluster, load balancer, target group, ASG). */
     public static List<MetricQuery> defaults(CloudWatchSourceConfig config) {
@@ -42,11 +57,30 @@ public final class CloudWatchSignals {
         if (cluster != null) {
             Map<String, String> c = Map.of("ClusterName", cluster);
             add(out, "node_cpu", Signal.CPU_UTILIZATION, "ContainerInsights", "node_cpu_utilization", c, "Average");
-            add(out, "node_mem", Signal.MEMORY_UTILIZATION, "ContainerInsights", "node_memory_utilization", c, "Average");
-            add(out, "node_count", Signal.NODE_COUNT, "ContainerInsights", "cluster_node_count", c, "Average");
-            add(out, "failed_nodes", Signal.FAILED_NODE_COUNT, "ContainerInsights", "cluster_failed_node_count", c,
+            add(
+                    out,
+                    "node_mem",
+                    Signal.MEMORY_UTILIZATION,
+                    "ContainerInsights",
+                    "node_memory_utilization",
+                    c,
                     "Average");
-            add(out, "running_pods", Signal.PODS_RUNNING, "ContainerInsights", "node_number_of_running_pods", c,
+            add(out, "node_count", Signal.NODE_COUNT, "ContainerInsights", "cluster_node_count", c, "Average");
+            add(
+                    out,
+                    "failed_nodes",
+                    Signal.FAILED_NODE_COUNT,
+                    "ContainerInsights",
+                    "cluster_failed_node_count",
+                    c,
+                    "Average");
+            add(
+                    out,
+                    "running_pods",
+                    Signal.PODS_RUNNING,
+                    "ContainerInsights",
+                    "node_number_of_running_pods",
+                    c,
                     "Average");
             String namespace = config.string("namespace");
             String service = config.string("service");
@@ -55,9 +89,21 @@ public final class CloudWatchSignals {
                 pod.put("Service", service);
                 pod.put("Namespace", namespace);
                 pod.put("ClusterName", cluster);
-                add(out, "pod_cpu", Signal.POD_CPU_UTILIZATION, "ContainerInsights", "pod_cpu_utilization", pod,
+                add(
+                        out,
+                        "pod_cpu",
+                        Signal.POD_CPU_UTILIZATION,
+                        "ContainerInsights",
+                        "pod_cpu_utilization",
+                        pod,
                         "Average");
-                add(out, "pod_mem", Signal.POD_MEMORY_UTILIZATION, "ContainerInsights", "pod_memory_utilization", pod,
+                add(
+                        out,
+                        "pod_mem",
+                        Signal.POD_MEMORY_UTILIZATION,
+                        "ContainerInsights",
+                        "pod_memory_utilization",
+                        pod,
                         "Average");
             }
         }
@@ -67,31 +113,74 @@ public final class CloudWatchSignals {
             String trt = "TargetResponseTime";
             for (String stat : List.of("Average", "p95", "p99")) {
                 String id = "trt_" + (stat.equals("Average") ? "avg" : stat);
-                out.put(id, new MetricQuery(id, Signal.LB_LATENCY,
-                        CloudWatchQueries.format("AWS/ApplicationELB", trt, l, stat), Map.of("scale", "1000", "unit", "ms")));
+                out.put(
+                        id,
+                        new MetricQuery(
+                                id,
+                                Signal.LB_LATENCY,
+                                CloudWatchQueries.format("AWS/ApplicationELB", trt, l, stat),
+                                Map.of("scale", "1000", "unit", "ms")));
             }
             add(out, "req_count", Signal.LB_REQUESTS, "AWS/ApplicationELB", "RequestCount", l, "Sum");
             add(out, "target_5xx", Signal.LB_TARGET_5XX, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", l, "Sum");
             add(out, "elb_5xx", Signal.LB_ELB_5XX, "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", l, "Sum");
-            add(out, "target_conn_err", Signal.LB_TARGET_CONNECTION_ERRORS, "AWS/ApplicationELB",
-                    "TargetConnectionErrorCount", l, "Sum");
-            add(out, "rejected_conn", Signal.LB_REJECTED_CONNECTIONS, "AWS/ApplicationELB", "RejectedConnectionCount", l,
+            add(
+                    out,
+                    "target_conn_err",
+                    Signal.LB_TARGET_CONNECTION_ERRORS,
+                    "AWS/ApplicationELB",
+                    "TargetConnectionErrorCount",
+                    l,
                     "Sum");
-            add(out, "active_conn", Signal.LB_ACTIVE_CONNECTIONS, "AWS/ApplicationELB", "ActiveConnectionCount", l, "Sum");
+            add(
+                    out,
+                    "rejected_conn",
+                    Signal.LB_REJECTED_CONNECTIONS,
+                    "AWS/ApplicationELB",
+                    "RejectedConnectionCount",
+                    l,
+                    "Sum");
+            add(
+                    out,
+                    "active_conn",
+                    Signal.LB_ACTIVE_CONNECTIONS,
+                    "AWS/ApplicationELB",
+                    "ActiveConnectionCount",
+                    l,
+                    "Sum");
             String tg = config.string("target-group");
             if (tg != null) {
                 Map<String, String> t = new LinkedHashMap<>();
                 t.put("TargetGroup", tg);
                 t.put("LoadBalancer", lb);
-                add(out, "healthy_hosts", Signal.LB_HEALTHY_HOSTS, "AWS/ApplicationELB", "HealthyHostCount", t,
+                add(
+                        out,
+                        "healthy_hosts",
+                        Signal.LB_HEALTHY_HOSTS,
+                        "AWS/ApplicationELB",
+                        "HealthyHostCount",
+                        t,
                         "Minimum");
             }
         }
         String asg = config.string("auto-scaling-group");
         if (asg != null) {
             Map<String, String> a = Map.of("AutoScalingGroupName", asg);
-            add(out, "asg_desired", Signal.ASG_DESIRED_CAPACITY, "AWS/AutoScaling", "GroupDesiredCapacity", a, "Maximum");
-            add(out, "asg_in_service", Signal.ASG_IN_SERVICE, "AWS/AutoScaling", "GroupInServiceInstances", a,
+            add(
+                    out,
+                    "asg_desired",
+                    Signal.ASG_DESIRED_CAPACITY,
+                    "AWS/AutoScaling",
+                    "GroupDesiredCapacity",
+                    a,
+                    "Maximum");
+            add(
+                    out,
+                    "asg_in_service",
+                    Signal.ASG_IN_SERVICE,
+                    "AWS/AutoScaling",
+                    "GroupInServiceInstances",
+                    a,
                     "Maximum");
         }
         applyOverrides(config, out);
@@ -107,14 +196,20 @@ public final class CloudWatchSignals {
             if (override.equalsIgnoreCase("off")) {
                 out.remove(id);
             } else {
-                MetricQuery q = out.get(id);
+                MetricQuery q = Objects.requireNonNull(out.get(id), id); // id comes from out's own keys
                 out.put(id, new MetricQuery(id, q.signal(), override, q.hints()));
             }
         }
     }
 
-    private static void add(Map<String, MetricQuery> out, String id, Signal signal, String namespace, String metric,
-            Map<String, String> dims, String stat) {
+    private static void add(
+            Map<String, MetricQuery> out,
+            String id,
+            Signal signal,
+            String namespace,
+            String metric,
+            Map<String, String> dims,
+            String stat) {
         out.put(id, MetricQuery.of(id, signal, CloudWatchQueries.format(namespace, metric, dims, stat)));
     }
 
@@ -122,7 +217,8 @@ public final class CloudWatchSignals {
      * The signal a recorded metric plays, by metric name (for replaying recordings made by other tools), and the
      * hints it needs (TargetResponseTime is in seconds: scaled to ms).
      */
-    static Optional<MetricQuery> infer(String id, String namespace, String metric, Map<String, String> dims, String stat) {
+    static Optional<MetricQuery> infer(
+            String id, String namespace, String metric, Map<String, String> dims, String stat) {
         Signal s = switch (metric) {
             case "node_cpu_utilization" -> Signal.CPU_UTILIZATION;
             case "node_memory_utilization" -> Signal.MEMORY_UTILIZATION;
@@ -144,7 +240,8 @@ public final class CloudWatchSignals {
             default -> Signal.CUSTOM;
         };
         String expression = CloudWatchQueries.format(namespace, metric, dims, stat);
-        Map<String, String> hints = metric.equals("TargetResponseTime") ? Map.of("scale", "1000", "unit", "ms") : Map.of();
+        Map<String, String> hints =
+                metric.equals("TargetResponseTime") ? Map.of("scale", "1000", "unit", "ms") : Map.of();
         String safeId = id.replaceAll("[^A-Za-z0-9_.-]", "_");
         return Optional.of(new MetricQuery(safeId.isEmpty() ? "q" : safeId, s, expression, hints));
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +47,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 class CloudWatchLiveTest {
     static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    static final TimeWindow S1_WINDOW = new TimeWindow(Instant.parse("2026-11-26T05:01:00Z"),
-            Instant.parse("2026-11-26T05:09:00Z"));
+    static final TimeWindow S1_WINDOW =
+            new TimeWindow(Instant.parse("2026-11-26T05:01:00Z"), Instant.parse("2026-11-26T05:09:00Z"));
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-26T06:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -45,7 +60,8 @@ class CloudWatchLiveTest {
 
     static Path resource(String name) {
         try {
-            return Path.of(CloudWatchLiveTest.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    CloudWatchLiveTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -54,11 +70,18 @@ class CloudWatchLiveTest {
     @BeforeEach
     void start() throws IOException {
         fake = new FakeCloudWatch().serve(resource("S1_backend_scaling"));
-        CloudWatchSourceConfig config = Map.of("cloudwatch.region", "eu-west-1", "cloudwatch.endpoint",
-                fake.endpoint().toString(), "cloudwatch.max-attempts", "3")::get;
-        source = CloudWatchMetricSource.builder(config).clock(NOW)
+        CloudWatchSourceConfig config = Map.of(
+                "cloudwatch.region",
+                "eu-west-1",
+                "cloudwatch.endpoint",
+                fake.endpoint().toString(),
+                "cloudwatch.max-attempts",
+                "3")::get;
+        source = CloudWatchMetricSource.builder(config)
+                .clock(NOW)
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .backoff(BackoffStrategy.fixedDelay(Duration.ofMillis(5))).build();
+                .backoff(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                .build();
         recording = CloudWatchRecording.open(resource("S1_backend_scaling"));
     }
 
@@ -66,7 +89,8 @@ class CloudWatchLiveTest {
     void stop() {
         source.close();
         fake.close();
-        assertThat(fake.violations).as("requests that were not AWS Query GetMetricData (SDK protocol changed?)")
+        assertThat(fake.violations)
+                .as("requests that were not AWS Query GetMetricData (SDK protocol changed?)")
                 .isEmpty();
     }
 
@@ -96,12 +120,19 @@ class CloudWatchLiveTest {
         assertThat(cpu.valueAt(1)).isEqualTo(11.162875); // 05:02, the last of the descending recording
         assertThat(cpu.valueAt(6)).isEqualTo(54.04172500000001);
         assertThat(cpu.id().unit()).isEqualTo("percent");
-        assertThat(cpu.id().tags()).containsEntry("ClusterName", "shop-eks").containsEntry("signal", "cpu_utilization")
+        assertThat(cpu.id().tags())
+                .containsEntry("ClusterName", "shop-eks")
+                .containsEntry("signal", "cpu_utilization")
                 .containsEntry("period", "60s");
-        TimeSeries p95 = r.series().stream().filter(s -> s.id().tags().get("query").equals("trt_p95")).findFirst()
+        TimeSeries p95 = r.series().stream()
+                .filter(s -> s.id().tags().get("query").equals("trt_p95"))
+                .findFirst()
                 .orElseThrow();
         assertThat(p95.id().unit()).isEqualTo("ms");
-        Coverage cov = r.coverage().stream().filter(c -> c.queryId().equals("node_cpu")).findFirst().orElseThrow();
+        Coverage cov = r.coverage().stream()
+                .filter(c -> c.queryId().equals("node_cpu"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cov.expected()).isEqualTo(8);
         assertThat(cov.present()).isEqualTo(6);
         assertThat(cov.complete()).isTrue();
@@ -115,8 +146,10 @@ class CloudWatchLiveTest {
 
         assertThat(fake.requests).hasSize(3);
         assertThat(fake.requests.get(1)).containsEntry("NextToken", "2");
-        assertThat(paged.series()).isEqualTo(recording.fetch(recording.defaultQueries(), S1_WINDOW,
-                Duration.ofSeconds(60)).series());
+        assertThat(paged.series())
+                .isEqualTo(recording
+                        .fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60))
+                        .series());
     }
 
     @Test
@@ -126,8 +159,10 @@ class CloudWatchLiveTest {
         FetchResult r = source.fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60));
 
         assertThat(fake.calls.get()).isEqualTo(2);
-        assertThat(r.series()).isEqualTo(recording.fetch(recording.defaultQueries(), S1_WINDOW,
-                Duration.ofSeconds(60)).series());
+        assertThat(r.series())
+                .isEqualTo(recording
+                        .fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60))
+                        .series());
     }
 
     @Test
@@ -148,13 +183,19 @@ class CloudWatchLiveTest {
     @Test
     void accessDeniedShouldNotBeRetriedAndShouldNeverShowCredentials() {
         // a server that echoes the signed request back, as some proxies and signature errors do
-        fake.reply(403, FakeCloudWatch.error("Sender", "AccessDenied", "User with key " + ACCESS_KEY
-                + " is not authorized to perform cloudwatch:GetMetricData"));
+        fake.reply(
+                403,
+                FakeCloudWatch.error(
+                        "Sender",
+                        "AccessDenied",
+                        "User with key " + ACCESS_KEY + " is not authorized to perform cloudwatch:GetMetricData"));
 
         assertThatThrownBy(() -> source.fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60)))
                 .isInstanceOfSatisfying(MetricSourceException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.getMessage()).contains("cloudwatch:GetMetricData").doesNotContain(ACCESS_KEY)
+                    assertThat(e.getMessage())
+                            .contains("cloudwatch:GetMetricData")
+                            .doesNotContain(ACCESS_KEY)
                             .doesNotContain(SECRET_KEY);
                     StringBuilder all = new StringBuilder();
                     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -171,15 +212,20 @@ class CloudWatchLiveTest {
 
         FetchResult r = source.fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60));
 
-        Coverage cov = r.coverage().stream().filter(c -> c.queryId().equals("node_cpu")).findFirst().orElseThrow();
+        Coverage cov = r.coverage().stream()
+                .filter(c -> c.queryId().equals("node_cpu"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cov.complete()).isFalse();
-        assertThat(cov.messages()).anyMatch(m -> m.contains("MaxDatapointsExceeded"))
+        assertThat(cov.messages())
+                .anyMatch(m -> m.contains("MaxDatapointsExceeded"))
                 .anyMatch(m -> m.contains("PartialData"));
     }
 
     @Test
     void anEmptyResultShouldGiveAnEmptyCoverageNotAnError() {
-        TimeWindow before = new TimeWindow(Instant.parse("2026-11-26T04:00:00Z"), Instant.parse("2026-11-26T04:10:00Z"));
+        TimeWindow before =
+                new TimeWindow(Instant.parse("2026-11-26T04:00:00Z"), Instant.parse("2026-11-26T04:10:00Z"));
 
         FetchResult r = source.fetch(recording.defaultQueries(), before, Duration.ofSeconds(60));
 
@@ -189,7 +235,9 @@ class CloudWatchLiveTest {
 
     @Test
     void queryIdsCloudWatchRejectsShouldBeSentAsValidOnesAndKeptInTheSeries() {
-        MetricQuery q = MetricQuery.of("Node-CPU.1", Signal.CPU_UTILIZATION,
+        MetricQuery q = MetricQuery.of(
+                "Node-CPU.1",
+                Signal.CPU_UTILIZATION,
                 "ContainerInsights node_cpu_utilization{ClusterName=shop-eks} Average");
 
         FetchResult r = source.fetch(List.of(q), S1_WINDOW, Duration.ofSeconds(60));
@@ -203,32 +251,54 @@ class CloudWatchLiveTest {
     void recordShouldWriteWhatReplayReadsBack() throws IOException {
         Path out = dir.resolve("rec");
 
-        FetchResult live = CloudWatchRecording.record(source, recording.defaultQueries(), S1_WINDOW,
-                Duration.ofSeconds(60), out);
+        FetchResult live =
+                CloudWatchRecording.record(source, recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60), out);
         CloudWatchRecording again = CloudWatchRecording.open(out);
 
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("get-metric-data.json", "metric-data-queries.json", "request.json");
-        assertThat(again.fetch(again.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60)).series())
+        assertThat(again.fetch(again.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60))
+                        .series())
                 .isEqualTo(live.series());
         assertThat(again.window()).contains(S1_WINDOW);
-        String all = Files.readString(out.resolve("request.json")) + Files.readString(out.resolve("get-metric-data.json"));
+        String all =
+                Files.readString(out.resolve("request.json")) + Files.readString(out.resolve("get-metric-data.json"));
         assertThat(all).doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY);
     }
 
     @Test
     void defaultSignalsShouldMatchTheRecordedQueries() {
-        CloudWatchSourceConfig config = Map.of("cloudwatch.cluster", "shop-eks", "cloudwatch.load-balancer",
-                "app/shop-alb/50dc6c495c0c9188", "cloudwatch.namespace", "shop", "cloudwatch.service", "shop-backend",
-                "cloudwatch.signal.running_pods", "off")::get;
+        CloudWatchSourceConfig config = Map.of(
+                "cloudwatch.cluster",
+                "shop-eks",
+                "cloudwatch.load-balancer",
+                "app/shop-alb/50dc6c495c0c9188",
+                "cloudwatch.namespace",
+                "shop",
+                "cloudwatch.service",
+                "shop-backend",
+                "cloudwatch.signal.running_pods",
+                "off")::get;
 
         FetchResult r = recording.fetch(CloudWatchSignals.defaults(config), S1_WINDOW, Duration.ofSeconds(60));
 
         // every default but pod_mem and the two connection counters was recorded
-        assertThat(r.coverage()).filteredOn(c -> c.present() > 0).extracting(Coverage::queryId)
-                .contains("node_cpu", "node_mem", "node_count", "pod_cpu", "trt_avg", "trt_p95", "trt_p99", "req_count",
+        assertThat(r.coverage())
+                .filteredOn(c -> c.present() > 0)
+                .extracting(Coverage::queryId)
+                .contains(
+                        "node_cpu",
+                        "node_mem",
+                        "node_count",
+                        "pod_cpu",
+                        "trt_avg",
+                        "trt_p95",
+                        "trt_p99",
+                        "req_count",
                         "active_conn");
         assertThat(r.messages()).anyMatch(m -> m.contains("'pod_mem'") && m.contains("not in the recording"));
-        assertThat(CloudWatchSignals.defaults(config)).extracting(MetricQuery::id).doesNotContain("running_pods");
+        assertThat(CloudWatchSignals.defaults(config))
+                .extracting(MetricQuery::id)
+                .doesNotContain("running_pods");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,31 +53,47 @@ class CloudWatchUnitTest {
 
     /** A mocked client whose paginator is the SDK's own, over getMetricData answers that echo each query. */
     private final List<GetMetricDataRequest> sent = Collections.synchronizedList(new ArrayList<>());
-    private final CloudWatchClient client = mock(CloudWatchClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+
+    private final CloudWatchClient client =
+            mock(CloudWatchClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
 
     CloudWatchUnitTest() {
         Mockito.doAnswer(inv -> {
-            GetMetricDataRequest r = inv.getArgument(0);
-            sent.add(r);
-            List<MetricDataResult> results = new ArrayList<>();
-            for (MetricDataQuery q : r.metricDataQueries()) {
-                int period = q.metricStat().period();
-                List<Instant> t = new ArrayList<>();
-                List<Double> v = new ArrayList<>();
-                // descending, as CloudWatch returns by default
-                for (Instant i = r.endTime().minusSeconds(period); !i.isBefore(r.startTime()); i = i.minusSeconds(period)) {
-                    t.add(i);
-                    v.add((double) i.getEpochSecond());
-                }
-                results.add(MetricDataResult.builder().id(q.id()).label(q.id()).timestamps(t).values(v)
-                        .statusCode("Complete").build());
-            }
-            return GetMetricDataResponse.builder().metricDataResults(results).build();
-        }).when(client).getMetricData(any(GetMetricDataRequest.class));
+                    GetMetricDataRequest r = inv.getArgument(0);
+                    sent.add(r);
+                    List<MetricDataResult> results = new ArrayList<>();
+                    for (MetricDataQuery q : r.metricDataQueries()) {
+                        int period = q.metricStat().period();
+                        List<Instant> t = new ArrayList<>();
+                        List<Double> v = new ArrayList<>();
+                        // descending, as CloudWatch returns by default
+                        for (Instant i = r.endTime().minusSeconds(period);
+                                !i.isBefore(r.startTime());
+                                i = i.minusSeconds(period)) {
+                            t.add(i);
+                            v.add((double) i.getEpochSecond());
+                        }
+                        results.add(MetricDataResult.builder()
+                                .id(q.id())
+                                .label(q.id())
+                                .timestamps(t)
+                                .values(v)
+                                .statusCode("Complete")
+                                .build());
+                    }
+                    return GetMetricDataResponse.builder()
+                            .metricDataResults(results)
+                            .build();
+                })
+                .when(client)
+                .getMetricData(any(GetMetricDataRequest.class));
     }
 
     private CloudWatchMetricSource source() {
-        return CloudWatchMetricSource.builder(k -> null).client(client).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        return CloudWatchMetricSource.builder(k -> null)
+                .client(client)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
     }
 
     private static List<MetricQuery> queries(int n) {
@@ -92,7 +123,9 @@ class CloudWatchUnitTest {
         FetchResult r = source().fetch(queries(200), w, Duration.ofSeconds(60));
 
         for (GetMetricDataRequest q : sent) {
-            long points = q.metricDataQueries().size() * Duration.between(q.startTime(), q.endTime()).toSeconds() / 60;
+            long points = q.metricDataQueries().size()
+                    * Duration.between(q.startTime(), q.endTime()).toSeconds()
+                    / 60;
             assertThat(points).isLessThanOrEqualTo(CloudWatchMetricSource.MAX_DATAPOINTS_PER_REQUEST);
         }
         assertThat(sent).hasSizeGreaterThanOrEqualTo(29);
@@ -110,7 +143,9 @@ class CloudWatchUnitTest {
     void descendingResultsShouldBecomeAscendingSeries() {
         TimeWindow w = new TimeWindow(NOW.minusSeconds(600), NOW);
 
-        TimeSeries s = source().fetch(queries(1), w, Duration.ofSeconds(60)).series().stream().findFirst().orElseThrow();
+        TimeSeries s = source().fetch(queries(1), w, Duration.ofSeconds(60)).series().stream()
+                .findFirst()
+                .orElseThrow();
 
         assertThat(s.values()).isSorted();
         assertThat(s.timeAt(0)).isEqualTo(w.start());
@@ -127,7 +162,8 @@ class CloudWatchUnitTest {
         "90, PT1H, false, 120",
         "60, P20D, false, 300",
         "60, P70D, false, 3600",
-        "7200, P70D, false, 7200"})
+        "7200, P70D, false, 7200"
+    })
     void periodShouldFollowCloudWatchRetention(int step, String age, boolean highRes, int expected) {
         var c = CloudWatchQueries.choosePeriod(Duration.ofSeconds(step), NOW.minus(Duration.parse(age)), NOW, highRes);
 
@@ -137,8 +173,10 @@ class CloudWatchUnitTest {
 
     @Test
     void aWindowOlderThanCloudWatchKeepsShouldSaySo() {
-        assertThatThrownBy(() -> CloudWatchQueries.choosePeriod(Duration.ofSeconds(60), NOW.minus(Duration.ofDays(500)),
-                NOW, false)).isInstanceOf(MetricSourceException.class).hasMessageContaining("455 days");
+        assertThatThrownBy(() -> CloudWatchQueries.choosePeriod(
+                        Duration.ofSeconds(60), NOW.minus(Duration.ofDays(500)), NOW, false))
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("455 days");
     }
 
     @Test
@@ -151,30 +189,41 @@ class CloudWatchUnitTest {
 
     @Test
     void expressionsShouldParseAndFormatBothWays() {
-        MetricQuery q = MetricQuery.of("x", Signal.LB_LATENCY,
+        MetricQuery q = MetricQuery.of(
+                "x",
+                Signal.LB_LATENCY,
                 "AWS/ApplicationELB TargetResponseTime{LoadBalancer=app/shop-alb/50dc,TargetGroup=\"a,b \\\"c\\\"\"} p99.9");
 
         CloudWatchQueries.Parsed p = CloudWatchQueries.parse(q);
 
         assertThat(p.namespace()).isEqualTo("AWS/ApplicationELB");
         assertThat(p.metricName()).isEqualTo("TargetResponseTime");
-        assertThat(p.dimensions()).containsEntry("LoadBalancer", "app/shop-alb/50dc").containsEntry("TargetGroup",
-                "a,b \"c\"");
+        assertThat(p.dimensions())
+                .containsEntry("LoadBalancer", "app/shop-alb/50dc")
+                .containsEntry("TargetGroup", "a,b \"c\"");
         assertThat(p.stat()).isEqualTo("p99.9");
-        assertThat(CloudWatchQueries.parse(MetricQuery.of("y", Signal.CUSTOM, CloudWatchQueries.format(p.namespace(),
-                p.metricName(), p.dimensions(), p.stat()))).sameMetric(p)).isTrue();
-        assertThat(CloudWatchQueries.parse(MetricQuery.of("z", Signal.CUSTOM, "=SEARCH('{ContainerInsights,NodeName}',"
-                + " 'Average', 60)")).math()).startsWith("SEARCH(");
+        assertThat(CloudWatchQueries.parse(MetricQuery.of(
+                                "y",
+                                Signal.CUSTOM,
+                                CloudWatchQueries.format(p.namespace(), p.metricName(), p.dimensions(), p.stat())))
+                        .sameMetric(p))
+                .isTrue();
+        assertThat(CloudWatchQueries.parse(MetricQuery.of(
+                                "z", Signal.CUSTOM, "=SEARCH('{ContainerInsights,NodeName}'," + " 'Average', 60)"))
+                        .math())
+                .startsWith("SEARCH(");
     }
 
     @Test
     void badExpressionsShouldNameTheQueryAndTheRule() {
-        assertThatThrownBy(() -> CloudWatchQueries.parse(MetricQuery.of("cpu", Signal.CUSTOM,
-                "ContainerInsights node_cpu_utilization{ClusterName=x} Mean")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query 'cpu'")
+        assertThatThrownBy(() -> CloudWatchQueries.parse(MetricQuery.of(
+                        "cpu", Signal.CUSTOM, "ContainerInsights node_cpu_utilization{ClusterName=x} Mean")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("query 'cpu'")
                 .hasMessageContaining("statistic must be one of");
         assertThatThrownBy(() -> CloudWatchQueries.parse(MetricQuery.of("cpu", Signal.CUSTOM, "node_cpu_utilization")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Namespace MetricName");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Namespace MetricName");
     }
 
     @Test
@@ -182,8 +231,8 @@ class CloudWatchUnitTest {
         String dir = CloudWatchLiveTest.resource("S3_scaling_ceiling").toString();
 
         try (MetricSource s = MetricSources.require("cloudwatch", Map.of("cloudwatch.replay", dir)::get)) {
-            FetchResult r = s.fetch(s.defaultQueries(), ((CloudWatchRecording) s).window().orElseThrow(),
-                    Duration.ofSeconds(60));
+            FetchResult r = s.fetch(
+                    s.defaultQueries(), ((CloudWatchRecording) s).window().orElseThrow(), Duration.ofSeconds(60));
             assertThat(r.series().named("cluster_node_count").get(0).max()).isEqualTo(4);
         }
         assertThat(MetricSources.known()).contains("cloudwatch");
@@ -193,9 +242,16 @@ class CloudWatchUnitTest {
 
     @Test
     void invalidConfigurationShouldListEveryProblem() {
-        assertThatThrownBy(() -> CloudWatchMetricSource.builder(Map.of("cloudwatch.max-attempts", "0",
-                "cloudwatch.endpoint", "localhost", "cloudwatch.replay", "/nope")::get).build())
-                .hasMessageContaining("max-attempts must be ≥ 1").hasMessageContaining("endpoint must be an absolute URL")
+        assertThatThrownBy(() -> CloudWatchMetricSource.builder(Map.of(
+                                "cloudwatch.max-attempts",
+                                "0",
+                                "cloudwatch.endpoint",
+                                "localhost",
+                                "cloudwatch.replay",
+                                "/nope")::get)
+                        .build())
+                .hasMessageContaining("max-attempts must be ≥ 1")
+                .hasMessageContaining("endpoint must be an absolute URL")
                 .hasMessageContaining("replay must be a folder");
     }
 
@@ -204,24 +260,45 @@ class CloudWatchUnitTest {
         CloudWatchClient search = mock(CloudWatchClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
         Instant t0 = NOW.minusSeconds(120);
         Mockito.doAnswer(inv -> {
-            GetMetricDataRequest r = inv.getArgument(0);
-            sent.add(r);
-            String id = r.metricDataQueries().get(0).id();
-            return GetMetricDataResponse.builder().metricDataResults(
-                    MetricDataResult.builder().id(id).label("ip-10-0-1-5").timestamps(t0).values(81.0).statusCode("Complete")
-                            .build(),
-                    MetricDataResult.builder().id(id).label("ip-10-0-2-9").timestamps(t0).values(12.0).statusCode("Complete")
-                            .build()).build();
-        }).when(search).getMetricData(any(GetMetricDataRequest.class));
-        MetricQuery q = MetricQuery.of("node_cpu_by_node", Signal.CPU_UTILIZATION, "=SEARCH('{ContainerInsights,"
-                + "ClusterName,NodeName} MetricName=\"node_cpu_utilization\" ClusterName=\"shop-eks\"', 'Average', 60)");
+                    GetMetricDataRequest r = inv.getArgument(0);
+                    sent.add(r);
+                    String id = r.metricDataQueries().get(0).id();
+                    return GetMetricDataResponse.builder()
+                            .metricDataResults(
+                                    MetricDataResult.builder()
+                                            .id(id)
+                                            .label("ip-10-0-1-5")
+                                            .timestamps(t0)
+                                            .values(81.0)
+                                            .statusCode("Complete")
+                                            .build(),
+                                    MetricDataResult.builder()
+                                            .id(id)
+                                            .label("ip-10-0-2-9")
+                                            .timestamps(t0)
+                                            .values(12.0)
+                                            .statusCode("Complete")
+                                            .build())
+                            .build();
+                })
+                .when(search)
+                .getMetricData(any(GetMetricDataRequest.class));
+        MetricQuery q = MetricQuery.of(
+                "node_cpu_by_node",
+                Signal.CPU_UTILIZATION,
+                "=SEARCH('{ContainerInsights,"
+                        + "ClusterName,NodeName} MetricName=\"node_cpu_utilization\" ClusterName=\"shop-eks\"', 'Average', 60)");
 
-        FetchResult r = CloudWatchMetricSource.builder(k -> null).client(search).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .build().fetch(List.of(q), new TimeWindow(NOW.minusSeconds(300), NOW), Duration.ofSeconds(60));
+        FetchResult r = CloudWatchMetricSource.builder(k -> null)
+                .client(search)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build()
+                .fetch(List.of(q), new TimeWindow(NOW.minusSeconds(300), NOW), Duration.ofSeconds(60));
 
         assertThat(sent.get(0).metricDataQueries().get(0).expression()).startsWith("SEARCH(");
         assertThat(sent.get(0).metricDataQueries().get(0).period()).isEqualTo(60);
-        assertThat(r.series().stream().map(s -> s.id().tags().get("label"))).containsExactly("ip-10-0-1-5", "ip-10-0-2-9");
+        assertThat(r.series().stream().map(s -> s.id().tags().get("label")))
+                .containsExactly("ip-10-0-1-5", "ip-10-0-2-9");
         assertThat(r.series().stream().mapToDouble(TimeSeries::max)).containsExactly(81.0, 12.0);
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,11 +56,13 @@ final class FakeCloudWatch implements AutoCloseable {
     private final HttpServer server;
     /** Recorded series by metric identity ("Namespace|MetricName|sorted dims|Stat"). */
     private final Map<String, List<Object[]>> data = new LinkedHashMap<>();
+
     final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     /** Canned replies consumed before normal answers: status + XML body. */
     final Deque<Object[]> canned = new ArrayDeque<>();
+
     volatile int pageSize = Integer.MAX_VALUE;
     volatile String partialId = null;
     final AtomicInteger calls = new AtomicInteger();
@@ -69,15 +86,25 @@ final class FakeCloudWatch implements AutoCloseable {
         for (JsonNode q : request.path("MetricDataQueries")) {
             JsonNode ms = q.path("MetricStat");
             Map<String, String> dims = new TreeMap<>();
-            ms.path("Metric").path("Dimensions").forEach(d -> dims.put(d.path("Name").asText(), d.path("Value").asText()));
-            keyById.put(q.path("Id").asText(), key(ms.path("Metric").path("Namespace").asText(),
-                    ms.path("Metric").path("MetricName").asText(), dims, ms.path("Stat").asText()));
+            ms.path("Metric")
+                    .path("Dimensions")
+                    .forEach(d ->
+                            dims.put(d.path("Name").asText(), d.path("Value").asText()));
+            keyById.put(
+                    q.path("Id").asText(),
+                    key(
+                            ms.path("Metric").path("Namespace").asText(),
+                            ms.path("Metric").path("MetricName").asText(),
+                            dims,
+                            ms.path("Stat").asText()));
         }
         for (JsonNode r : response.path("MetricDataResults")) {
             List<Object[]> points = new ArrayList<>();
             for (int i = 0; i < r.path("Timestamps").size(); i++) {
-                points.add(new Object[] {OffsetDateTime.parse(r.path("Timestamps").get(i).asText()).toInstant(),
-                    r.path("Values").get(i).asDouble()});
+                points.add(new Object[] {
+                    OffsetDateTime.parse(r.path("Timestamps").get(i).asText()).toInstant(),
+                    r.path("Values").get(i).asDouble()
+                });
             }
             data.put(keyById.get(r.path("Id").asText()), points);
         }
@@ -103,9 +130,11 @@ final class FakeCloudWatch implements AutoCloseable {
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
         Map<String, String> form = parseForm(body);
-        if (!"POST".equals(ex.getRequestMethod()) || contentType == null
+        if (!"POST".equals(ex.getRequestMethod())
+                || contentType == null
                 || !contentType.startsWith("application/x-www-form-urlencoded")
-                || !"GetMetricData".equals(form.get("Action")) || !"2010-08-01".equals(form.get("Version"))) {
+                || !"GetMetricData".equals(form.get("Action"))
+                || !"2010-08-01".equals(form.get("Version"))) {
             violations.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " Content-Type=" + contentType
                     + " smithy-protocol=" + ex.getRequestHeaders().getFirst("smithy-protocol") + " body[0..80]="
                     + body.substring(0, Math.min(80, body.length())));
@@ -134,11 +163,15 @@ final class FakeCloudWatch implements AutoCloseable {
             }
             Map<String, String> dims = new TreeMap<>();
             for (int d = 1; form.containsKey(p + "MetricStat.Metric.Dimensions.member." + d + ".Name"); d++) {
-                dims.put(form.get(p + "MetricStat.Metric.Dimensions.member." + d + ".Name"),
+                dims.put(
+                        form.get(p + "MetricStat.Metric.Dimensions.member." + d + ".Name"),
                         form.get(p + "MetricStat.Metric.Dimensions.member." + d + ".Value"));
             }
-            String k = key(form.get(p + "MetricStat.Metric.Namespace"), form.get(p + "MetricStat.Metric.MetricName"),
-                    dims, form.get(p + "MetricStat.Stat"));
+            String k = key(
+                    form.get(p + "MetricStat.Metric.Namespace"),
+                    form.get(p + "MetricStat.Metric.MetricName"),
+                    dims,
+                    form.get(p + "MetricStat.Stat"));
             List<Object[]> points = new ArrayList<>();
             for (Object[] pt : data.getOrDefault(k, List.of())) {
                 Instant t = (Instant) pt[0];
@@ -150,14 +183,20 @@ final class FakeCloudWatch implements AutoCloseable {
             if (!"TimestampAscending".equals(form.get("ScanBy"))) {
                 Collections.reverse(points);
             }
-            List<Object[]> page = points.subList(Math.min(offset, points.size()), Math.min(points.size(), offset + pageSize));
-            StringBuilder m = new StringBuilder("<member><Id>").append(id).append("</Id><Label>")
-                    .append(form.get(p + "MetricStat.Metric.MetricName")).append("</Label><Timestamps>");
+            List<Object[]> page =
+                    points.subList(Math.min(offset, points.size()), Math.min(points.size(), offset + pageSize));
+            StringBuilder m = new StringBuilder("<member><Id>")
+                    .append(id)
+                    .append("</Id><Label>")
+                    .append(form.get(p + "MetricStat.Metric.MetricName"))
+                    .append("</Label><Timestamps>");
             page.forEach(pt -> m.append("<member>").append(pt[0]).append("</member>"));
             m.append("</Timestamps><Values>");
             page.forEach(pt -> m.append("<member>").append(pt[1]).append("</member>"));
             boolean partial = id.equals(partialId);
-            m.append("</Values><StatusCode>").append(partial ? "PartialData" : "Complete").append("</StatusCode>");
+            m.append("</Values><StatusCode>")
+                    .append(partial ? "PartialData" : "Complete")
+                    .append("</StatusCode>");
             if (partial) {
                 m.append("<Messages><member><Code>MaxDatapointsExceeded</Code><Value>The maximum datapoints limit was"
                         + " exceeded</Value></member></Messages>");
@@ -175,8 +214,11 @@ final class FakeCloudWatch implements AutoCloseable {
     private static void send(HttpExchange ex, int status, String xml) throws IOException {
         if (xml == null) {
             status = 400;
-            xml = error("Sender", "InvalidParameterValue", "The value for parameter MetricDataQueries.member.1.Id does"
-                    + " not match the pattern [a-z][a-zA-Z0-9_]*");
+            xml = error(
+                    "Sender",
+                    "InvalidParameterValue",
+                    "The value for parameter MetricDataQueries.member.1.Id does"
+                            + " not match the pattern [a-z][a-zA-Z0-9_]*");
         }
         byte[] b = xml.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "text/xml");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.align;
 
 import dev.plimsoll.run.LoadRun;
@@ -34,8 +49,8 @@ public record AlignedRun(LoadRun run, SeriesSet cloud, ClockSkew skew, List<Cove
      * Aligns: estimates the skew from a request count ({@link Signal#BACKEND_REQUESTS} preferred for its finer
      * resolution, else {@link Signal#LB_REQUESTS}) unless {@code estimateSkew} is false, and shifts every series.
      */
-    public static AlignedRun of(LoadRun run, SeriesSet cloud, List<Coverage> coverage, boolean estimateSkew,
-            double maxSkewSeconds) {
+    public static AlignedRun of(
+            LoadRun run, SeriesSet cloud, List<Coverage> coverage, boolean estimateSkew, double maxSkewSeconds) {
         ClockSkew skew = ClockSkew.none();
         if (estimateSkew) {
             for (Signal s : List.of(Signal.BACKEND_REQUESTS, Signal.LB_REQUESTS)) {
@@ -71,19 +86,27 @@ public record AlignedRun(LoadRun run, SeriesSet cloud, ClockSkew skew, List<Cove
      */
     public TimeSeries onGrid(TimeSeries s) {
         var t = run.timeline();
-        return Resample.steps(s, Math.round(periodSeconds(s) * 1000), t.start().toEpochMilli(), t.bucket().toMillis(),
+        return Resample.steps(
+                s,
+                Math.round(periodSeconds(s) * 1000),
+                t.start().toEpochMilli(),
+                t.bucket().toMillis(),
                 t.size());
     }
 
     /** Every series playing {@code signal}, finest resolution first. */
     public List<TimeSeries> all(Signal signal) {
-        return cloud.stream().filter(s -> signal.label().equals(s.id().tags().get("signal")))
-                .sorted(Comparator.comparingDouble(AlignedRun::periodSeconds)).toList();
+        return cloud.stream()
+                .filter(s -> signal.label().equals(s.id().tags().get("signal")))
+                .sorted(Comparator.comparingDouble(AlignedRun::periodSeconds))
+                .toList();
     }
 
     /** The finest series playing {@code signal} with the given statistic label ({@code p95}, {@code avg}…), if any. */
     public Optional<TimeSeries> signal(Signal signal, String statistic) {
-        return all(signal).stream().filter(s -> s.id().statistic().label().equals(statistic)).findFirst();
+        return all(signal).stream()
+                .filter(s -> s.id().statistic().label().equals(statistic))
+                .findFirst();
     }
 
     /** The finest series playing {@code signal}. */
@@ -92,7 +115,8 @@ public record AlignedRun(LoadRun run, SeriesSet cloud, ClockSkew skew, List<Cove
     }
 
     static Optional<TimeSeries> finest(SeriesSet set, Signal signal) {
-        return set.stream().filter(s -> signal.label().equals(s.id().tags().get("signal")))
+        return set.stream()
+                .filter(s -> signal.label().equals(s.id().tags().get("signal")))
                 .min(Comparator.comparingDouble(AlignedRun::periodSeconds));
     }
 

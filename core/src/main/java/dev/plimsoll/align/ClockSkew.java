@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.align;
 
 import dev.plimsoll.run.RunTimeline;
@@ -50,7 +65,8 @@ public record ClockSkew(double seconds, double correlation, String basis, double
             cumulative[i + 1] = cumulative[i] + (Double.isNaN(perBucket[i]) ? 0 : perBucket[i]);
         }
         double period = cloudRequests.size() > 1
-                ? (cloudRequests.epochMilliAt(1) - cloudRequests.epochMilliAt(0)) / 1000.0 : 60;
+                ? (cloudRequests.epochMilliAt(1) - cloudRequests.epochMilliAt(0)) / 1000.0
+                : 60;
         double best = Double.NEGATIVE_INFINITY;
         double bestOffset = 0;
         for (double s = -maxSeconds; s <= maxSeconds; s += 1) {
@@ -70,7 +86,8 @@ public record ClockSkew(double seconds, double correlation, String basis, double
         if (Double.isInfinite(best) || Double.isNaN(best)) {
             return none();
         }
-        return new ClockSkew(Math.round(bestOffset * 10) / 10.0, best, cloudRequests.id().toString(), period);
+        return new ClockSkew(
+                Math.round(bestOffset * 10) / 10.0, best, cloudRequests.id().toString(), period);
     }
 
     /** Requests of the generator in [a, b) seconds since the run's start, from the cumulative count. */
@@ -90,8 +107,13 @@ public record ClockSkew(double seconds, double correlation, String basis, double
         return cumulative[i] + (cumulative[i + 1] - cumulative[i]) * (x - i);
     }
 
-    private static double correlation(TimeSeries cloud, double[] cumulative, long startMillis, double bucketSeconds,
-            double period, double offset) {
+    private static double correlation(
+            TimeSeries cloud,
+            double[] cumulative,
+            long startMillis,
+            double bucketSeconds,
+            double period,
+            double offset) {
         int n = 0;
         double sx = 0;
         double sy = 0;
@@ -128,7 +150,9 @@ public record ClockSkew(double seconds, double correlation, String basis, double
 
     @Override
     public String toString() {
-        return isEstimated() ? String.format(Locale.ROOT, "%+.1f s (r=%.3f from %s at %.0f s)", seconds, correlation,
-                basis, periodSeconds) : "not estimated";
+        return isEstimated()
+                ? String.format(
+                        Locale.ROOT, "%+.1f s (r=%.3f from %s at %.0f s)", seconds, correlation, basis, periodSeconds)
+                : "not estimated";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.align;
 
 import dev.plimsoll.series.Statistic;
@@ -19,8 +34,7 @@ import java.util.Arrays;
  * @since 0.1
  */
 public final class Resample {
-    private Resample() {
-    }
+    private Resample() {}
 
     /**
      * The series on a grid of {@code stepMillis} (a multiple of its own period) starting at {@code startMillis}.
@@ -30,8 +44,8 @@ public final class Resample {
     public static TimeSeries downsample(TimeSeries s, long startMillis, long stepMillis, int size) {
         Statistic st = s.id().statistic();
         if (st.isPercentile()) {
-            throw new IllegalArgumentException("percentiles cannot be averaged or summed into a coarser grid ("
-                    + s.id() + "): re-derive them from histograms or keep them at their own resolution");
+            throw new IllegalArgumentException("percentiles cannot be averaged or summed into a coarser grid (" + s.id()
+                    + "): re-derive them from histograms or keep them at their own resolution");
         }
         double[] out = new double[size];
         double[] weight = new double[size];

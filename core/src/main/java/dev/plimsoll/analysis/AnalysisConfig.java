@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import java.time.Duration;
@@ -24,15 +39,26 @@ import java.time.Duration;
  * @param maxSkew largest skew searched; default 120 s
  * @since 0.1
  */
-public record AnalysisConfig(double cpuThresholdPercent, int sustainSamples, Duration lagBudget, Duration ceilingHold,
-        int maxNodes, int flappingChanges, double sloP95Millis, double minGrowthMillis, double errorRateThreshold,
-        double coverageInfoBelow, boolean estimateSkew, Duration maxSkew) {
+public record AnalysisConfig(
+        double cpuThresholdPercent,
+        int sustainSamples,
+        Duration lagBudget,
+        Duration ceilingHold,
+        int maxNodes,
+        int flappingChanges,
+        double sloP95Millis,
+        double minGrowthMillis,
+        double errorRateThreshold,
+        double coverageInfoBelow,
+        boolean estimateSkew,
+        Duration maxSkew) {
 
     public static final double DEFAULT_CPU_THRESHOLD = 70;
 
     public AnalysisConfig {
         if (!(cpuThresholdPercent > 0 && cpuThresholdPercent <= 100)) {
-            throw new IllegalArgumentException("cpuThresholdPercent must be in (0, 100], but was " + cpuThresholdPercent);
+            throw new IllegalArgumentException(
+                    "cpuThresholdPercent must be in (0, 100], but was " + cpuThresholdPercent);
         }
         if (sustainSamples < 1) {
             throw new IllegalArgumentException("sustainSamples must be ≥ 1, but was " + sustainSamples);
@@ -40,32 +66,98 @@ public record AnalysisConfig(double cpuThresholdPercent, int sustainSamples, Dur
     }
 
     public static AnalysisConfig defaults() {
-        return new AnalysisConfig(DEFAULT_CPU_THRESHOLD, 2, Duration.ofSeconds(180), Duration.ofSeconds(120), 0, 3,
-                Double.NaN, 50, 0.01, 0.9, true, Duration.ofSeconds(120));
+        return new AnalysisConfig(
+                DEFAULT_CPU_THRESHOLD,
+                2,
+                Duration.ofSeconds(180),
+                Duration.ofSeconds(120),
+                0,
+                3,
+                Double.NaN,
+                50,
+                0.01,
+                0.9,
+                true,
+                Duration.ofSeconds(120));
     }
 
     public AnalysisConfig withLagBudget(Duration budget) {
-        return new AnalysisConfig(cpuThresholdPercent, sustainSamples, budget, ceilingHold, maxNodes, flappingChanges,
-                sloP95Millis, minGrowthMillis, errorRateThreshold, coverageInfoBelow, estimateSkew, maxSkew);
+        return new AnalysisConfig(
+                cpuThresholdPercent,
+                sustainSamples,
+                budget,
+                ceilingHold,
+                maxNodes,
+                flappingChanges,
+                sloP95Millis,
+                minGrowthMillis,
+                errorRateThreshold,
+                coverageInfoBelow,
+                estimateSkew,
+                maxSkew);
     }
 
     public AnalysisConfig withMaxNodes(int nodes) {
-        return new AnalysisConfig(cpuThresholdPercent, sustainSamples, lagBudget, ceilingHold, nodes, flappingChanges,
-                sloP95Millis, minGrowthMillis, errorRateThreshold, coverageInfoBelow, estimateSkew, maxSkew);
+        return new AnalysisConfig(
+                cpuThresholdPercent,
+                sustainSamples,
+                lagBudget,
+                ceilingHold,
+                nodes,
+                flappingChanges,
+                sloP95Millis,
+                minGrowthMillis,
+                errorRateThreshold,
+                coverageInfoBelow,
+                estimateSkew,
+                maxSkew);
     }
 
     public AnalysisConfig withSloP95Millis(double millis) {
-        return new AnalysisConfig(cpuThresholdPercent, sustainSamples, lagBudget, ceilingHold, maxNodes, flappingChanges,
-                millis, minGrowthMillis, errorRateThreshold, coverageInfoBelow, estimateSkew, maxSkew);
+        return new AnalysisConfig(
+                cpuThresholdPercent,
+                sustainSamples,
+                lagBudget,
+                ceilingHold,
+                maxNodes,
+                flappingChanges,
+                millis,
+                minGrowthMillis,
+                errorRateThreshold,
+                coverageInfoBelow,
+                estimateSkew,
+                maxSkew);
     }
 
     public AnalysisConfig withCpuThreshold(double percent) {
-        return new AnalysisConfig(percent, sustainSamples, lagBudget, ceilingHold, maxNodes, flappingChanges,
-                sloP95Millis, minGrowthMillis, errorRateThreshold, coverageInfoBelow, estimateSkew, maxSkew);
+        return new AnalysisConfig(
+                percent,
+                sustainSamples,
+                lagBudget,
+                ceilingHold,
+                maxNodes,
+                flappingChanges,
+                sloP95Millis,
+                minGrowthMillis,
+                errorRateThreshold,
+                coverageInfoBelow,
+                estimateSkew,
+                maxSkew);
     }
 
     public AnalysisConfig withSkewEstimation(boolean estimate) {
-        return new AnalysisConfig(cpuThresholdPercent, sustainSamples, lagBudget, ceilingHold, maxNodes, flappingChanges,
-                sloP95Millis, minGrowthMillis, errorRateThreshold, coverageInfoBelow, estimate, maxSkew);
+        return new AnalysisConfig(
+                cpuThresholdPercent,
+                sustainSamples,
+                lagBudget,
+                ceilingHold,
+                maxNodes,
+                flappingChanges,
+                sloP95Millis,
+                minGrowthMillis,
+                errorRateThreshold,
+                coverageInfoBelow,
+                estimate,
+                maxSkew);
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -23,8 +38,14 @@ import java.util.Optional;
  * @param aligned the run with the cloud series on its clock
  * @since 0.1
  */
-public record AnalysisResult(List<Finding> findings, String bottleneck, ClockSkew skew, List<Coverage> coverage,
-        List<Correlation> correlations, Optional<Elasticity> elasticity, AlignedRun aligned) {
+public record AnalysisResult(
+        List<Finding> findings,
+        String bottleneck,
+        ClockSkew skew,
+        List<Coverage> coverage,
+        List<Correlation> correlations,
+        Optional<Elasticity> elasticity,
+        AlignedRun aligned) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
@@ -40,12 +61,16 @@ public record AnalysisResult(List<Finding> findings, String bottleneck, ClockSke
 
     /** Findings at or above a severity. */
     public List<Finding> findingsAtLeast(Severity severity) {
-        return findings.stream().filter(f -> f.severity().compareTo(severity) >= 0).toList();
+        return findings.stream()
+                .filter(f -> f.severity().compareTo(severity) >= 0)
+                .toList();
     }
 
     /** The first scaling-lag finding's lag in seconds, NaN when there is none. */
     public double scalingLagSeconds() {
-        return findings(FindingKind.SCALING_LAG).stream().map(f -> ((Finding.ScalingLag) f).lagSeconds()).findFirst()
+        return findings(FindingKind.SCALING_LAG).stream()
+                .map(f -> ((Finding.ScalingLag) f).lagSeconds())
+                .findFirst()
                 .orElse(Double.NaN);
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -18,8 +33,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class Analyzer {
-    private Analyzer() {
-    }
+    private Analyzer() {}
 
     public static AnalysisResult analyze(AlignedRun ar, AnalysisConfig config) {
         List<Finding> findings = new ArrayList<>();
@@ -28,22 +42,26 @@ public final class Analyzer {
         ScalingDetector.Result scaling = guardResult(ar, config, findings);
         findings.addAll(scaling.findings());
         String[] bottleneck = {"none"};
-        findings.addAll(guard("latency", () -> LatencyDetector.detect(ar, config, GeneratorDetector.saturated(generator),
-                bottleneck), findings));
+        findings.addAll(guard(
+                "latency",
+                () -> LatencyDetector.detect(ar, config, GeneratorDetector.saturated(generator), bottleneck),
+                findings));
         List<Finding> context = List.copyOf(findings);
         findings.addAll(guard("errors", () -> ErrorDetector.detect(ar, config, context), findings));
         findings.addAll(guard("capacity knee", () -> KneeDetector.detect(ar), findings));
         findings.addAll(coverage(ar, config));
-        findings.sort(Comparator.comparing(Finding::severity).reversed()
-                .thenComparing(f -> f.window().start()).thenComparing(f -> f.kind().id()));
+        findings.sort(Comparator.comparing(Finding::severity)
+                .reversed()
+                .thenComparing(f -> f.window().start())
+                .thenComparing(f -> f.kind().id()));
         List<Correlation> correlations = new ArrayList<>();
         try {
             correlations.addAll(Correlations.of(ar));
         } catch (RuntimeException e) {
             findings.add(failure("correlations", e, ar));
         }
-        return new AnalysisResult(findings, bottleneck[0], ar.skew(), ar.coverage(), correlations, scaling.elasticity(),
-                ar);
+        return new AnalysisResult(
+                findings, bottleneck[0], ar.skew(), ar.coverage(), correlations, scaling.elasticity(), ar);
     }
 
     private static ScalingDetector.Result guardResult(AlignedRun ar, AnalysisConfig config, List<Finding> sink) {
@@ -63,14 +81,20 @@ public final class Analyzer {
         try {
             return d.run();
         } catch (RuntimeException e) {
-            return List.of(new Finding.DataCoverage(Severity.INFO, dev.plimsoll.series.TimeWindow.ofEpochMillis(0, 0),
-                    "the " + name + " detector failed: " + e, List.of(), 0, name, 0));
+            return List.of(new Finding.DataCoverage(
+                    Severity.INFO,
+                    dev.plimsoll.series.TimeWindow.ofEpochMillis(0, 0),
+                    "the " + name + " detector failed: " + e,
+                    List.of(),
+                    0,
+                    name,
+                    0));
         }
     }
 
     private static Finding failure(String name, RuntimeException e, AlignedRun ar) {
-        return new Finding.DataCoverage(Severity.INFO, ar.run().window(), "the " + name + " detector failed: " + e,
-                List.of(), 0, name, 0);
+        return new Finding.DataCoverage(
+                Severity.INFO, ar.run().window(), "the " + name + " detector failed: " + e, List.of(), 0, name, 0);
     }
 
     /**
@@ -91,21 +115,39 @@ public final class Analyzer {
             long present = s.slice(run).presentCount();
             double ratio = Math.min(1, (double) present / expected);
             String query = s.id().tags().getOrDefault("query", s.id().name());
-            boolean countsNothing = present == 0 && (s.id().statistic() == dev.plimsoll.series.Statistic.SUM
-                    || s.id().statistic() == dev.plimsoll.series.Statistic.COUNT);
+            boolean countsNothing = present == 0
+                    && (s.id().statistic() == dev.plimsoll.series.Statistic.SUM
+                            || s.id().statistic() == dev.plimsoll.series.Statistic.COUNT);
             // CloudWatch and Datadog write no datapoint for a count with no events (e.g. no 5xx): that is zero, not
             // missing data
             if (ratio < config.coverageInfoBelow() && !countsNothing && reported.add(query)) {
-                out.add(new Finding.DataCoverage(Severity.INFO, run, String.format(Locale.ROOT,
-                        "%s has %d of %d points expected during the run (%.0f %%)", s.id().name(), present, expected,
-                        ratio * 100), List.of(new Evidence("points present during the run", s.id().toString(), null,
-                                present, "count")), 1, query, ratio));
+                out.add(new Finding.DataCoverage(
+                        Severity.INFO,
+                        run,
+                        String.format(
+                                Locale.ROOT,
+                                "%s has %d of %d points expected during the run (%.0f %%)",
+                                s.id().name(),
+                                present,
+                                expected,
+                                ratio * 100),
+                        List.of(new Evidence(
+                                "points present during the run", s.id().toString(), null, present, "count")),
+                        1,
+                        query,
+                        ratio));
             }
         }
         for (Coverage c : ar.coverage()) {
             if (!c.complete() && !c.messages().isEmpty() && reported.add(c.queryId())) {
-                out.add(new Finding.DataCoverage(Severity.INFO, run, "query '" + c.queryId() + "': "
-                        + String.join("; ", c.messages()), List.of(), 1, c.queryId(), c.ratio()));
+                out.add(new Finding.DataCoverage(
+                        Severity.INFO,
+                        run,
+                        "query '" + c.queryId() + "': " + String.join("; ", c.messages()),
+                        List.of(),
+                        1,
+                        c.queryId(),
+                        c.ratio()));
             }
         }
         return out;

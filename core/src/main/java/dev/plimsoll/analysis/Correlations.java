@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -7,6 +22,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lagged correlation of the load with each cloud series: the load (requests per second) is averaged over each cloud
@@ -20,8 +36,7 @@ final class Correlations {
     static final double MAX_LAG_SECONDS = 120;
     static final int MIN_PAIRS = 5;
 
-    private Correlations() {
-    }
+    private Correlations() {}
 
     static List<Correlation> of(AlignedRun ar) {
         List<Correlation> out = new ArrayList<>();
@@ -47,7 +62,9 @@ final class Correlations {
                 for (int i = 0; i < s.size(); i++) {
                     double y = s.valueAt(i);
                     double t = s.epochMilliAt(i) - lag * p;
-                    if (Double.isNaN(y) || t < rps.epochMilliAt(0) || t + p > rps.epochMilliAt(rps.size() - 1) + bucket) {
+                    if (Double.isNaN(y)
+                            || t < rps.epochMilliAt(0)
+                            || t + p > rps.epochMilliAt(rps.size() - 1) + bucket) {
                         continue;
                     }
                     pairs.add(new double[] {Samples.sum(rps, t, t + p, bucket) * bucket / p, y});
@@ -84,7 +101,7 @@ final class Correlations {
     }
 
     /** Pearson, Spearman and the p-value of Pearson's r for pairs; null when undefined. */
-    static Correlation correlate(String series, String load, List<double[]> pairs, double lagSeconds) {
+    static @Nullable Correlation correlate(String series, String load, List<double[]> pairs, double lagSeconds) {
         int n = pairs.size();
         if (n < MIN_PAIRS) {
             return null;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -25,8 +40,7 @@ import java.util.Optional;
 final class ErrorDetector {
     static final long WINDOW_MILLIS = 10_000;
 
-    private ErrorDetector() {
-    }
+    private ErrorDetector() {}
 
     static List<Finding> detect(AlignedRun ar, AnalysisConfig config, List<Finding> context) {
         List<Finding> out = new ArrayList<>();
@@ -86,11 +100,26 @@ final class ErrorDetector {
             byClass.forEach((k, v) -> ev.add(new Evidence(k, "k6:http_reqs{status}", w.start(), v, "count")));
             boolean rateLimited = byClass.getOrDefault("429 rate limited", 0L) > fails / 2;
             Severity severity = rate >= 0.05 ? Severity.HIGH : Severity.WARNING;
-            out.add(new Finding.ErrorBurst(severity, w, String.format(Locale.ROOT,
-                    "%d of %d requests failed (%.1f %%) between %s and %s: %s%s", fails, total, rate * 100,
-                    ScalingDetector.clock(w.start()), ScalingDetector.clock(w.end()), describe(byClass),
-                    rateLimited ? " — mostly 429: an application rate limiter the test did not bypass (a test-setup"
-                            + " problem, not capacity)" : related), ev, 0.9, fails, byClass));
+            out.add(new Finding.ErrorBurst(
+                    severity,
+                    w,
+                    String.format(
+                            Locale.ROOT,
+                            "%d of %d requests failed (%.1f %%) between %s and %s: %s%s",
+                            fails,
+                            total,
+                            rate * 100,
+                            ScalingDetector.clock(w.start()),
+                            ScalingDetector.clock(w.end()),
+                            describe(byClass),
+                            rateLimited
+                                    ? " — mostly 429: an application rate limiter the test did not bypass (a test-setup"
+                                            + " problem, not capacity)"
+                                    : related),
+                    ev,
+                    0.9,
+                    fails,
+                    byClass));
         }
         return out;
     }
@@ -109,20 +138,27 @@ final class ErrorDetector {
             return "no status breakdown";
         }
         StringBuilder sb = new StringBuilder();
-        byClass.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey()));
+        byClass.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(4)
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(e.getValue())
+                        .append(' ')
+                        .append(e.getKey()));
         return sb.toString();
     }
 
     private static String related(List<Finding> context, TimeWindow w) {
         for (Finding f : context) {
-            boolean overlaps = !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
+            boolean overlaps =
+                    !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
             if (overlaps && f instanceof Finding.ScalingCeiling) {
                 return "; during the scaling ceiling";
             }
         }
         for (Finding f : context) {
-            boolean overlaps = !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
+            boolean overlaps =
+                    !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
             if (overlaps && (f instanceof Finding.ScalingLag || f instanceof Finding.NoScaleUp)) {
                 return "; while the nodes were saturated";
             }
@@ -131,16 +167,20 @@ final class ErrorDetector {
     }
 
     private static Optional<Long> cloudSum(AlignedRun ar, Signal s, TimeWindow w) {
-        return ar.signal(s).map(series -> {
-            double p = Samples.periodMillis(series);
-            double sum = 0;
-            for (int i = 0; i < series.size(); i++) {
-                long t = series.epochMilliAt(i);
-                if (t + p > w.start().toEpochMilli() && t < w.end().toEpochMilli() && !Double.isNaN(series.valueAt(i))) {
-                    sum += series.valueAt(i);
-                }
-            }
-            return Math.round(sum);
-        }).filter(v -> v > 0);
+        return ar.signal(s)
+                .map(series -> {
+                    double p = Samples.periodMillis(series);
+                    double sum = 0;
+                    for (int i = 0; i < series.size(); i++) {
+                        long t = series.epochMilliAt(i);
+                        if (t + p > w.start().toEpochMilli()
+                                && t < w.end().toEpochMilli()
+                                && !Double.isNaN(series.valueAt(i))) {
+                            sum += series.valueAt(i);
+                        }
+                    }
+                    return Math.round(sum);
+                })
+                .filter(v -> v > 0);
     }
 }

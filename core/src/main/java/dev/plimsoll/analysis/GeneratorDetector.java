@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -24,29 +39,34 @@ final class GeneratorDetector {
      */
     static final double SERVER_FLAT_SHARE = 0.3;
 
-    private GeneratorDetector() {
-    }
+    private GeneratorDetector() {}
 
     static List<Finding> detect(AlignedRun ar) {
         List<Finding> out = new ArrayList<>();
         RunTimeline t = ar.run().timeline();
-        long dropped = t.metric(K6Metrics.DROPPED_ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
+        long dropped = t.metric(K6Metrics.DROPPED_ITERATIONS)
+                .map(m -> Math.round(m.sum()))
+                .orElse(0L);
         if (dropped == 0) {
             return out;
         }
         Optional<LatencyDetector.Breakdown> b = LatencyDetector.breakdown(ar);
         double clientGrowth = b.map(x -> x.clientPeak() - x.clientBase()).orElse(Double.NaN);
         double serverGrowth = b.map(x -> Math.max(nz(x.lbPeak() - x.lbBase()), nz(x.backendPeak() - x.backendBase())))
-                .filter(Double::isFinite).orElse(Double.NaN);
-        boolean serverFlat = Double.isNaN(serverGrowth) || Double.isNaN(clientGrowth) || clientGrowth <= 0
+                .filter(Double::isFinite)
+                .orElse(Double.NaN);
+        boolean serverFlat = Double.isNaN(serverGrowth)
+                || Double.isNaN(clientGrowth)
+                || clientGrowth <= 0
                 || serverGrowth <= SERVER_FLAT_SHARE * clientGrowth;
-        long iterations = t.metric(K6Metrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
+        long iterations =
+                t.metric(K6Metrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
         double droppedShare = (double) dropped / Math.max(1, dropped + iterations);
         List<Evidence> ev = new ArrayList<>();
-        ev.add(new Evidence("dropped iterations (k6 dropped_iterations)", "k6:dropped_iterations.sum", null, dropped,
-                "count"));
-        ev.add(new Evidence("share of scheduled iterations dropped", "k6:dropped_iterations", null, droppedShare * 100,
-                "percent"));
+        ev.add(new Evidence(
+                "dropped iterations (k6 dropped_iterations)", "k6:dropped_iterations.sum", null, dropped, "count"));
+        ev.add(new Evidence(
+                "share of scheduled iterations dropped", "k6:dropped_iterations", null, droppedShare * 100, "percent"));
         b.ifPresent(x -> {
             ev.add(new Evidence("client p95 growth", "k6:http_req_duration.p95", null, clientGrowth, "ms"));
             ev.add(new Evidence("server p95 growth", "lb/backend latency p95", null, serverGrowth, "ms"));
@@ -59,17 +79,33 @@ final class GeneratorDetector {
         }
         // Little's law: VUs = iterations/s × (iteration duration): all VUs busy means the generator had no spare
         MetricTimeline iterDuration = t.metric(K6Metrics.ITERATION_DURATION).orElse(null);
-        if (vus != null && iterDuration != null && iterations > 0 && !t.window().duration().isZero()) {
+        if (vus != null
+                && iterDuration != null
+                && iterations > 0
+                && !t.window().duration().isZero()) {
             double throughput = iterations / (t.window().duration().toMillis() / 1000.0);
             double busy = throughput * iterDuration.distribution().mean() / 1000;
-            ev.add(new Evidence("VUs busy by Little's law (iterations/s × mean iteration duration)", "k6:iterations",
-                    null, busy, "count"));
+            ev.add(new Evidence(
+                    "VUs busy by Little's law (iterations/s × mean iteration duration)",
+                    "k6:iterations",
+                    null,
+                    busy,
+                    "count"));
         }
         Severity severity = serverFlat || droppedShare >= 0.05 ? Severity.HIGH : Severity.WARNING;
-        out.add(new Finding.LoadGeneratorSaturation(severity, t.window(), String.format(Locale.ROOT,
-                "the load generator dropped %d iterations (%.1f %% of those scheduled)%s: the run measured the"
-                        + " generator, not the system", dropped, droppedShare * 100,
-                serverFlat ? " while the server side stayed flat" : ""), ev, serverFlat ? 0.9 : 0.6, dropped));
+        out.add(new Finding.LoadGeneratorSaturation(
+                severity,
+                t.window(),
+                String.format(
+                        Locale.ROOT,
+                        "the load generator dropped %d iterations (%.1f %% of those scheduled)%s: the run measured the"
+                                + " generator, not the system",
+                        dropped,
+                        droppedShare * 100,
+                        serverFlat ? " while the server side stayed flat" : ""),
+                ev,
+                serverFlat ? 0.9 : 0.6,
+                dropped));
         return out;
     }
 

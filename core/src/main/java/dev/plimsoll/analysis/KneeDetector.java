@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -21,8 +36,7 @@ final class KneeDetector {
     static final double MIN_R_SQUARED = 0.9;
     static final int WINDOW_SECONDS = 5;
 
-    private KneeDetector() {
-    }
+    private KneeDetector() {}
 
     static List<Finding> detect(AlignedRun ar) {
         List<Finding> out = new ArrayList<>();
@@ -45,7 +59,8 @@ final class KneeDetector {
             }
         }
         double nMaxSeen = points.stream().mapToDouble(p -> p[0]).max().orElse(0);
-        long distinct = points.stream().mapToLong(p -> Math.round(p[0])).distinct().count();
+        long distinct =
+                points.stream().mapToLong(p -> Math.round(p[0])).distinct().count();
         if (points.size() < 8 || distinct < 4) {
             return out;
         }
@@ -73,12 +88,26 @@ final class KneeDetector {
                 return out;
             }
             double xMax = lambda * nMax / (1 + sigma * (nMax - 1) + kappa * nMax * (nMax - 1));
-            out.add(new Finding.CapacityKnee(Severity.INFO, ar.run().window(), String.format(Locale.ROOT,
-                    "throughput stops growing at about %.0f concurrent VUs (%.0f requests/s; USL σ=%.3f κ=%.5f, R²=%.2f)",
-                    nMax, xMax, sigma, kappa, r2), List.of(
+            out.add(new Finding.CapacityKnee(
+                    Severity.INFO,
+                    ar.run().window(),
+                    String.format(
+                            Locale.ROOT,
+                            "throughput stops growing at about %.0f concurrent VUs (%.0f requests/s; USL σ=%.3f κ=%.5f, R²=%.2f)",
+                            nMax,
+                            xMax,
+                            sigma,
+                            kappa,
+                            r2),
+                    List.of(
                             new Evidence("knee concurrency N_max", "k6:vus", null, nMax, "count"),
                             new Evidence("throughput at the knee", "k6:http_reqs.rate", null, xMax, "1/s")),
-                    Math.min(0.95, r2), sigma, kappa, lambda, nMax, r2));
+                    Math.min(0.95, r2),
+                    sigma,
+                    kappa,
+                    lambda,
+                    nMax,
+                    r2));
         } catch (RuntimeException singular) {
             // a degenerate design (e.g. constant concurrency) has no knee to report
         }

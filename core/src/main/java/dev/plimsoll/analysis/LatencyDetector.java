@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -40,8 +55,7 @@ final class LatencyDetector {
      */
     static final double GATEWAY_TIMEOUT_SHARE = 0.01;
 
-    private LatencyDetector() {
-    }
+    private LatencyDetector() {}
 
     private static double elbErrorShare(AlignedRun ar, TimeWindow w) {
         Optional<TimeSeries> elb = ar.signal(Signal.LB_ELB_5XX);
@@ -52,19 +66,32 @@ final class LatencyDetector {
         double errors = 0;
         for (int i = 0; i < elb.get().size(); i++) {
             long t = elb.get().epochMilliAt(i);
-            if (t >= w.start().toEpochMilli() && t + p <= w.end().toEpochMilli() && !Double.isNaN(elb.get().valueAt(i))) {
+            if (t >= w.start().toEpochMilli()
+                    && t + p <= w.end().toEpochMilli()
+                    && !Double.isNaN(elb.get().valueAt(i))) {
                 errors += elb.get().valueAt(i);
             }
         }
-        double requests = Samples.sum(ar.run().timeline().http().requests(), w.start().toEpochMilli(),
-                w.end().toEpochMilli(), ar.run().timeline().bucket().toMillis());
+        double requests = Samples.sum(
+                ar.run().timeline().http().requests(),
+                w.start().toEpochMilli(),
+                w.end().toEpochMilli(),
+                ar.run().timeline().bucket().toMillis());
         return requests == 0 ? 0 : errors / requests;
     }
 
     /** The tiers' p95 in two windows. */
-    record Breakdown(TimeWindow baseline, TimeWindow peak, double clientBase, double clientPeak, double lbBase,
-            double lbPeak, double backendBase, double backendPeak, double edgeBase, double edgePeak) {
-    }
+    record Breakdown(
+            TimeWindow baseline,
+            TimeWindow peak,
+            double clientBase,
+            double clientPeak,
+            double lbBase,
+            double lbPeak,
+            double backendBase,
+            double backendPeak,
+            double edgeBase,
+            double edgePeak) {}
 
     static Optional<Breakdown> breakdown(AlignedRun ar) {
         RunTimeline t = ar.run().timeline();
@@ -83,20 +110,30 @@ final class LatencyDetector {
             return Optional.empty();
         }
         TimeWindow baseline = TimeWindow.ofEpochMillis(first, first + BASELINE.toMillis());
-        TimeWindow peak = ar.run().phases().stream().filter(p -> p.kind() == Phase.Kind.STEADY).map(Phase::window)
-                .findFirst().orElse(t.window());
+        TimeWindow peak = ar.run().phases().stream()
+                .filter(p -> p.kind() == Phase.Kind.STEADY)
+                .map(Phase::window)
+                .findFirst()
+                .orElse(t.window());
         HttpTimeline http = t.http();
-        double clientBase = http.distribution(K6Metrics.HTTP_REQ_DURATION, baseline).percentile(95);
+        double clientBase =
+                http.distribution(K6Metrics.HTTP_REQ_DURATION, baseline).percentile(95);
         double clientPeak = http.distribution(K6Metrics.HTTP_REQ_DURATION, peak).percentile(95);
         double edgeBase = edge(http, baseline);
         double edgePeak = edge(http, peak);
         Optional<TimeSeries> lb = ar.signal(Signal.LB_LATENCY, "p95");
         Optional<TimeSeries> be = ar.signal(Signal.BACKEND_LATENCY, "p95");
-        return Optional.of(new Breakdown(baseline, peak, clientBase, clientPeak,
+        return Optional.of(new Breakdown(
+                baseline,
+                peak,
+                clientBase,
+                clientPeak,
                 lb.map(s -> Samples.median(s, baseline)).orElse(Double.NaN),
                 lb.map(s -> Samples.median(s, peak)).orElse(Double.NaN),
                 be.map(s -> Samples.median(s, baseline)).orElse(Double.NaN),
-                be.map(s -> Samples.median(s, peak)).orElse(Double.NaN), edgeBase, edgePeak));
+                be.map(s -> Samples.median(s, peak)).orElse(Double.NaN),
+                edgeBase,
+                edgePeak));
     }
 
     /** p95 of the connection phases: time spent before the request could be sent. */
@@ -124,25 +161,54 @@ final class LatencyDetector {
         shares.put("load_balancer", Math.max(0, Double.isNaN(dFront) ? 0 : dFront - Math.min(dEdge, dFront)));
         shares.put("backend", Math.max(0, Double.isNaN(dServer) ? 0 : dServer));
         List<Evidence> ev = new ArrayList<>();
-        ev.add(new Evidence("client p95 (k6 http_req_duration), baseline", "k6:http_req_duration.p95",
-                b.baseline().start(), b.clientBase(), "ms"));
-        ev.add(new Evidence("client p95 (k6 http_req_duration), peak window", "k6:http_req_duration.p95",
-                b.peak().start(), b.clientPeak(), "ms"));
+        ev.add(new Evidence(
+                "client p95 (k6 http_req_duration), baseline",
+                "k6:http_req_duration.p95",
+                b.baseline().start(),
+                b.clientBase(),
+                "ms"));
+        ev.add(new Evidence(
+                "client p95 (k6 http_req_duration), peak window",
+                "k6:http_req_duration.p95",
+                b.peak().start(),
+                b.clientPeak(),
+                "ms"));
         if (!Double.isNaN(b.lbPeak())) {
-            ev.add(new Evidence("load balancer TargetResponseTime p95, peak window", "lb_latency.p95", b.peak().start(),
-                    b.lbPeak(), "ms"));
+            ev.add(new Evidence(
+                    "load balancer TargetResponseTime p95, peak window",
+                    "lb_latency.p95",
+                    b.peak().start(),
+                    b.lbPeak(),
+                    "ms"));
         }
         if (!Double.isNaN(b.backendPeak())) {
-            ev.add(new Evidence("backend (APM) p95, peak window", "backend_latency.p95", b.peak().start(),
-                    b.backendPeak(), "ms"));
+            ev.add(new Evidence(
+                    "backend (APM) p95, peak window",
+                    "backend_latency.p95",
+                    b.peak().start(),
+                    b.backendPeak(),
+                    "ms"));
         }
         if (generatorSaturated) {
             bottleneck[0] = "load_generator";
-            out.add(new Finding.LatencyBottleneck(Severity.HIGH, b.peak(), String.format(Locale.ROOT,
-                    "client p95 grew %.0f ms (%.0f → %.0f ms) while the server side grew %s: the load generator, not"
-                            + " the system, added the latency", growth, b.clientBase(), b.clientPeak(),
-                    Double.isNaN(dServer) ? "by an unknown amount" : String.format(Locale.ROOT, "%.0f ms", dServer)),
-                    ev, 0.8, "load_generator", growth, shares));
+            out.add(new Finding.LatencyBottleneck(
+                    Severity.HIGH,
+                    b.peak(),
+                    String.format(
+                            Locale.ROOT,
+                            "client p95 grew %.0f ms (%.0f → %.0f ms) while the server side grew %s: the load generator, not"
+                                    + " the system, added the latency",
+                            growth,
+                            b.clientBase(),
+                            b.clientPeak(),
+                            Double.isNaN(dServer)
+                                    ? "by an unknown amount"
+                                    : String.format(Locale.ROOT, "%.0f ms", dServer)),
+                    ev,
+                    0.8,
+                    "load_generator",
+                    growth,
+                    shares));
             return out;
         }
         boolean breachesSlo = !Double.isNaN(config.sloP95Millis()) && b.clientPeak() > config.sloP95Millis();
@@ -160,21 +226,38 @@ final class LatencyDetector {
             // the ALB's own 5xx under load are 504s waiting for targets: TargetResponseTime leaves those requests
             // out, so the time the client saw was spent waiting on the backend, not queued in front of it
             tier = "backend";
-            ev.add(new Evidence("share of requests the ALB itself failed (HTTPCode_ELB_5XX: target timeouts)",
-                    "lb_elb_5xx", b.peak().start(), gatewayTimeouts * 100, "percent"));
+            ev.add(new Evidence(
+                    "share of requests the ALB itself failed (HTTPCode_ELB_5XX: target timeouts)",
+                    "lb_elb_5xx",
+                    b.peak().start(),
+                    gatewayTimeouts * 100,
+                    "percent"));
         } else {
             tier = dEdge >= 0.5 * dFront ? "network_edge" : "load_balancer";
         }
         bottleneck[0] = tier;
         String where = switch (tier) {
             case "backend" -> "in the backend (the target's response time grew with it)";
-            case "network_edge" -> "before the request reached the load balancer (connection setup: k6 http_req_blocked)";
+            case "network_edge" ->
+                "before the request reached the load balancer (connection setup: k6 http_req_blocked)";
             default -> "between the client and the ALB target: the load balancer/ingress queue, not the backend";
         };
         double placed = tier.equals("backend") ? dServer : dFront;
-        out.add(new Finding.LatencyBottleneck(Severity.WARNING, b.peak(), String.format(Locale.ROOT,
-                "p95 grew %.0f ms (%.0f → %.0f ms); %.0f ms of it %s", growth, b.clientBase(), b.clientPeak(), placed,
-                where), ev, Double.isNaN(b.backendPeak()) || Double.isNaN(b.lbPeak()) ? 0.6 : 0.85, tier, growth,
+        out.add(new Finding.LatencyBottleneck(
+                Severity.WARNING,
+                b.peak(),
+                String.format(
+                        Locale.ROOT,
+                        "p95 grew %.0f ms (%.0f → %.0f ms); %.0f ms of it %s",
+                        growth,
+                        b.clientBase(),
+                        b.clientPeak(),
+                        placed,
+                        where),
+                ev,
+                Double.isNaN(b.backendPeak()) || Double.isNaN(b.lbPeak()) ? 0.6 : 0.85,
+                tier,
+                growth,
                 shares));
         return out;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.align.AlignedRun;
@@ -13,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scaling lag, ceiling, no scale-up and flapping, and the elasticity metrics.
@@ -25,11 +41,9 @@ final class ScalingDetector {
     /** Cloud data kept after the run: a node requested during the run may become Ready after it. */
     static final long AFTER_RUN_MILLIS = 5 * 60_000;
 
-    private ScalingDetector() {
-    }
+    private ScalingDetector() {}
 
-    record Result(List<Finding> findings, Optional<Elasticity> elasticity) {
-    }
+    record Result(List<Finding> findings, Optional<Elasticity> elasticity) {}
 
     static Result detect(AlignedRun ar, AnalysisConfig config) {
         List<Finding> out = new ArrayList<>();
@@ -41,17 +55,21 @@ final class ScalingDetector {
         }
         // from one period before the run: the bucket that holds the run's start begins before it
         long cpuPeriod = Math.round(Samples.periodMillis(cpuOpt.get()));
-        TimeWindow extended = new TimeWindow(runWindow.start().minusMillis(cpuPeriod),
-                runWindow.end().plusMillis(AFTER_RUN_MILLIS));
+        TimeWindow extended = new TimeWindow(
+                runWindow.start().minusMillis(cpuPeriod), runWindow.end().plusMillis(AFTER_RUN_MILLIS));
         TimeSeries cpu = cpuOpt.get().slice(extended);
-        TimeSeries nodes = nodesOpt.map(n -> n.slice(new TimeWindow(runWindow.start().minusSeconds(300),
-                extended.end()))).orElse(null);
+        TimeSeries nodes = nodesOpt.map(
+                        n -> n.slice(new TimeWindow(runWindow.start().minusSeconds(300), extended.end())))
+                .orElse(null);
         double thr = config.cpuThresholdPercent();
         double cpuP = Samples.periodMillis(cpu);
         double nodesP = nodes == null ? 0 : Samples.periodMillis(nodes);
         double resolution = Math.max(cpuP, nodesP) / 1000;
-        Instant steadyEnd = ar.run().phases().stream().filter(p -> p.kind() == Phase.Kind.STEADY)
-                .map(p -> p.window().end()).findFirst().orElse(runWindow.end());
+        Instant steadyEnd = ar.run().phases().stream()
+                .filter(p -> p.kind() == Phase.Kind.STEADY)
+                .map(p -> p.window().end())
+                .findFirst()
+                .orElse(runWindow.end());
 
         int i = 0;
         while (i < cpu.size()) {
@@ -61,7 +79,10 @@ final class ScalingDetector {
             }
             double satStart = crossing(cpu, start, thr);
             int endIdx = sustainedFrom(cpu, start + 1, thr, config.sustainSamples(), false);
-            double satEnd = endIdx < 0 ? Math.min(cpu.epochMilliAt(cpu.size() - 1) + cpuP, runWindow.end().toEpochMilli())
+            double satEnd = endIdx < 0
+                    ? Math.min(
+                            cpu.epochMilliAt(cpu.size() - 1) + cpuP,
+                            runWindow.end().toEpochMilli())
                     : crossing(cpu, endIdx, thr);
             episode(ar, config, cpu, nodes, satStart, satEnd, endIdx < 0, steadyEnd, resolution, out);
             if (endIdx < 0) {
@@ -75,14 +96,28 @@ final class ScalingDetector {
         return new Result(out, nodes == null ? Optional.empty() : elasticity(ar, cpu, nodes, thr, runWindow));
     }
 
-    private static void episode(AlignedRun ar, AnalysisConfig config, TimeSeries cpu, TimeSeries nodes, double satStart,
-            double satEnd, boolean openEnded, Instant steadyEnd, double resolution, List<Finding> out) {
+    private static void episode(
+            AlignedRun ar,
+            AnalysisConfig config,
+            TimeSeries cpu,
+            @Nullable TimeSeries nodes,
+            double satStart,
+            double satEnd,
+            boolean openEnded,
+            Instant steadyEnd,
+            double resolution,
+            List<Finding> out) {
         double thr = config.cpuThresholdPercent();
         Instant start = Instant.ofEpochMilli(Math.round(satStart));
         TimeWindow window = TimeWindow.ofEpochMillis(Math.round(satStart), Math.round(Math.max(satStart, satEnd)));
         List<Evidence> ev = new ArrayList<>();
-        ev.add(new Evidence(String.format(Locale.ROOT, "node CPU crossed %.0f %% (sustained %d samples)", thr,
-                config.sustainSamples()), cpu.id().toString(), start, thr, "percent"));
+        ev.add(new Evidence(
+                String.format(
+                        Locale.ROOT, "node CPU crossed %.0f %% (sustained %d samples)", thr, config.sustainSamples()),
+                cpu.id().toString(),
+                start,
+                thr,
+                "percent"));
         double confidence = Math.max(0.3, Math.min(0.95, 1 - resolution / 120));
         if (nodes == null) {
             return;
@@ -109,34 +144,71 @@ final class ScalingDetector {
         if (Double.isNaN(ready) || ready > satEnd + nodesP) {
             double duration = (satEnd - satStart) / 1000;
             if (duration >= budget) {
-                out.add(new Finding.NoScaleUp(Severity.WARNING, window, String.format(Locale.ROOT,
-                        "node CPU stayed at or above %.0f %% for %.0f s from %s without any new node (budget %.0f s)",
-                        thr, duration, clock(start), budget), ev, confidence, start));
+                out.add(new Finding.NoScaleUp(
+                        Severity.WARNING,
+                        window,
+                        String.format(
+                                Locale.ROOT,
+                                "node CPU stayed at or above %.0f %% for %.0f s from %s without any new node (budget %.0f s)",
+                                thr,
+                                duration,
+                                clock(start),
+                                budget),
+                        ev,
+                        confidence,
+                        start));
             }
             return;
         }
         Instant readyAt = Instant.ofEpochMilli(Math.round(ready));
-        ev.add(new Evidence("first new node Ready (node count " + (long) base + " → " + (long) (base + 1) + ")",
-                nodes.id().toString(), readyAt, base + 1, "count"));
+        ev.add(new Evidence(
+                "first new node Ready (node count " + (long) base + " → " + (long) (base + 1) + ")",
+                nodes.id().toString(),
+                readyAt,
+                base + 1,
+                "count"));
         // relief: CPU back under the threshold while the load is still at its full level
         Optional<Instant> relief = Optional.empty();
         if (satEnd < steadyEnd.toEpochMilli() && satEnd > ready) {
             relief = Optional.of(Instant.ofEpochMilli(Math.round(satEnd)));
-            ev.add(new Evidence("node CPU back under the threshold at full load", cpu.id().toString(), relief.get(),
-                    thr, "percent"));
+            ev.add(new Evidence(
+                    "node CPU back under the threshold at full load",
+                    cpu.id().toString(),
+                    relief.get(),
+                    thr,
+                    "percent"));
         }
         Severity severity = lagSeconds > budget ? Severity.WARNING : Severity.INFO;
-        String reason = String.format(Locale.ROOT, "node CPU above %.0f %% from %s; the first new node was Ready at %s"
-                + " — scaling lag %.0f s (budget %.0f s)%s", thr, clock(start), clock(readyAt), lagSeconds, budget,
-                relief.map(r -> "; relief at " + clock(r)).orElse(satEnd >= steadyEnd.toEpochMilli()
-                        ? "; no relief while the load was at full level" : ""));
-        out.add(new Finding.ScalingLag(severity, window, reason, ev, confidence, start, Optional.of(readyAt), relief,
-                lagSeconds, resolution));
+        String reason = String.format(
+                Locale.ROOT,
+                "node CPU above %.0f %% from %s; the first new node was Ready at %s"
+                        + " — scaling lag %.0f s (budget %.0f s)%s",
+                thr,
+                clock(start),
+                clock(readyAt),
+                lagSeconds,
+                budget,
+                relief.map(r -> "; relief at " + clock(r))
+                        .orElse(
+                                satEnd >= steadyEnd.toEpochMilli()
+                                        ? "; no relief while the load was at full level"
+                                        : ""));
+        out.add(new Finding.ScalingLag(
+                severity, window, reason, ev, confidence, start, Optional.of(readyAt), relief, lagSeconds, resolution));
         ceiling(ar, config, cpu, nodes, satStart, satEnd, openEnded, base, confidence, out);
     }
 
-    private static void ceiling(AlignedRun ar, AnalysisConfig config, TimeSeries cpu, TimeSeries nodes, double satStart,
-            double satEnd, boolean openEnded, double base, double confidence, List<Finding> out) {
+    private static void ceiling(
+            AlignedRun ar,
+            AnalysisConfig config,
+            TimeSeries cpu,
+            TimeSeries nodes,
+            double satStart,
+            double satEnd,
+            boolean openEnded,
+            double base,
+            double confidence,
+            List<Finding> out) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < nodes.size(); j++) {
             if (!Double.isNaN(nodes.valueAt(j)) && nodes.epochMilliAt(j) < satEnd) {
@@ -171,23 +243,43 @@ final class ScalingDetector {
                 return;
             }
             Optional<TimeSeries> pending = ar.signal(Signal.PODS_PENDING);
-            if (pending.isPresent() && pending.get().slice(TimeWindow.ofEpochMillis(Math.round(reached),
-                    Math.round(satEnd))).max() <= 0) {
+            if (pending.isPresent()
+                    && pending.get()
+                                    .slice(TimeWindow.ofEpochMillis(Math.round(reached), Math.round(satEnd)))
+                                    .max()
+                            <= 0) {
                 return; // nothing was waiting for capacity: the plateau is not a ceiling
             }
         }
         Instant at = Instant.ofEpochMilli(Math.round(reached));
         List<Evidence> ev = List.of(
                 new Evidence("node count reached its highest value", nodes.id().toString(), at, max, "count"),
-                new Evidence("node CPU still at or above the threshold for", cpu.id().toString(), null, Math.max(0, hold),
+                new Evidence(
+                        "node CPU still at or above the threshold for",
+                        cpu.id().toString(),
+                        null,
+                        Math.max(0, hold),
                         "s"));
-        out.add(new Finding.ScalingCeiling(Severity.HIGH, TimeWindow.ofEpochMillis(Math.round(reached),
-                Math.max(Math.round(reached), Math.round(satEnd))), String.format(Locale.ROOT, "the cluster reached %d"
-                        + " nodes%s at %s while node CPU was still ≥ %.0f %% (saturated since %s)%s: a scaling ceiling",
-                        (int) max, config.maxNodes() > 0 ? " (its maximum)" : "", clock(at), config.cpuThresholdPercent(),
-                        clock(Instant.ofEpochMilli(Math.round(satStart))), openEnded ? ", until the end of the data"
+        out.add(new Finding.ScalingCeiling(
+                Severity.HIGH,
+                TimeWindow.ofEpochMillis(Math.round(reached), Math.max(Math.round(reached), Math.round(satEnd))),
+                String.format(
+                        Locale.ROOT,
+                        "the cluster reached %d"
+                                + " nodes%s at %s while node CPU was still ≥ %.0f %% (saturated since %s)%s: a scaling ceiling",
+                        (int) max,
+                        config.maxNodes() > 0 ? " (its maximum)" : "",
+                        clock(at),
+                        config.cpuThresholdPercent(),
+                        clock(Instant.ofEpochMilli(Math.round(satStart))),
+                        openEnded
+                                ? ", until the end of the data"
                                 : hold > 0 ? String.format(Locale.ROOT, ", for %.0f s more", hold) : ""),
-                ev, confidence, Instant.ofEpochMilli(Math.round(satStart)), at, (int) max));
+                ev,
+                confidence,
+                Instant.ofEpochMilli(Math.round(satStart)),
+                at,
+                (int) max));
     }
 
     private static void flapping(TimeSeries nodes, TimeWindow run, AnalysisConfig config, List<Finding> out) {
@@ -204,22 +296,30 @@ final class ScalingDetector {
                 int d = v > last ? 1 : -1;
                 if (direction != 0 && d != direction) {
                     changes++;
-                    ev.add(new Evidence("node count changed direction", nodes.id().toString(), nodes.timeAt(j), v,
-                            "count"));
+                    ev.add(new Evidence(
+                            "node count changed direction", nodes.id().toString(), nodes.timeAt(j), v, "count"));
                 }
                 direction = d;
             }
             last = v;
         }
         if (changes >= config.flappingChanges()) {
-            out.add(new Finding.ScalingFlapping(Severity.WARNING, run, String.format(Locale.ROOT,
-                    "the node count changed direction %d times during the run (flapping threshold %d)", changes,
-                    config.flappingChanges()), ev, 0.8, changes));
+            out.add(new Finding.ScalingFlapping(
+                    Severity.WARNING,
+                    run,
+                    String.format(
+                            Locale.ROOT,
+                            "the node count changed direction %d times during the run (flapping threshold %d)",
+                            changes,
+                            config.flappingChanges()),
+                    ev,
+                    0.8,
+                    changes));
         }
     }
 
-    private static Optional<Elasticity> elasticity(AlignedRun ar, TimeSeries cpu, TimeSeries nodes, double thr,
-            TimeWindow run) {
+    private static Optional<Elasticity> elasticity(
+            AlignedRun ar, TimeSeries cpu, TimeSeries nodes, double thr, TimeWindow run) {
         TimeSeries rps = ar.run().timeline().rps();
         double bucket = ar.run().timeline().bucket().toMillis();
         double p = Samples.periodMillis(cpu);
@@ -268,8 +368,14 @@ final class ScalingDetector {
         }
         int n = samples.size();
         double minutes = n * p / 60_000;
-        return Optional.of(new Elasticity(under / n, over / n, (double) tsUnder / n, (double) tsOver / n,
-                (supplyChanges - demandChanges) / minutes, capacity, n));
+        return Optional.of(new Elasticity(
+                under / n,
+                over / n,
+                (double) tsUnder / n,
+                (double) tsOver / n,
+                (supplyChanges - demandChanges) / minutes,
+                capacity,
+                n));
     }
 
     /** First index from {@code from} starting {@code n} samples in a row above (or below) the threshold, or −1. */
@@ -332,6 +438,8 @@ final class ScalingDetector {
     }
 
     static String clock(Instant t) {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(t);
     }
 }

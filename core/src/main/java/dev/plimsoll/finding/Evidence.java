@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.finding;
 
 import java.time.Instant;
@@ -14,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param unit e.g. {@code percent}, {@code ms}, {@code s}, {@code count}
  * @since 0.1
  */
-public record Evidence(String label, String series, @Nullable Instant time, double value, String unit) {
+public record Evidence(
+        String label, String series, @Nullable Instant time, double value, String unit) {
     public Evidence {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(series, "series");

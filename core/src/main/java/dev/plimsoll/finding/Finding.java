@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.finding;
 
 import dev.plimsoll.series.TimeWindow;
@@ -11,9 +26,16 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeiling, Finding.NoScaleUp,
-        Finding.ScalingFlapping, Finding.LatencyBottleneck, Finding.LoadGeneratorSaturation, Finding.CapacityKnee,
-        Finding.ErrorBurst, Finding.DataCoverage {
+public sealed interface Finding
+        permits Finding.ScalingLag,
+                Finding.ScalingCeiling,
+                Finding.NoScaleUp,
+                Finding.ScalingFlapping,
+                Finding.LatencyBottleneck,
+                Finding.LoadGeneratorSaturation,
+                Finding.CapacityKnee,
+                Finding.ErrorBurst,
+                Finding.DataCoverage {
 
     FindingKind kind();
 
@@ -39,9 +61,18 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
      * @param lagSeconds capacity ready − saturation start, NaN when no capacity came
      * @param resolutionSeconds the coarsest resolution the times rest on
      */
-    record ScalingLag(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
-            Instant saturationStart, Optional<Instant> capacityReady, Optional<Instant> relief, double lagSeconds,
-            double resolutionSeconds) implements Finding {
+    record ScalingLag(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            Instant saturationStart,
+            Optional<Instant> capacityReady,
+            Optional<Instant> relief,
+            double lagSeconds,
+            double resolutionSeconds)
+            implements Finding {
         public ScalingLag {
             evidence = List.copyOf(evidence);
             Objects.requireNonNull(saturationStart, "saturationStart");
@@ -54,8 +85,16 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** Capacity reached its maximum while the system was still saturated. */
-    record ScalingCeiling(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, Instant saturationStart, Instant ceilingReached, int maxNodes) implements Finding {
+    record ScalingCeiling(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            Instant saturationStart,
+            Instant ceilingReached,
+            int maxNodes)
+            implements Finding {
         public ScalingCeiling {
             evidence = List.copyOf(evidence);
         }
@@ -67,8 +106,14 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** Sustained saturation without any capacity increase. */
-    record NoScaleUp(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
-            Instant saturationStart) implements Finding {
+    record NoScaleUp(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            Instant saturationStart)
+            implements Finding {
         public NoScaleUp {
             evidence = List.copyOf(evidence);
         }
@@ -80,8 +125,14 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** Capacity went up and down repeatedly. */
-    record ScalingFlapping(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, int directionChanges) implements Finding {
+    record ScalingFlapping(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            int directionChanges)
+            implements Finding {
         public ScalingFlapping {
             evidence = List.copyOf(evidence);
         }
@@ -99,8 +150,15 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
      * @param growthMillis growth of client p95 from the baseline window to the peak window
      * @param shares growth per tier (ms), tiers in order client-edge, load balancer, backend
      */
-    record LatencyBottleneck(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, String tier, double growthMillis, java.util.Map<String, Double> shares)
+    record LatencyBottleneck(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            String tier,
+            double growthMillis,
+            java.util.Map<String, Double> shares)
             implements Finding {
         public LatencyBottleneck {
             evidence = List.copyOf(evidence);
@@ -114,8 +172,14 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** The run measured the load generator, not the system. */
-    record LoadGeneratorSaturation(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, long droppedIterations) implements Finding {
+    record LoadGeneratorSaturation(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            long droppedIterations)
+            implements Finding {
         public LoadGeneratorSaturation {
             evidence = List.copyOf(evidence);
         }
@@ -127,8 +191,17 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** Throughput stopped growing with concurrency (Universal Scalability Law fit). */
-    record CapacityKnee(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, double sigma, double kappa, double lambda, double nMax, double rSquared)
+    record CapacityKnee(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            double sigma,
+            double kappa,
+            double lambda,
+            double nMax,
+            double rSquared)
             implements Finding {
         public CapacityKnee {
             evidence = List.copyOf(evidence);
@@ -141,8 +214,15 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** Failed requests clustered in time, classified by origin. */
-    record ErrorBurst(Severity severity, TimeWindow window, String reason, List<Evidence> evidence, double confidence,
-            long failedRequests, java.util.Map<String, Long> byClass) implements Finding {
+    record ErrorBurst(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            long failedRequests,
+            java.util.Map<String, Long> byClass)
+            implements Finding {
         public ErrorBurst {
             evidence = List.copyOf(evidence);
             byClass = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byClass));
@@ -155,8 +235,15 @@ public sealed interface Finding permits Finding.ScalingLag, Finding.ScalingCeili
     }
 
     /** A series had less data than its window holds. Always {@link Severity#INFO}. */
-    record DataCoverage(Severity severity, TimeWindow window, String reason, List<Evidence> evidence,
-            double confidence, String queryId, double ratio) implements Finding {
+    record DataCoverage(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            String queryId,
+            double ratio)
+            implements Finding {
         public DataCoverage {
             evidence = List.copyOf(evidence);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.gate;
 
 import dev.plimsoll.analysis.AnalysisResult;
@@ -33,8 +48,17 @@ import java.util.Objects;
  */
 public record Gate(String expression, String metric, String operator, double threshold, String text) {
     private static final List<String> OPERATORS = List.of("<=", ">=", "==", "!=", "<", ">");
-    private static final List<String> METRICS = List.of("scaling_lag", "client_p50", "client_p95", "client_p99",
-            "error_rate", "lb_latency_share", "backend_latency_share", "edge_latency_share", "skew", "findings",
+    private static final List<String> METRICS = List.of(
+            "scaling_lag",
+            "client_p50",
+            "client_p95",
+            "client_p99",
+            "error_rate",
+            "lb_latency_share",
+            "backend_latency_share",
+            "edge_latency_share",
+            "skew",
+            "findings",
             "bottleneck");
 
     public Gate {
@@ -57,8 +81,10 @@ public record Gate(String expression, String metric, String operator, double thr
             throw new GateParseException(e, 0, "expected a metric name, one of " + METRICS + " or findings.<kind>");
         }
         if (!METRICS.contains(metric) && !metric.startsWith("findings.")) {
-            throw new GateParseException(e, 0, "unknown metric '" + metric + "', expected one of " + METRICS
-                    + " or findings.<severity|kind>");
+            throw new GateParseException(
+                    e,
+                    0,
+                    "unknown metric '" + metric + "', expected one of " + METRICS + " or findings.<severity|kind>");
         }
         if (metric.startsWith("findings.")) {
             String sub = metric.substring("findings.".length());
@@ -113,7 +139,8 @@ public record Gate(String expression, String metric, String operator, double thr
             case "ms" -> timeUnit(e, valueStart + j, metric, number, 0.001);
             case "s" -> timeUnit(e, valueStart + j, metric, number, 1);
             case "m" -> timeUnit(e, valueStart + j, metric, number, 60);
-            default -> throw new GateParseException(e, valueStart + j, "unknown unit '" + unit + "', expected ms, s, m or %");
+            default ->
+                throw new GateParseException(e, valueStart + j, "unknown unit '" + unit + "', expected ms, s, m or %");
         };
         return new Gate(e, metric, op, value, rhs);
     }
@@ -165,8 +192,8 @@ public record Gate(String expression, String metric, String operator, double thr
         if (metric.startsWith("findings")) {
             return Long.toString(Math.round(v));
         }
-        String unit = metric.startsWith("client_p") ? "ms" : metric.equals("scaling_lag") || metric.equals("skew") ? "s"
-                : "";
+        String unit =
+                metric.startsWith("client_p") ? "ms" : metric.equals("scaling_lag") || metric.equals("skew") ? "s" : "";
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + unit;
     }
 
@@ -200,7 +227,9 @@ public record Gate(String expression, String metric, String operator, double thr
     private static double share(AnalysisResult r, String tier) {
         for (Finding f : r.findings(FindingKind.LATENCY_BOTTLENECK)) {
             Finding.LatencyBottleneck b = (Finding.LatencyBottleneck) f;
-            double total = b.shares().values().stream().mapToDouble(Double::doubleValue).sum();
+            double total = b.shares().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
             return total <= 0 ? 0 : b.shares().getOrDefault(tier, 0.0) / total;
         }
         return 0;

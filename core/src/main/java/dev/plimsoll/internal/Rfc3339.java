@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.internal;
 
 import java.time.OffsetDateTime;
@@ -9,8 +24,7 @@ import java.time.format.DateTimeParseException;
  * writes the load generator's local offset, so the offset is applied, never ignored.
  */
 public final class Rfc3339 {
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /**
      * Epoch nanoseconds of the timestamp in {@code s[off, off+len)}.
@@ -19,8 +33,12 @@ public final class Rfc3339 {
      */
     public static long parseEpochNanos(char[] s, int off, int len) {
         int end = off + len;
-        if (len < 20 || s[off + 4] != '-' || s[off + 7] != '-' || (s[off + 10] != 'T' && s[off + 10] != 't'
-                && s[off + 10] != ' ') || s[off + 13] != ':' || s[off + 16] != ':') {
+        if (len < 20
+                || s[off + 4] != '-'
+                || s[off + 7] != '-'
+                || (s[off + 10] != 'T' && s[off + 10] != 't' && s[off + 10] != ' ')
+                || s[off + 13] != ':'
+                || s[off + 16] != ':') {
             return slow(s, off, len);
         }
         int year = digits(s, off, 4);
@@ -29,8 +47,17 @@ public final class Rfc3339 {
         int hour = digits(s, off + 11, 2);
         int minute = digits(s, off + 14, 2);
         int second = digits(s, off + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 60) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 60) {
             return slow(s, off, len);
         }
         int p = off + 19;
@@ -46,15 +73,16 @@ public final class Rfc3339 {
             }
             int n = p - start;
             if (n == 0) {
-                throw new IllegalArgumentException("time must have digits after '.', but was '" + new String(s, off, len) + "'");
+                throw new IllegalArgumentException(
+                        "time must have digits after '.', but was '" + new String(s, off, len) + "'");
             }
             for (int k = n; k < 9; k++) {
                 nanos *= 10;
             }
         }
         if (p >= end) {
-            throw new IllegalArgumentException("time must end with 'Z' or a UTC offset (RFC 3339), but was '"
-                    + new String(s, off, len) + "'");
+            throw new IllegalArgumentException(
+                    "time must end with 'Z' or a UTC offset (RFC 3339), but was '" + new String(s, off, len) + "'");
         }
         int offsetSeconds;
         char c = s[p];

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.junit;
 
 import dev.plimsoll.Plimsoll;
@@ -60,8 +75,9 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
     @Override
     public void beforeEach(ExtensionContext context) {
         settings(context); // misuse is reported before the load runs, not after
-        context.getStore(NAMESPACE).getOrComputeIfAbsent(LoadTestRecorder.class, k -> new LoadTestRecorder(clock()),
-                LoadTestRecorder.class);
+        context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        LoadTestRecorder.class, k -> new LoadTestRecorder(clock()), LoadTestRecorder.class);
     }
 
     @Override
@@ -71,8 +87,9 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        return e.getStore(NAMESPACE).getOrComputeIfAbsent(LoadTestRecorder.class, k -> new LoadTestRecorder(clock()),
-                LoadTestRecorder.class);
+        return e.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        LoadTestRecorder.class, k -> new LoadTestRecorder(clock()), LoadTestRecorder.class);
     }
 
     @Override
@@ -89,9 +106,11 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
                     + " attach k6 output with recorder.attachK6(...) or time requests with recorder.registry()");
         }
         List<FetchResult> fetched = fetch(s, run);
-        AnalysisResult result = Plimsoll.analyze(run, fetched, AnalysisConfig.defaults().withMaxNodes(s.maxNodes));
+        AnalysisResult result =
+                Plimsoll.analyze(run, fetched, AnalysisConfig.defaults().withMaxNodes(s.maxNodes));
         List<GateResult> gates = s.gates.stream().map(g -> g.evaluate(result)).toList();
-        String title = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String title = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         Report report = new Report(title, result, gates);
         Path dir = s.reportDir.resolve(context.getRequiredTestClass().getName());
         Files.createDirectories(dir);
@@ -99,11 +118,13 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         write(dir.resolve(base + ".html"), w -> HtmlReport.write(report, w));
         write(dir.resolve(base + ".json"), w -> JsonReport.write(report, w));
         write(dir.resolve(base + ".md"), w -> MarkdownReport.write(report, w));
-        context.publishReportEntry("plimsoll.report", dir.resolve(base + ".html").toAbsolutePath().toString());
+        context.publishReportEntry(
+                "plimsoll.report", dir.resolve(base + ".html").toAbsolutePath().toString());
         System.out.println("plimsoll: report " + dir.resolve(base + ".html").toAbsolutePath());
         List<String> problems = new ArrayList<>();
-        gates.stream().filter(g -> !g.passed()).forEach(g -> problems.add("gate " + g.expression() + " failed (measured "
-                + g.measured() + ")"));
+        gates.stream()
+                .filter(g -> !g.passed())
+                .forEach(g -> problems.add("gate " + g.expression() + " failed (measured " + g.measured() + ")"));
         if (s.failOn != null) {
             for (Finding f : result.findingsAtLeast(s.failOn)) {
                 problems.add(f.severity().label() + " " + f.kind().id() + ": " + f.reason());
@@ -120,15 +141,23 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
             return K6Reader.create().read(recorder.k6Files());
         }
         var registry = recorder.capturedOrNull();
-        String id = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-        return registry != null ? registry.toLoadRun(id) : new LoadRun("none", id,
-                dev.plimsoll.run.RunTimeline.builder(dev.plimsoll.run.RunTimeline.DEFAULT_BUCKET, "none").build(),
-                Optional.empty(), dev.plimsoll.run.IngestReport.empty());
+        String id = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
+        return registry != null
+                ? registry.toLoadRun(id)
+                : new LoadRun(
+                        "none",
+                        id,
+                        dev.plimsoll.run.RunTimeline.builder(dev.plimsoll.run.RunTimeline.DEFAULT_BUCKET, "none")
+                                .build(),
+                        Optional.empty(),
+                        dev.plimsoll.run.IngestReport.empty());
     }
 
     /** Fetches every source, polling live ones until they cover the run or the ingestion delay has passed. */
     private List<FetchResult> fetch(Settings s, LoadRun run) throws InterruptedException {
-        TimeWindow window = new TimeWindow(run.window().start().minusSeconds(60), run.window().end().plusSeconds(300));
+        TimeWindow window = new TimeWindow(
+                run.window().start().minusSeconds(60), run.window().end().plusSeconds(300));
         List<FetchResult> out = new ArrayList<>();
         for (String type : s.sources) {
             long deadline = System.nanoTime() + s.ingestionDelay.toNanos();
@@ -164,17 +193,23 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
     }
 
     /** The settings of a test: annotation, then system properties, environment, plimsoll.properties. */
-    record Settings(List<Gate> gates, List<String> sources, int maxNodes, @Nullable Severity failOn,
-            Duration ingestionDelay, Path reportDir, Function<String, @Nullable String> properties) {
-    }
+    record Settings(
+            List<Gate> gates,
+            List<String> sources,
+            int maxNodes,
+            @Nullable Severity failOn,
+            Duration ingestionDelay,
+            Path reportDir,
+            Function<String, @Nullable String> properties) {}
 
     static Settings settings(ExtensionContext context) {
         LoadTest a = AnnotationSupport.findAnnotation(context.getElement(), LoadTest.class)
                 .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LoadTest.class))
-                .orElseThrow(() -> new ExtensionConfigurationException("LoadTestExtension needs @LoadTest on the test"
-                        + " class or method"));
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        "LoadTestExtension needs @LoadTest on the test" + " class or method"));
         Properties file = new Properties();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("plimsoll.properties")) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("plimsoll.properties")) {
             if (in != null) {
                 file.load(in);
             }
@@ -184,7 +219,10 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         Function<String, @Nullable String> fallback = key -> {
             String v = System.getProperty("plimsoll." + key, System.getProperty(key));
             if (v == null) {
-                v = System.getenv(("PLIMSOLL_" + key).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+                v = System.getenv(("PLIMSOLL_" + key)
+                        .toUpperCase(Locale.ROOT)
+                        .replace('.', '_')
+                        .replace('-', '_'));
             }
             if (v == null) {
                 v = file.getProperty("plimsoll." + key, file.getProperty(key));
@@ -217,8 +255,9 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
             case "info" -> Severity.INFO;
             case "warning" -> Severity.WARNING;
             case "high" -> Severity.HIGH;
-            default -> throw new ExtensionConfigurationException("@LoadTest failOn must be info, warning, high or none,"
-                    + " but was '" + a.failOn() + "'");
+            default ->
+                throw new ExtensionConfigurationException(
+                        "@LoadTest failOn must be info, warning, high or none," + " but was '" + a.failOn() + "'");
         };
         Duration delay;
         try {
@@ -253,10 +292,10 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         put(props, "datadog.load-balancer", a.loadBalancer());
         put(props, "cloudwatch.service", a.service());
         put(props, "datadog.service", a.service());
-        Function<String, @Nullable String> properties = key -> props.containsKey(key) ? props.get(key)
-                : fallback.apply(key);
-        return new Settings(List.copyOf(gates), List.copyOf(sources), maxNodes, failOn, delay, Path.of(a.reportDir()),
-                properties);
+        Function<String, @Nullable String> properties =
+                key -> props.containsKey(key) ? props.get(key) : fallback.apply(key);
+        return new Settings(
+                List.copyOf(gates), List.copyOf(sources), maxNodes, failOn, delay, Path.of(a.reportDir()), properties);
     }
 
     private static void put(java.util.Map<String, String> props, String key, String value) {
@@ -267,16 +306,17 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
 
     private static String folder(String attribute, String value) {
         if (value.startsWith("classpath:")) {
-            URL url = Thread.currentThread().getContextClassLoader().getResource(value.substring("classpath:".length()));
+            URL url =
+                    Thread.currentThread().getContextClassLoader().getResource(value.substring("classpath:".length()));
             if (url == null) {
-                throw new ExtensionConfigurationException("@LoadTest " + attribute + ": '" + value
-                        + "' is not on the class path");
+                throw new ExtensionConfigurationException(
+                        "@LoadTest " + attribute + ": '" + value + "' is not on the class path");
             }
             try {
                 return Path.of(url.toURI()).toString();
             } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("@LoadTest " + attribute + ": '" + value
-                        + "' is not a folder on the file system", e);
+                throw new ExtensionConfigurationException(
+                        "@LoadTest " + attribute + ": '" + value + "' is not a folder on the file system", e);
             }
         }
         if (!Files.isDirectory(Path.of(value))) {

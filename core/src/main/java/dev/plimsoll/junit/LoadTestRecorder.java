@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.junit;
 
 import dev.plimsoll.micrometer.LoadCaptureRegistry;
@@ -9,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link LoadTest} records: the run's window and phases, k6 output files, and in-JVM load through a Micrometer
@@ -22,8 +38,8 @@ public final class LoadTestRecorder implements AutoCloseable {
     private final Instant started;
     private final List<Path> k6Files = new ArrayList<>();
     private final Map<String, Instant> phases = new LinkedHashMap<>();
-    private volatile LoadCaptureRegistry registry;
-    private Instant ended;
+    private volatile @Nullable LoadCaptureRegistry registry;
+    private @Nullable Instant ended;
 
     LoadTestRecorder(Clock clock) {
         this.clock = clock;
@@ -72,6 +88,7 @@ public final class LoadTestRecorder implements AutoCloseable {
         return List.copyOf(k6Files);
     }
 
+    @Nullable
     LoadCaptureRegistry capturedOrNull() {
         return registry;
     }
@@ -81,7 +98,8 @@ public final class LoadTestRecorder implements AutoCloseable {
     }
 
     Instant ended() {
-        return ended == null ? clock.instant() : ended;
+        Instant e = ended;
+        return e == null ? clock.instant() : e;
     }
 
     @Override

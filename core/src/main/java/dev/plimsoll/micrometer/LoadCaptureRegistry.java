@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.micrometer;
 
 import dev.plimsoll.run.IngestReport;
@@ -87,8 +102,12 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
     public LoadRun toLoadRun(String id) {
         synchronized (builder) {
             // a built timeline is a copy: the registry can go on recording
-            return new LoadRun("micrometer", id, builder.snapshot(), Optional.empty(), new IngestReport(List.of(), 0,
-                    samples, 0, List.of()));
+            return new LoadRun(
+                    "micrometer",
+                    id,
+                    builder.snapshot(),
+                    Optional.empty(),
+                    new IngestReport(List.of(), 0, samples, 0, List.of()));
         }
     }
 
@@ -116,7 +135,9 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
 
     @Override
     protected Counter newCounter(Meter.Id id) {
-        String name = id.getName().equals("iterations") ? K6Metrics.ITERATIONS : id.getName().replace('.', '_');
+        String name = id.getName().equals("iterations")
+                ? K6Metrics.ITERATIONS
+                : id.getName().replace('.', '_');
         synchronized (builder) {
             builder.declare(name, MetricKind.COUNTER, false);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.micrometer;
 
 import dev.plimsoll.analysis.AnalysisResult;
@@ -59,20 +74,30 @@ public final class PlimsollMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        MultiGauge lag = MultiGauge.builder(names.scalingLag()).baseUnit("seconds")
-                .description("saturation start to first new node Ready").register(registry);
-        MultiGauge findings = MultiGauge.builder(names.findings()).description("findings of the latest analysis")
+        MultiGauge lag = MultiGauge.builder(names.scalingLag())
+                .baseUnit("seconds")
+                .description("saturation start to first new node Ready")
                 .register(registry);
-        MultiGauge share = MultiGauge.builder(names.latencyShare()).description("share of the p95 growth per tier")
+        MultiGauge findings = MultiGauge.builder(names.findings())
+                .description("findings of the latest analysis")
                 .register(registry);
-        MultiGauge elasticity = MultiGauge.builder(names.elasticity()).description("SPEC RG elasticity metrics")
+        MultiGauge share = MultiGauge.builder(names.latencyShare())
+                .description("share of the p95 growth per tier")
                 .register(registry);
-        MultiGauge throughput = MultiGauge.builder(names.maxThroughput()).baseUnit("requests")
-                .description("throughput at the capacity knee, per second").register(registry);
-        MultiGauge gates = MultiGauge.builder(names.gate()).description("1 when the gate passed, 0 when it failed")
+        MultiGauge elasticity = MultiGauge.builder(names.elasticity())
+                .description("SPEC RG elasticity metrics")
                 .register(registry);
-        MultiGauge skew = MultiGauge.builder(names.clockSkew()).baseUnit("seconds")
-                .description("load generator / cloud clock offset").register(registry);
+        MultiGauge throughput = MultiGauge.builder(names.maxThroughput())
+                .baseUnit("requests")
+                .description("throughput at the capacity knee, per second")
+                .register(registry);
+        MultiGauge gates = MultiGauge.builder(names.gate())
+                .description("1 when the gate passed, 0 when it failed")
+                .register(registry);
+        MultiGauge skew = MultiGauge.builder(names.clockSkew())
+                .baseUnit("seconds")
+                .description("load generator / cloud clock offset")
+                .register(registry);
         synchronized (refreshers) {
             refreshers.add(() -> {
                 Report r = report.get();
@@ -91,7 +116,9 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 List<MultiGauge.Row<?>> findingRows = new ArrayList<>();
                 for (FindingKind k : FindingKind.values()) {
                     for (Severity s : Severity.values()) {
-                        long n = a.findings(k).stream().filter(f -> f.severity() == s).count();
+                        long n = a.findings(k).stream()
+                                .filter(f -> f.severity() == s)
+                                .count();
                         if (n > 0) {
                             findingRows.add(MultiGauge.Row.of(base.and("kind", k.id(), "severity", s.label()), n));
                         }
@@ -101,9 +128,12 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 List<MultiGauge.Row<?>> shareRows = new ArrayList<>();
                 for (Finding f : a.findings(FindingKind.LATENCY_BOTTLENECK)) {
                     Finding.LatencyBottleneck b = (Finding.LatencyBottleneck) f;
-                    double total = b.shares().values().stream().mapToDouble(Double::doubleValue).sum();
-                    b.shares().forEach((tier, ms) -> shareRows.add(MultiGauge.Row.of(base.and("tier", tier),
-                            total <= 0 ? 0 : ms / total)));
+                    double total = b.shares().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum();
+                    b.shares()
+                            .forEach((tier, ms) -> shareRows.add(
+                                    MultiGauge.Row.of(base.and("tier", tier), total <= 0 ? 0 : ms / total)));
                 }
                 share.register(shareRows, true);
                 List<MultiGauge.Row<?>> elasticityRows = new ArrayList<>();
@@ -119,8 +149,8 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 for (Finding f : a.findings(FindingKind.CAPACITY_KNEE)) {
                     Finding.CapacityKnee k = (Finding.CapacityKnee) f;
                     double n = k.nMax();
-                    throughputRows.add(MultiGauge.Row.of(base, k.lambda() * n / (1 + k.sigma() * (n - 1)
-                            + k.kappa() * n * (n - 1))));
+                    throughputRows.add(MultiGauge.Row.of(
+                            base, k.lambda() * n / (1 + k.sigma() * (n - 1) + k.kappa() * n * (n - 1))));
                 }
                 throughput.register(throughputRows, true);
                 List<MultiGauge.Row<?>> gateRows = new ArrayList<>();
@@ -128,7 +158,10 @@ public final class PlimsollMeterBinder implements MeterBinder {
                     gateRows.add(MultiGauge.Row.of(base.and("gate", g.expression()), g.passed() ? 1 : 0));
                 }
                 gates.register(gateRows, true);
-                skew.register(a.skew().isEstimated() ? List.of(MultiGauge.Row.of(base, a.skew().seconds())) : List.of(),
+                skew.register(
+                        a.skew().isEstimated()
+                                ? List.of(MultiGauge.Row.of(base, a.skew().seconds()))
+                                : List.of(),
                         true);
             });
         }
@@ -147,8 +180,10 @@ public final class PlimsollMeterBinder implements MeterBinder {
             } catch (RuntimeException e) {
                 if (!warned) {
                     warned = true;
-                    LOG.log(System.Logger.Level.WARNING, "Plimsoll meters could not be refreshed; they keep their last"
-                            + " values", e);
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Plimsoll meters could not be refreshed; they keep their last" + " values",
+                            e);
                 }
             }
         }

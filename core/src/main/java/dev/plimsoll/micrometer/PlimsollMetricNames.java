@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.micrometer;
 
 import java.util.Objects;
@@ -15,8 +30,14 @@ import java.util.Objects;
  * @param clockSkew estimated generator/cloud clock offset, seconds; tag {@code run}
  * @since 0.1
  */
-public record PlimsollMetricNames(String scalingLag, String findings, String latencyShare, String elasticity,
-        String maxThroughput, String gate, String clockSkew) {
+public record PlimsollMetricNames(
+        String scalingLag,
+        String findings,
+        String latencyShare,
+        String elasticity,
+        String maxThroughput,
+        String gate,
+        String clockSkew) {
 
     public PlimsollMetricNames {
         Objects.requireNonNull(scalingLag, "scalingLag");
@@ -29,8 +50,14 @@ public record PlimsollMetricNames(String scalingLag, String findings, String lat
     }
 
     public static PlimsollMetricNames ofDefaults() {
-        return new PlimsollMetricNames("plimsoll.scaling.lag", "plimsoll.findings", "plimsoll.latency.share",
-                "plimsoll.elasticity", "plimsoll.capacity.max.throughput", "plimsoll.gate", "plimsoll.clock.skew");
+        return new PlimsollMetricNames(
+                "plimsoll.scaling.lag",
+                "plimsoll.findings",
+                "plimsoll.latency.share",
+                "plimsoll.elasticity",
+                "plimsoll.capacity.max.throughput",
+                "plimsoll.gate",
+                "plimsoll.clock.skew");
     }
 
     /** A builder starting from the defaults. */
@@ -43,20 +70,38 @@ public record PlimsollMetricNames(String scalingLag, String findings, String lat
         private PlimsollMetricNames names = ofDefaults();
 
         public Builder scalingLag(String name) {
-            names = new PlimsollMetricNames(name, names.findings, names.latencyShare, names.elasticity,
-                    names.maxThroughput, names.gate, names.clockSkew);
+            names = new PlimsollMetricNames(
+                    name,
+                    names.findings,
+                    names.latencyShare,
+                    names.elasticity,
+                    names.maxThroughput,
+                    names.gate,
+                    names.clockSkew);
             return this;
         }
 
         public Builder findings(String name) {
-            names = new PlimsollMetricNames(names.scalingLag, name, names.latencyShare, names.elasticity,
-                    names.maxThroughput, names.gate, names.clockSkew);
+            names = new PlimsollMetricNames(
+                    names.scalingLag,
+                    name,
+                    names.latencyShare,
+                    names.elasticity,
+                    names.maxThroughput,
+                    names.gate,
+                    names.clockSkew);
             return this;
         }
 
         public Builder gate(String name) {
-            names = new PlimsollMetricNames(names.scalingLag, names.findings, names.latencyShare, names.elasticity,
-                    names.maxThroughput, name, names.clockSkew);
+            names = new PlimsollMetricNames(
+                    names.scalingLag,
+                    names.findings,
+                    names.latencyShare,
+                    names.elasticity,
+                    names.maxThroughput,
+                    name,
+                    names.clockSkew);
             return this;
         }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.micrometer;
 
 import dev.plimsoll.run.K6Metrics;
@@ -54,14 +69,24 @@ public final class TimelineReplay {
     /** Registers the gauges (NaN until the replay starts). */
     public TimelineReplay bindTo(MeterRegistry registry) {
         Tags t = tags.and("run", run.id());
-        Gauge.builder("plimsoll.load.rps", this, r -> r.value(r.rps)).tags(t).baseUnit("requests")
-                .description("requests per second of the replayed run").register(registry);
-        Gauge.builder("plimsoll.load.vus", this, r -> r.value(r.vus)).tags(t).description("active virtual users")
+        Gauge.builder("plimsoll.load.rps", this, r -> r.value(r.rps))
+                .tags(t)
+                .baseUnit("requests")
+                .description("requests per second of the replayed run")
                 .register(registry);
-        Gauge.builder("plimsoll.load.error.ratio", this, r -> r.value(r.errors)).tags(t)
-                .description("share of failed requests").register(registry);
-        Gauge.builder("plimsoll.load.latency.p95", this, r -> r.value(r.p95)).tags(t).baseUnit("seconds")
-                .description("client p95 of the bucket").register(registry);
+        Gauge.builder("plimsoll.load.vus", this, r -> r.value(r.vus))
+                .tags(t)
+                .description("active virtual users")
+                .register(registry);
+        Gauge.builder("plimsoll.load.error.ratio", this, r -> r.value(r.errors))
+                .tags(t)
+                .description("share of failed requests")
+                .register(registry);
+        Gauge.builder("plimsoll.load.latency.p95", this, r -> r.value(r.p95))
+                .tags(t)
+                .baseUnit("seconds")
+                .description("client p95 of the bucket")
+                .register(registry);
         return this;
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -39,8 +54,7 @@ import java.util.Optional;
 public final class HtmlReport {
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
         AnalysisResult r = report.result();
@@ -48,18 +62,38 @@ public final class HtmlReport {
         RunTotals t = run.totals();
         var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plimsoll: "
-                + h(report.title()) + "</title>\n<style>" + resource("uPlot.min.css") + "\n" + STYLE + "</style>\n</head>"
+                + h(report.title()) + "</title>\n<style>" + resource("uPlot.min.css") + "\n" + STYLE
+                + "</style>\n</head>"
                 + "<body data-charts-drawn=\"0\">\n");
         out.write("<h1>Plimsoll: " + h(report.title()) + "</h1>\n");
-        out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">" + (report.gates().isEmpty() ? ""
-                : report.passed() ? "All gates passed. " : "A gate failed. ") + "Bottleneck: <b>" + h(r.bottleneck())
-                + "</b>. " + (r.skew().isEstimated() ? h(String.format(Locale.ROOT,
-                        "Clock skew %+.1f s (r = %.3f), applied to the cloud series.", r.skew().seconds(),
-                        r.skew().correlation())) : "Clock skew not estimated.") + "</p>\n");
-        out.write("<p class=\"meta\">" + h(String.format(Locale.ROOT, "%s run %s · %s → %s · %d requests (%.2f %% failed)"
-                + " · p95 %.1f ms · p99 %.1f ms · %d VUs max · %d dropped iterations", run.tool(), run.id(),
-                run.window().start(), run.window().end(), t.requests(), 100 * nz(t.errorRate()), d.percentile(95),
-                d.percentile(99), t.vusMax(), t.droppedIterations())) + "</p>\n");
+        out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">"
+                + (report.gates().isEmpty() ? "" : report.passed() ? "All gates passed. " : "A gate failed. ")
+                + "Bottleneck: <b>" + h(r.bottleneck())
+                + "</b>. "
+                + (r.skew().isEstimated()
+                        ? h(String.format(
+                                Locale.ROOT,
+                                "Clock skew %+.1f s (r = %.3f), applied to the cloud series.",
+                                r.skew().seconds(),
+                                r.skew().correlation()))
+                        : "Clock skew not estimated.")
+                + "</p>\n");
+        out.write("<p class=\"meta\">"
+                + h(String.format(
+                        Locale.ROOT,
+                        "%s run %s · %s → %s · %d requests (%.2f %% failed)"
+                                + " · p95 %.1f ms · p99 %.1f ms · %d VUs max · %d dropped iterations",
+                        run.tool(),
+                        run.id(),
+                        run.window().start(),
+                        run.window().end(),
+                        t.requests(),
+                        100 * nz(t.errorRate()),
+                        d.percentile(95),
+                        d.percentile(99),
+                        t.vusMax(),
+                        t.droppedIterations()))
+                + "</p>\n");
         out.write("<h2>Load and capacity</h2><div id=\"chart-load\" class=\"chart\"></div>\n");
         out.write("<h2>Latency tiers (p95)</h2><div id=\"chart-latency\" class=\"chart\"></div>\n");
         findings(out, r);
@@ -77,20 +111,24 @@ public final class HtmlReport {
             out.write("<p>Nothing to report.</p>\n");
         }
         for (Finding f : r.findings()) {
-            out.write("<div class=\"finding " + f.severity().label() + "\"><p><span class=\"sev\">" + f.severity().label()
-                    + "</span> <code>" + f.kind().id() + "</code> " + h(f.reason()) + "</p>");
+            out.write("<div class=\"finding " + f.severity().label() + "\"><p><span class=\"sev\">"
+                    + f.severity().label() + "</span> <code>" + f.kind().id() + "</code> " + h(f.reason()) + "</p>");
             if (!f.evidence().isEmpty()) {
                 out.write("<table><tr><th>evidence</th><th>time (UTC)</th><th>value</th><th>series</th></tr>");
                 for (Evidence e : f.evidence()) {
-                    out.write("<tr><td>" + h(e.label()) + "</td><td>" + (e.time() == null ? "" : h(e.time().toString()))
+                    out.write("<tr><td>" + h(e.label()) + "</td><td>"
+                            + (e.time() == null ? "" : h(e.time().toString()))
                             + "</td><td>" + h(num(e.value()) + " " + e.unit()) + "</td><td><code>" + h(e.series())
                             + "</code></td></tr>");
                 }
                 out.write("</table>");
             }
             if (f instanceof Finding.LatencyBottleneck b) {
-                out.write("<p class=\"meta\">p95 growth by tier (ms): " + h(b.shares().entrySet().stream()
-                        .map(e -> e.getKey() + " " + num(e.getValue())).reduce((a, c) -> a + " · " + c).orElse(""))
+                out.write("<p class=\"meta\">p95 growth by tier (ms): "
+                        + h(b.shares().entrySet().stream()
+                                .map(e -> e.getKey() + " " + num(e.getValue()))
+                                .reduce((a, c) -> a + " · " + c)
+                                .orElse(""))
                         + "</p>");
             }
             out.write("</div>\n");
@@ -104,8 +142,11 @@ public final class HtmlReport {
         }
         out.write("<h2>Requests by name</h2><table><tr><th>name</th><th>requests</th><th>failed</th><th>p95 ms</th>"
                 + "<th>p99 ms</th></tr>");
-        var sorted = names.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().totalRequests(),
-                a.getValue().totalRequests())).limit(50).toList();
+        var sorted = names.entrySet().stream()
+                .sorted((a, b) ->
+                        Long.compare(b.getValue().totalRequests(), a.getValue().totalRequests()))
+                .limit(50)
+                .toList();
         for (var e : sorted) {
             var dist = e.getValue().distribution(K6Metrics.HTTP_REQ_DURATION);
             out.write("<tr><td>" + h(e.getKey()) + "</td><td>" + e.getValue().totalRequests() + "</td><td>"
@@ -122,7 +163,8 @@ public final class HtmlReport {
         out.write("<h2>Gates</h2><table><tr><th>gate</th><th>measured</th><th>result</th></tr>");
         for (GateResult g : report.gates()) {
             out.write("<tr class=\"" + (g.passed() ? "pass" : "fail") + "\"><td><code>" + h(g.expression())
-                    + "</code></td><td>" + h(g.measured()) + "</td><td>" + (g.passed() ? "pass" : "FAIL") + "</td></tr>");
+                    + "</code></td><td>" + h(g.measured()) + "</td><td>" + (g.passed() ? "pass" : "FAIL")
+                    + "</td></tr>");
         }
         out.write("</table>\n");
     }
@@ -165,20 +207,42 @@ public final class HtmlReport {
             g.writeArrayFieldStart("marks");
             for (Finding f : r.findings()) {
                 if (f instanceof Finding.ScalingLag s) {
-                    mark(g, "band", s.saturationStart().toEpochMilli(), s.capacityReady().map(x -> x.toEpochMilli())
-                            .orElse(s.window().end().toEpochMilli()), "saturation → node Ready: " + num(s.lagSeconds())
-                            + " s", "rgba(230,120,0,0.12)");
+                    mark(
+                            g,
+                            "band",
+                            s.saturationStart().toEpochMilli(),
+                            s.capacityReady()
+                                    .map(x -> x.toEpochMilli())
+                                    .orElse(s.window().end().toEpochMilli()),
+                            "saturation → node Ready: " + num(s.lagSeconds()) + " s",
+                            "rgba(230,120,0,0.12)");
                     if (s.capacityReady().isPresent()) {
                         mark(g, "line", s.capacityReady().get().toEpochMilli(), 0, "node Ready", "#2a7");
                     }
                 } else if (f instanceof Finding.ScalingCeiling c) {
-                    mark(g, "line", c.ceilingReached().toEpochMilli(), 0, "ceiling: " + c.maxNodes() + " nodes", "#c22");
+                    mark(
+                            g,
+                            "line",
+                            c.ceilingReached().toEpochMilli(),
+                            0,
+                            "ceiling: " + c.maxNodes() + " nodes",
+                            "#c22");
                 } else if (f instanceof Finding.NoScaleUp n) {
-                    mark(g, "band", n.window().start().toEpochMilli(), n.window().end().toEpochMilli(),
-                            "saturated, no scale-up", "rgba(200,0,0,0.10)");
+                    mark(
+                            g,
+                            "band",
+                            n.window().start().toEpochMilli(),
+                            n.window().end().toEpochMilli(),
+                            "saturated, no scale-up",
+                            "rgba(200,0,0,0.10)");
                 } else if (f instanceof Finding.ErrorBurst e) {
-                    mark(g, "band", e.window().start().toEpochMilli(), e.window().end().toEpochMilli(),
-                            "errors " + e.failedRequests(), "rgba(200,0,0,0.10)");
+                    mark(
+                            g,
+                            "band",
+                            e.window().start().toEpochMilli(),
+                            e.window().end().toEpochMilli(),
+                            "errors " + e.failedRequests(),
+                            "rgba(200,0,0,0.10)");
                 }
             }
             g.writeEndArray();
@@ -202,8 +266,10 @@ public final class HtmlReport {
     private static void cloud(JsonGenerator g, AlignedRun ar, String name, Optional<TimeSeries> s) throws IOException {
         if (s.isPresent() && !ar.run().timeline().isEmpty()) {
             array(g, name, ar.onGrid(s.get()));
-            g.writeStringField(name + "Label", s.get().id().source() + " " + s.get().id().name() + " ("
-                    + num(AlignedRun.periodSeconds(s.get())) + " s)");
+            g.writeStringField(
+                    name + "Label",
+                    s.get().id().source() + " " + s.get().id().name() + " (" + num(AlignedRun.periodSeconds(s.get()))
+                            + " s)");
         } else {
             g.writeNullField(name);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.report;
 
 import dev.plimsoll.finding.Finding;
@@ -15,8 +30,7 @@ import java.util.List;
  * @since 0.1
  */
 public final class JUnitReport {
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
         List<Finding> findings = report.result().findingsAtLeast(Severity.WARNING);
@@ -34,8 +48,9 @@ public final class JUnitReport {
             out.write("</testcase>\n");
         }
         for (Finding f : findings) {
-            out.write("  <testcase classname=\"plimsoll.findings." + f.kind().id() + "\" name=\"" + x(f.kind().id() + " at "
-                    + f.window().start()) + "\"><failure message=\"" + x(f.reason()) + "\" type=\""
+            out.write("  <testcase classname=\"plimsoll.findings." + f.kind().id() + "\" name=\""
+                    + x(f.kind().id() + " at " + f.window().start()) + "\"><failure message=\"" + x(f.reason())
+                    + "\" type=\""
                     + f.severity().label() + "\">" + x(f.reason()) + "</failure></testcase>\n");
         }
         out.write("</testsuite>\n");

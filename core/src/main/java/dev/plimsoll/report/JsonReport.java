@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -42,8 +57,7 @@ public final class JsonReport {
     public static final int SCHEMA_VERSION = 1;
     private static final JsonFactory JSON = new JsonFactory();
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -227,7 +241,9 @@ public final class JsonReport {
             g.writeNullField(name);
         } else {
             g.writeFieldName(name);
-            g.writeNumber(new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros()
+            g.writeNumber(new java.math.BigDecimal(v)
+                    .round(new java.math.MathContext(10))
+                    .stripTrailingZeros()
                     .toPlainString());
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.report;
 
 import dev.plimsoll.finding.Finding;
@@ -16,8 +31,7 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class MarkdownReport {
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
         var r = report.result();
@@ -26,24 +40,43 @@ public final class MarkdownReport {
         var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
         long warnings = r.findingsAtLeast(Severity.WARNING).size();
         out.write("## Plimsoll: " + escape(report.title()) + "\n\n");
-        out.write((report.gates().isEmpty() ? (warnings == 0 ? "✅ no problems found" : "⚠️ " + warnings
-                + " finding(s) at warning or above") : report.passed() ? "✅ all gates passed" : "❌ "
-                + report.gates().stream().filter(g -> !g.passed()).count() + " gate(s) failed")
+        out.write((report.gates().isEmpty()
+                        ? (warnings == 0 ? "✅ no problems found" : "⚠️ " + warnings + " finding(s) at warning or above")
+                        : report.passed()
+                                ? "✅ all gates passed"
+                                : "❌ "
+                                        + report.gates().stream()
+                                                .filter(g -> !g.passed())
+                                                .count() + " gate(s) failed")
                 + " · bottleneck: **" + r.bottleneck() + "**"
-                + (r.skew().isEstimated() ? String.format(Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds()) : "")
+                + (r.skew().isEstimated()
+                        ? String.format(
+                                Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds())
+                        : "")
                 + "\n\n");
-        out.write(String.format(Locale.ROOT, "%d requests, %.2f %% failed, p95 %.1f ms, p99 %.1f ms, %d VUs max, %s → %s"
-                + "%n%n", t.requests(), 100 * (Double.isNaN(t.errorRate()) ? 0 : t.errorRate()), d.percentile(95),
-                d.percentile(99), t.vusMax(), run.window().start(), run.window().end()));
-        long notes = r.findings().stream().filter(f -> f.severity() == Severity.INFO
-                && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE).count();
-        var listed = r.findings().stream().filter(f -> !(f.severity() == Severity.INFO
-                && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)).toList();
+        out.write(String.format(
+                Locale.ROOT,
+                "%d requests, %.2f %% failed, p95 %.1f ms, p99 %.1f ms, %d VUs max, %s → %s" + "%n%n",
+                t.requests(),
+                100 * (Double.isNaN(t.errorRate()) ? 0 : t.errorRate()),
+                d.percentile(95),
+                d.percentile(99),
+                t.vusMax(),
+                run.window().start(),
+                run.window().end()));
+        long notes = r.findings().stream()
+                .filter(f ->
+                        f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)
+                .count();
+        var listed = r.findings().stream()
+                .filter(f ->
+                        !(f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE))
+                .toList();
         if (!listed.isEmpty()) {
             out.write("| severity | finding | when (UTC) | reason |\n|---|---|---|---|\n");
             for (Finding f : listed) {
-                out.write("| " + f.severity().label() + " | " + f.kind().id() + " | " + f.window().start() + " | "
-                        + escape(f.reason()) + " |\n");
+                out.write("| " + f.severity().label() + " | " + f.kind().id() + " | "
+                        + f.window().start() + " | " + escape(f.reason()) + " |\n");
             }
             out.write("\n");
         }
@@ -67,7 +100,11 @@ public final class MarkdownReport {
 
     /** Escapes what would break a table cell or inject markup. */
     static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\n", " ").replace("`", "\\`");
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\n", " ")
+                .replace("`", "\\`");
     }
 }

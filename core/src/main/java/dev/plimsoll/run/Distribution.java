@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import org.HdrHistogram.DoubleHistogram;
@@ -141,7 +156,13 @@ public final class Distribution {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "Distribution{n=%d, min=%.3f, med=%.3f, p95=%.3f, max=%.3f}",
-                count, min(), median(), percentile(95), max());
+        return String.format(
+                java.util.Locale.ROOT,
+                "Distribution{n=%d, min=%.3f, med=%.3f, p95=%.3f, max=%.3f}",
+                count,
+                min(),
+                median(),
+                percentile(95),
+                max());
     }
 }

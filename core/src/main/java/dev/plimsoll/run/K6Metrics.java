@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import java.util.List;
@@ -29,12 +44,18 @@ public final class K6Metrics {
     public static final String GROUP_DURATION = "group_duration";
 
     /** Latency trends kept per request name and per status as well as for the run. */
-    public static final List<String> HTTP_TRENDS = List.of(HTTP_REQ_DURATION, HTTP_REQ_WAITING, HTTP_REQ_BLOCKED,
-            HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
+    public static final List<String> HTTP_TRENDS = List.of(
+            HTTP_REQ_DURATION, HTTP_REQ_WAITING, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
 
     /** Metrics broken down by request name, status and error code. */
-    public static final List<String> HTTP_BREAKDOWN = List.of(HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION,
-            HTTP_REQ_WAITING, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
+    public static final List<String> HTTP_BREAKDOWN = List.of(
+            HTTP_REQS,
+            HTTP_REQ_FAILED,
+            HTTP_REQ_DURATION,
+            HTTP_REQ_WAITING,
+            HTTP_REQ_BLOCKED,
+            HTTP_REQ_CONNECTING,
+            HTTP_REQ_TLS_HANDSHAKING);
 
     static final Map<String, MetricKind> BUILT_IN = Map.ofEntries(
             Map.entry(HTTP_REQS, MetricKind.COUNTER),
@@ -64,8 +85,7 @@ public final class K6Metrics {
             Map.entry("ws_sessions", MetricKind.COUNTER),
             Map.entry("grpc_req_duration", MetricKind.TREND));
 
-    private K6Metrics() {
-    }
+    private K6Metrics() {}
 
     /** Whether k6 measures this built-in metric in milliseconds. */
     static boolean isBuiltInTime(String name) {

@@ -1,6 +1,22 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Per-bucket samples of one metric while a run is being read. Thread-confined. */
@@ -48,7 +64,7 @@ final class MetricAccumulator {
     }
 
     private SampleStats[] grow(long bucket) {
-        SampleStats[] b = buckets;
+        SampleStats[] b = Objects.requireNonNull(buckets, "buckets");
         long lo = Math.min(base, bucket);
         long hi = Math.max(base + b.length, bucket + 1);
         if (hi - lo > MAX_SPAN) {
@@ -91,7 +107,8 @@ final class MetricAccumulator {
         return Long.MIN_VALUE;
     }
 
-    @Nullable SampleStats peek(long bucket) {
+    @Nullable
+    SampleStats peek(long bucket) {
         if (buckets == null) {
             return null;
         }
@@ -170,7 +187,9 @@ final class MetricAccumulator {
 
     @Override
     public String toString() {
-        return name + "(" + kind + ", " + (buckets == null ? 0 : Arrays.stream(buckets).filter(x -> x != null).count())
-                + " buckets)";
+        return name + "(" + kind + ", "
+                + (buckets == null
+                        ? 0
+                        : Arrays.stream(buckets).filter(x -> x != null).count()) + " buckets)";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import dev.plimsoll.series.MetricId;
@@ -25,8 +40,15 @@ public final class MetricTimeline {
     private final SampleStats[] buckets;
     private final SampleStats total;
 
-    MetricTimeline(String name, String source, MetricKind kind, String unit, Map<String, String> tags, long startMillis,
-            long bucketMillis, SampleStats[] buckets) {
+    MetricTimeline(
+            String name,
+            String source,
+            MetricKind kind,
+            String unit,
+            Map<String, String> tags,
+            long startMillis,
+            long bucketMillis,
+            SampleStats[] buckets) {
         this.name = name;
         this.source = source;
         this.kind = kind;
@@ -131,8 +153,8 @@ public final class MetricTimeline {
 
     /** Per-bucket share of non-zero samples (a rate's value); NaN where there was none. */
     public TimeSeries rateSeries() {
-        return series(Statistic.RATE, "ratio", s -> s == null || s.count == 0 ? Double.NaN
-                : (double) s.nonZero / s.count);
+        return series(
+                Statistic.RATE, "ratio", s -> s == null || s.count == 0 ? Double.NaN : (double) s.nonZero / s.count);
     }
 
     /** Per-bucket value of the latest sample; NaN where there was none. */
@@ -171,8 +193,8 @@ public final class MetricTimeline {
      */
     public TimeSeries percentileSeries(double percentile) {
         Statistic st = statisticFor(percentile);
-        MetricId id = st == null ? id(Statistic.MAX, unit).withTag("percentile", Double.toString(percentile))
-                : id(st, unit);
+        MetricId id =
+                st == null ? id(Statistic.MAX, unit).withTag("percentile", Double.toString(percentile)) : id(st, unit);
         double[] v = new double[buckets.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = buckets[i] == null ? Double.NaN : new Distribution(buckets[i]).percentile(percentile);
@@ -203,7 +225,7 @@ public final class MetricTimeline {
 
     @Override
     public String toString() {
-        return "MetricTimeline{" + name + ", " + kind + ", " + total.count + " samples" + (tags.isEmpty() ? "" : ", " + tags)
-                + "}";
+        return "MetricTimeline{" + name + ", " + kind + ", " + total.count + " samples"
+                + (tags.isEmpty() ? "" : ", " + tags) + "}";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import dev.plimsoll.series.TimeSeries;
@@ -31,7 +46,9 @@ public record Phase(Kind kind, TimeWindow window) {
 
     /** Phase kinds, in the order a run goes through them. */
     public enum Kind {
-        RAMP_UP, STEADY, RAMP_DOWN;
+        RAMP_UP,
+        STEADY,
+        RAMP_DOWN;
 
         /** {@code ramp-up}, {@code steady}, {@code ramp-down}. */
         public String label() {
@@ -81,7 +98,8 @@ public record Phase(Kind kind, TimeWindow window) {
         }
         phases.add(new Phase(Kind.STEADY, TimeWindow.ofEpochMillis(start + first * step, start + (last + 1) * step)));
         if (last < n - 1) {
-            phases.add(new Phase(Kind.RAMP_DOWN, TimeWindow.ofEpochMillis(start + (last + 1) * step, start + n * step)));
+            phases.add(
+                    new Phase(Kind.RAMP_DOWN, TimeWindow.ofEpochMillis(start + (last + 1) * step, start + n * step)));
         }
         return phases;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import java.time.Duration;
@@ -21,7 +36,10 @@ import java.util.TreeMap;
  * @param duration the test's run time, when the tool reported it
  * @since 0.1
  */
-public record RunSummary(String format, Map<String, Map<String, Double>> metrics, List<ThresholdResult> thresholds,
+public record RunSummary(
+        String format,
+        Map<String, Map<String, Double>> metrics,
+        List<ThresholdResult> thresholds,
         Optional<Duration> duration) {
 
     public RunSummary {

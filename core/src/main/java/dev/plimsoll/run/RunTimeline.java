@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import dev.plimsoll.series.TimeSeries;
@@ -8,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,9 +60,15 @@ public final class RunTimeline {
     private final SortedMap<String, HttpTimeline> byStatus;
     private final SortedMap<String, HttpTimeline> byErrorCode;
 
-    private RunTimeline(String source, long startMillis, long bucketMillis, int size,
-            SortedMap<String, MetricTimeline> metrics, SortedMap<String, HttpTimeline> byName,
-            SortedMap<String, HttpTimeline> byStatus, SortedMap<String, HttpTimeline> byErrorCode) {
+    private RunTimeline(
+            String source,
+            long startMillis,
+            long bucketMillis,
+            int size,
+            SortedMap<String, MetricTimeline> metrics,
+            SortedMap<String, HttpTimeline> byName,
+            SortedMap<String, HttpTimeline> byStatus,
+            SortedMap<String, HttpTimeline> byErrorCode) {
         this.source = source;
         this.startMillis = startMillis;
         this.bucketMillis = bucketMillis;
@@ -157,8 +179,15 @@ public final class RunTimeline {
 
     static MetricTimeline emptyMetric(String source, long startMillis, long bucketMillis, int size, String name) {
         MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(name, MetricKind.UNKNOWN);
-        return new MetricTimeline(name, source, kind, K6Metrics.isBuiltInTime(name) ? "ms" : "", Map.of(),
-                startMillis, bucketMillis, new SampleStats[size]);
+        return new MetricTimeline(
+                name,
+                source,
+                kind,
+                K6Metrics.isBuiltInTime(name) ? "ms" : "",
+                Map.of(),
+                startMillis,
+                bucketMillis,
+                new SampleStats[size]);
     }
 
     @Override
@@ -183,8 +212,8 @@ public final class RunTimeline {
 
         Builder(Duration bucket, String source) {
             if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
-                throw new IllegalArgumentException("bucket must be a whole number of milliseconds ≥ 1 ms, but was "
-                        + bucket);
+                throw new IllegalArgumentException(
+                        "bucket must be a whole number of milliseconds ≥ 1 ms, but was " + bucket);
             }
             this.bucketNanos = bucket.toNanos();
             this.source = source;
@@ -223,12 +252,16 @@ public final class RunTimeline {
          * @param errorCode the request's {@code error_code} tag, or null
          * @throws IllegalArgumentException when the time lies implausibly far from the other samples
          */
-        public void record(String metric, long epochNanos, double value, @Nullable String requestName,
-                @Nullable String status, @Nullable String errorCode) {
-            MetricAccumulator acc;
+        public void record(
+                String metric,
+                long epochNanos,
+                double value,
+                @Nullable String requestName,
+                @Nullable String status,
+                @Nullable String errorCode) {
+            MetricAccumulator acc = lastAccumulator;
             int bi;
-            if (metric == lastMetric) { // identity: readers hand in pooled names
-                acc = lastAccumulator;
+            if (metric == lastMetric && acc != null) { // identity: readers hand in pooled names
                 bi = lastBreakdownIndex;
             } else {
                 acc = metrics.get(metric);
@@ -266,7 +299,8 @@ public final class RunTimeline {
             MetricAccumulator a = accs[bi];
             if (a == null) {
                 String m = K6Metrics.HTTP_BREAKDOWN.get(bi);
-                a = accs[bi] = create(m, K6Metrics.BUILT_IN.get(m), K6Metrics.isBuiltInTime(m));
+                a = accs[bi] =
+                        create(m, Objects.requireNonNull(K6Metrics.BUILT_IN.get(m), m), K6Metrics.isBuiltInTime(m));
             }
             return a;
         }
@@ -297,8 +331,8 @@ public final class RunTimeline {
 
         private Builder fold(Builder other, boolean acrossGenerators) {
             if (other.bucketNanos != bucketNanos) {
-                throw new IllegalArgumentException("builders must share a bucket length, but were "
-                        + bucket() + " and " + other.bucket());
+                throw new IllegalArgumentException(
+                        "builders must share a bucket length, but were " + bucket() + " and " + other.bucket());
             }
             foldInto(metrics, other.metrics, acrossGenerators);
             foldSlices(byName, other.byName, acrossGenerators);
@@ -308,8 +342,8 @@ public final class RunTimeline {
             return this;
         }
 
-        private static void foldInto(Map<String, MetricAccumulator> mine, Map<String, MetricAccumulator> theirs,
-                boolean acrossGenerators) {
+        private static void foldInto(
+                Map<String, MetricAccumulator> mine, Map<String, MetricAccumulator> theirs, boolean acrossGenerators) {
             for (MetricAccumulator t : theirs.values()) {
                 MetricAccumulator m = mine.get(t.name);
                 if (m == null) {
@@ -322,7 +356,9 @@ public final class RunTimeline {
             }
         }
 
-        private static void foldSlices(Map<String, MetricAccumulator[]> mine, Map<String, MetricAccumulator[]> theirs,
+        private static void foldSlices(
+                Map<String, MetricAccumulator[]> mine,
+                Map<String, MetricAccumulator[]> theirs,
                 boolean acrossGenerators) {
             theirs.forEach((key, t) -> {
                 MetricAccumulator[] m = mine.get(key);
@@ -368,8 +404,8 @@ public final class RunTimeline {
             }
             long bucketMillis = bucketNanos / 1_000_000;
             if (first > last) {
-                return new RunTimeline(source, 0, bucketMillis, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                        new TreeMap<>());
+                return new RunTimeline(
+                        source, 0, bucketMillis, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
             }
             int n = Math.toIntExact(last - first + 1);
             long startMillis = first * bucketMillis;
@@ -378,21 +414,33 @@ public final class RunTimeline {
                 ms.put(a.name, timeline(a, Map.of(), first, n, startMillis, bucketMillis, copy));
             }
             TreeMap<String, HttpTimeline> names = slices(byName, "name", first, n, startMillis, bucketMillis, copy);
-            TreeMap<String, HttpTimeline> statuses = slices(byStatus, "status", first, n, startMillis, bucketMillis,
-                    copy);
-            TreeMap<String, HttpTimeline> codes = slices(byErrorCode, "error_code", first, n, startMillis, bucketMillis,
-                    copy);
+            TreeMap<String, HttpTimeline> statuses =
+                    slices(byStatus, "status", first, n, startMillis, bucketMillis, copy);
+            TreeMap<String, HttpTimeline> codes =
+                    slices(byErrorCode, "error_code", first, n, startMillis, bucketMillis, copy);
             return new RunTimeline(source, startMillis, bucketMillis, n, ms, names, statuses, codes);
         }
 
-        private MetricTimeline timeline(MetricAccumulator a, Map<String, String> tags, long first, int n,
-                long startMillis, long bucketMillis, boolean copy) {
-            return new MetricTimeline(a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis,
-                    a.dense(first, n, copy));
+        private MetricTimeline timeline(
+                MetricAccumulator a,
+                Map<String, String> tags,
+                long first,
+                int n,
+                long startMillis,
+                long bucketMillis,
+                boolean copy) {
+            return new MetricTimeline(
+                    a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis, a.dense(first, n, copy));
         }
 
-        private TreeMap<String, HttpTimeline> slices(Map<String, MetricAccumulator[]> dim, String tag, long first,
-                int n, long startMillis, long bucketMillis, boolean copy) {
+        private TreeMap<String, HttpTimeline> slices(
+                Map<String, MetricAccumulator[]> dim,
+                String tag,
+                long first,
+                int n,
+                long startMillis,
+                long bucketMillis,
+                boolean copy) {
             TreeMap<String, HttpTimeline> out = new TreeMap<>();
             dim.forEach((key, accs) -> {
                 Map<String, MetricTimeline> m = new HashMap<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import java.time.Duration;
@@ -17,8 +32,16 @@ import java.time.Duration;
  * @param duration from the first bucket to the end of the last
  * @since 0.1
  */
-public record RunTotals(long requests, long failedRequests, long iterations, long droppedIterations,
-        long checksPassed, long checksFailed, long dataSentBytes, long dataReceivedBytes, long vusMax,
+public record RunTotals(
+        long requests,
+        long failedRequests,
+        long iterations,
+        long droppedIterations,
+        long checksPassed,
+        long checksFailed,
+        long dataSentBytes,
+        long dataReceivedBytes,
+        long vusMax,
         Duration duration) {
 
     /** Failed ÷ all requests, NaN without requests. */
@@ -36,10 +59,19 @@ public record RunTotals(long requests, long failedRequests, long iterations, lon
         long checksPassed = checks == null ? 0 : checks.nonZero();
         long checksFailed = checks == null ? 0 : checks.count() - checks.nonZero();
         // the largest single reading, or the largest sum of several generators' held readings
-        double vusMax = t.metric(K6Metrics.VUS).map(m -> Math.max(m.max(), m.heldSeries().max())).orElse(Double.NaN);
-        return new RunTotals(t.http().totalRequests(), t.http().totalFailed(), sum(t, K6Metrics.ITERATIONS),
-                sum(t, K6Metrics.DROPPED_ITERATIONS), checksPassed, checksFailed, sum(t, K6Metrics.DATA_SENT),
-                sum(t, K6Metrics.DATA_RECEIVED), Double.isNaN(vusMax) ? 0 : Math.round(vusMax),
+        double vusMax = t.metric(K6Metrics.VUS)
+                .map(m -> Math.max(m.max(), m.heldSeries().max()))
+                .orElse(Double.NaN);
+        return new RunTotals(
+                t.http().totalRequests(),
+                t.http().totalFailed(),
+                sum(t, K6Metrics.ITERATIONS),
+                sum(t, K6Metrics.DROPPED_ITERATIONS),
+                checksPassed,
+                checksFailed,
+                sum(t, K6Metrics.DATA_SENT),
+                sum(t, K6Metrics.DATA_RECEIVED),
+                Double.isNaN(vusMax) ? 0 : Math.round(vusMax),
                 t.window().duration());
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.series;
 
 import java.util.Locale;
@@ -10,8 +25,19 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum Statistic {
-    AVG, SUM, MIN, MAX, COUNT, LAST, RATE,
-    P50(50), P75(75), P90(90), P95(95), P99(99), P999(99.9);
+    AVG,
+    SUM,
+    MIN,
+    MAX,
+    COUNT,
+    LAST,
+    RATE,
+    P50(50),
+    P75(75),
+    P90(90),
+    P95(95),
+    P99(99),
+    P999(99.9);
 
     private final double percentile;
 
@@ -45,8 +71,7 @@ public enum Statistic {
                 return s;
             }
         }
-        throw new IllegalArgumentException(
-                "percentile must be one of 50, 75, 90, 95, 99, 99.9, but was " + percentile);
+        throw new IllegalArgumentException("percentile must be one of 50, 75, 90, 95, 99, 99.9, but was " + percentile);
     }
 
     /** Label as k6 and dashboards write it: {@code avg}, {@code p95}, {@code p99.9}. */

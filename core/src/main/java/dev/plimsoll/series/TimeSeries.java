@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.series;
 
 import java.time.Instant;
@@ -158,7 +173,9 @@ public final class TimeSeries {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeSeries other && id.equals(other.id) && Arrays.equals(epochMillis, other.epochMillis)
+        return o instanceof TimeSeries other
+                && id.equals(other.id)
+                && Arrays.equals(epochMillis, other.epochMillis)
                 && Arrays.equals(values, other.values);
     }
 
@@ -169,7 +186,7 @@ public final class TimeSeries {
 
     @Override
     public String toString() {
-        return "TimeSeries{" + id + ", " + values.length + " points"
-                + (values.length == 0 ? "" : ", " + window()) + "}";
+        return "TimeSeries{" + id + ", " + values.length + " points" + (values.length == 0 ? "" : ", " + window())
+                + "}";
     }
 }

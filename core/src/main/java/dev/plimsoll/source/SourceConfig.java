@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.source;
 
 import java.time.Duration;
@@ -17,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SourceConfig {
     /** Value of a full key, or null. */
-    @Nullable String get(String key);
+    @Nullable
+    String get(String key);
 
     /** Key prefix, e.g. {@code cloudwatch}. */
     String prefix();
@@ -56,7 +72,8 @@ public interface SourceConfig {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(List.of(prefix() + "." + name + " must be an integer, but was '" + v + "'"));
+            throw new ConfigurationException(
+                    List.of(prefix() + "." + name + " must be an integer, but was '" + v + "'"));
         }
     }
 
@@ -78,8 +95,8 @@ public interface SourceConfig {
                 default -> throw new NumberFormatException();
             };
         } catch (RuntimeException e) {
-            throw new ConfigurationException(List.of(key + " must be a duration such as 60s, 5m or PT1M, but was '"
-                    + v + "'"));
+            throw new ConfigurationException(
+                    List.of(key + " must be a duration such as 60s, 5m or PT1M, but was '" + v + "'"));
         }
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.align;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +48,13 @@ class ClockSkewTest {
         for (int s = 0; s < seconds; s++) {
             rate[s] = s < 60 ? 20 + s * 2 : s < 300 ? 140 + random.nextInt(20) : Math.max(0, 140 - (s - 300) * 2);
             for (int k = 0; k < rate[s]; k++) {
-                b.record(K6Metrics.HTTP_REQS, (T0 + s * 1000L) * 1_000_000L + k * (1_000_000_000L / (long) rate[s]), 1,
-                        null, null, null);
+                b.record(
+                        K6Metrics.HTTP_REQS,
+                        (T0 + s * 1000L) * 1_000_000L + k * (1_000_000_000L / (long) rate[s]),
+                        1,
+                        null,
+                        null,
+                        null);
             }
         }
         LoadRun run = new LoadRun("k6", "t", b.build(), Optional.empty(), IngestReport.empty());
@@ -51,8 +71,16 @@ class ClockSkewTest {
                 }
             }
         }
-        TimeSeries cloud = TimeSeries.regular(new MetricId("RequestCount", "test", Statistic.SUM, "count",
-                Map.of("signal", "lb_requests", "period", period + "s")), first, period * 1000L, counts);
+        TimeSeries cloud = TimeSeries.regular(
+                new MetricId(
+                        "RequestCount",
+                        "test",
+                        Statistic.SUM,
+                        "count",
+                        Map.of("signal", "lb_requests", "period", period + "s")),
+                first,
+                period * 1000L,
+                counts);
 
         ClockSkew estimate = ClockSkew.estimate(run.timeline(), cloud, 120);
         AlignedRun aligned = AlignedRun.of(run, SeriesSet.of(cloud), List.of(), true, 120);
@@ -69,8 +97,8 @@ class ClockSkewTest {
     void tooFewPointsShouldGiveNoEstimate(int points) {
         RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "test");
         b.record(K6Metrics.HTTP_REQS, T0 * 1_000_000L, 1, null, null, null);
-        TimeSeries cloud = TimeSeries.regular(MetricId.of("RequestCount", "test", Statistic.SUM, "count"), T0, 60_000,
-                new double[points]);
+        TimeSeries cloud = TimeSeries.regular(
+                MetricId.of("RequestCount", "test", Statistic.SUM, "count"), T0, 60_000, new double[points]);
 
         assertThat(ClockSkew.estimate(b.build(), cloud, 120).isEstimated()).isFalse();
     }

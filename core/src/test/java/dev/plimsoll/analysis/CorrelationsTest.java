@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +41,15 @@ class CorrelationsTest {
 
     @Test
     void aConstantSeriesShouldGiveNoCorrelation() {
-        assertThat(Correlations.correlate("s", "rps", pairs(new double[] {1, 2, 3, 4, 5, 6},
-                new double[] {7, 7, 7, 7, 7, 7}), 0)).isNull();
+        assertThat(Correlations.correlate(
+                        "s", "rps", pairs(new double[] {1, 2, 3, 4, 5, 6}, new double[] {7, 7, 7, 7, 7, 7}), 0))
+                .isNull();
     }
 
     @Test
     void tiesShouldTakeAverageRanks() {
-        Correlation c = Correlations.correlate("s", "rps", pairs(new double[] {1, 2, 2, 3, 4, 5},
-                new double[] {10, 20, 20, 30, 40, 50}), 0);
+        Correlation c = Correlations.correlate(
+                "s", "rps", pairs(new double[] {1, 2, 2, 3, 4, 5}, new double[] {10, 20, 20, 30, 40, 50}), 0);
 
         assertThat(c.spearman()).isCloseTo(1.0, within(1e-12));
         assertThat(c.pearson()).isCloseTo(1.0, within(1e-12));
@@ -72,8 +88,13 @@ class CorrelationsTest {
             int s = i * 15 - 30;
             v[i] = s < 0 ? 10 : ((s / 120) % 2 == 0 ? 10 : 50) * 2 + 5;
         }
-        var aligned = dev.plimsoll.align.AlignedRun.of(run, dev.plimsoll.series.SeriesSet.of(Synthetic.cloud("cpu",
-                "cpu_utilization", dev.plimsoll.series.Statistic.AVG, 15, 0, v)), List.of(), false, 0);
+        var aligned = dev.plimsoll.align.AlignedRun.of(
+                run,
+                dev.plimsoll.series.SeriesSet.of(
+                        Synthetic.cloud("cpu", "cpu_utilization", dev.plimsoll.series.Statistic.AVG, 15, 0, v)),
+                List.of(),
+                false,
+                0);
 
         Correlation c = Correlations.of(aligned).get(0);
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +48,15 @@ class KneeDetectorTest {
     void linearScalingShouldReportNoKnee() {
         var run = Synthetic.run(400, s -> 10 * (1 + s / 10), s -> 1 + s / 10);
 
-        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0))).isEmpty();
+        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0)))
+                .isEmpty();
     }
 
     @Test
     void constantConcurrencyShouldReportNoKnee() {
         var run = Synthetic.run(400, s -> 50, s -> 10);
 
-        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0))).isEmpty();
+        assertThat(KneeDetector.detect(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0)))
+                .isEmpty();
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +34,8 @@ class ScalingDetectorTest {
 
     private static AnalysisResult analyze(AnalysisConfig config, double[] cpu, double[] nodes) {
         var run = Synthetic.run(cpu.length * 15, s -> 50, s -> 10);
-        SeriesSet cloud = SeriesSet.of(Synthetic.cloud("cpu", "cpu_utilization", Statistic.AVG, 15, 0, cpu),
+        SeriesSet cloud = SeriesSet.of(
+                Synthetic.cloud("cpu", "cpu_utilization", Statistic.AVG, 15, 0, cpu),
                 Synthetic.cloud("nodes", "node_count", Statistic.AVG, 15, 0, nodes));
         return Analyzer.analyze(AlignedRun.of(run, cloud, List.of(), false, 0), config);
     }
@@ -48,15 +64,21 @@ class ScalingDetectorTest {
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
 
-        Finding.ScalingLag lag = (Finding.ScalingLag) r.findings(FindingKind.SCALING_LAG).get(0);
-        // crossing: 40 → 90 at midpoints 22.5 s and 37.5 s, 70 at 0.6 → 31.5 s; node Ready for 60 % of [120, 135) → 126 s
+        Finding.ScalingLag lag =
+                (Finding.ScalingLag) r.findings(FindingKind.SCALING_LAG).get(0);
+        // crossing: 40 → 90 at midpoints 22.5 s and 37.5 s, 70 at 0.6 → 31.5 s; node Ready for 60 % of [120, 135) → 126
+        // s
         assertThat(lag.saturationStart().toEpochMilli() - Synthetic.T0).isEqualTo(31_500);
-        assertThat(lag.capacityReady().orElseThrow().toEpochMilli() - Synthetic.T0).isEqualTo(126_000);
+        assertThat(lag.capacityReady().orElseThrow().toEpochMilli() - Synthetic.T0)
+                .isEqualTo(126_000);
         assertThat(lag.lagSeconds()).isCloseTo(94.5, within(1e-9));
         assertThat(lag.severity()).isEqualTo(Severity.INFO);
         assertThat(r.findings(FindingKind.SCALING_CEILING)).isEmpty();
         assertThat(analyze(AnalysisConfig.defaults().withLagBudget(Duration.ofSeconds(60)), cpu, nodes)
-                .findings(FindingKind.SCALING_LAG).get(0).severity()).isEqualTo(Severity.WARNING);
+                        .findings(FindingKind.SCALING_LAG)
+                        .get(0)
+                        .severity())
+                .isEqualTo(Severity.WARNING);
     }
 
     @Test
@@ -81,8 +103,10 @@ class ScalingDetectorTest {
         AnalysisResult higher = analyze(AnalysisConfig.defaults().withMaxNodes(5), cpu, nodes);
         AnalysisResult unknown = analyze(AnalysisConfig.defaults(), cpu, nodes);
 
-        assertThat(known.findings(FindingKind.SCALING_CEILING)).singleElement()
-                .satisfies(f -> assertThat(((Finding.ScalingCeiling) f).maxNodes()).isEqualTo(4));
+        assertThat(known.findings(FindingKind.SCALING_CEILING))
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(((Finding.ScalingCeiling) f).maxNodes()).isEqualTo(4));
         assertThat(higher.findings(FindingKind.SCALING_CEILING)).isEmpty();
         // unknown maximum: saturated for 180 s at 4 nodes (≥ the 120 s hold) is a ceiling too
         assertThat(unknown.findings(FindingKind.SCALING_CEILING)).hasSize(1);
@@ -96,8 +120,10 @@ class ScalingDetectorTest {
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
 
-        assertThat(r.findings(FindingKind.SCALING_FLAPPING)).singleElement()
-                .satisfies(f -> assertThat(((Finding.ScalingFlapping) f).directionChanges()).isEqualTo(4));
+        assertThat(r.findings(FindingKind.SCALING_FLAPPING))
+                .singleElement()
+                .satisfies(f -> assertThat(((Finding.ScalingFlapping) f).directionChanges())
+                        .isEqualTo(4));
     }
 
     @Test
@@ -109,6 +135,7 @@ class ScalingDetectorTest {
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
 
-        assertThat(r.findings()).noneMatch(f -> f.kind().id().startsWith("scaling") || f.kind() == FindingKind.NO_SCALE_UP);
+        assertThat(r.findings())
+                .noneMatch(f -> f.kind().id().startsWith("scaling") || f.kind() == FindingKind.NO_SCALE_UP);
     }
 }

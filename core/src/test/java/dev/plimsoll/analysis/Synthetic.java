@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.analysis;
 
 import dev.plimsoll.run.IngestReport;
@@ -16,8 +31,7 @@ import java.util.function.IntToDoubleFunction;
 final class Synthetic {
     static final long T0 = 1_795_669_200_000L; // 2026-11-26T05:00:00Z
 
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     /** A run of {@code seconds} with the given requests and VUs per second. */
     static LoadRun run(int seconds, IntToDoubleFunction rps, IntToDoubleFunction vus) {
@@ -37,9 +51,10 @@ final class Synthetic {
     }
 
     /** A cloud series at {@code periodSeconds} from T0 + offset. */
-    static TimeSeries cloud(String name, String signal, Statistic stat, int periodSeconds, long offsetMillis, double... v) {
-        MetricId id = new MetricId(name, "test", stat, "x", Map.of("signal", signal, "period", periodSeconds + "s",
-                "query", name));
+    static TimeSeries cloud(
+            String name, String signal, Statistic stat, int periodSeconds, long offsetMillis, double... v) {
+        MetricId id = new MetricId(
+                name, "test", stat, "x", Map.of("signal", signal, "period", periodSeconds + "s", "query", name));
         return TimeSeries.regular(id, T0 + offsetMillis, periodSeconds * 1000L, v);
     }
 }

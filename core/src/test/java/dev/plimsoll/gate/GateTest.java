@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +30,6 @@ import dev.plimsoll.series.SeriesSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,18 +49,21 @@ class GateTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "client_p95<1s; true; 950.75ms",
-        "client_p95 < 900ms; false; 950.75ms",
-        "client_p99<=1000; true; 990.348ms",
-        "error_rate<0.1; true; 0.05",
-        "error_rate<4%; false; 0.05",
-        "findings.warning==0; true; 0",
-        "findings.scaling_ceiling==0; true; 0",
-        "bottleneck!=backend; true; none",
-        "bottleneck==backend; false; none",
-        "scaling_lag<=150s; false; n/a",
-        "skew<3s; false; n/a"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "client_p95<1s; true; 950.75ms",
+                "client_p95 < 900ms; false; 950.75ms",
+                "client_p99<=1000; true; 990.348ms",
+                "error_rate<0.1; true; 0.05",
+                "error_rate<4%; false; 0.05",
+                "findings.warning==0; true; 0",
+                "findings.scaling_ceiling==0; true; 0",
+                "bottleneck!=backend; true; none",
+                "bottleneck==backend; false; none",
+                "scaling_lag<=150s; false; n/a",
+                "skew<3s; false; n/a"
+            })
     void gatesShouldEvaluateWithUnits(String expression, boolean passed, String measured) {
         GateResult r = Gate.parse(expression).evaluate(result());
 
@@ -55,21 +72,26 @@ class GateTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "p95<1s; 0; unknown metric 'p95'",
-        "client_p95 ~ 1s; 11; expected an operator",
-        "client_p95<; 11; expected a value",
-        "client_p95<fast; 11; expected a number",
-        "client_p95<3h; 12; unknown unit 'h'",
-        "error_rate<3s; 12; not a time",
-        "bottleneck<backend; 10; compares with == or != only",
-        "bottleneck==database; 12; expected one of",
-        "findings.critical==0; 9; unknown finding severity or kind 'critical'",
-        "''; 0; expected a metric name"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "p95<1s; 0; unknown metric 'p95'",
+                "client_p95 ~ 1s; 11; expected an operator",
+                "client_p95<; 11; expected a value",
+                "client_p95<fast; 11; expected a number",
+                "client_p95<3h; 12; unknown unit 'h'",
+                "error_rate<3s; 12; not a time",
+                "bottleneck<backend; 10; compares with == or != only",
+                "bottleneck==database; 12; expected one of",
+                "findings.critical==0; 9; unknown finding severity or kind 'critical'",
+                "''; 0; expected a metric name"
+            })
     void parseErrorsShouldNameTheExpressionAndPosition(String expression, int position, String rule) {
         assertThatThrownBy(() -> Gate.parse(expression)).isInstanceOfSatisfying(GateParseException.class, e -> {
             assertThat(e.position()).isEqualTo(position);
-            assertThat(e.getMessage()).contains("gate '" + expression.strip() + "'").contains(rule);
+            assertThat(e.getMessage())
+                    .contains("gate '" + expression.strip() + "'")
+                    .contains(rule);
         });
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +22,6 @@ import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,12 +41,14 @@ class LoadCaptureRegistryTest {
     void timerRecordingsShouldBecomeRequestsInTheirBuckets() {
         MockClock clock = new MockClock();
         clock.add(Duration.ofSeconds(1_795_669_200L));
-        LoadCaptureRegistry registry = LoadCaptureRegistry.create(clock, Duration.ofSeconds(1),
-                LoadCaptureRegistry.DEFAULT_REQUEST_TIMER, "uri");
+        LoadCaptureRegistry registry = LoadCaptureRegistry.create(
+                clock, Duration.ofSeconds(1), LoadCaptureRegistry.DEFAULT_REQUEST_TIMER, "uri");
 
         registry.vus(2);
-        registry.timer("http.client.requests", "uri", "/api/orders", "status", "201").record(Duration.ofMillis(40));
-        registry.timer("http.client.requests", "uri", "/api/orders", "status", "503").record(Duration.ofMillis(900));
+        registry.timer("http.client.requests", "uri", "/api/orders", "status", "201")
+                .record(Duration.ofMillis(40));
+        registry.timer("http.client.requests", "uri", "/api/orders", "status", "503")
+                .record(Duration.ofMillis(900));
         clock.add(Duration.ofSeconds(1));
         registry.timer("http.client.requests", "uri", "/api/cart", "status", "200", "exception", "none")
                 .record(Duration.ofMillis(20));
@@ -44,15 +60,28 @@ class LoadCaptureRegistryTest {
         assertThat(run.totals().failedRequests()).isEqualTo(1);
         assertThat(run.totals().iterations()).isEqualTo(1);
         assertThat(run.timeline().rps().values()).containsExactly(2, 1);
-        assertThat(run.timeline().byName().get("/api/orders").distribution(K6Metrics.HTTP_REQ_DURATION).max())
+        assertThat(run.timeline()
+                        .byName()
+                        .get("/api/orders")
+                        .distribution(K6Metrics.HTTP_REQ_DURATION)
+                        .max())
                 .isEqualTo(900);
         assertThat(run.timeline().byStatus()).containsKeys("200", "201", "503");
-        assertThat(run.timeline().metric("checkout_flow").orElseThrow().distribution().max()).isEqualTo(1200);
+        assertThat(run.timeline()
+                        .metric("checkout_flow")
+                        .orElseThrow()
+                        .distribution()
+                        .max())
+                .isEqualTo(1200);
         assertThat(run.totals().vusMax()).isEqualTo(2);
         // the registry is a normal Micrometer registry too
-        assertThat(registry.get("http.client.requests").tag("uri", "/api/orders").timers()).hasSize(2);
+        assertThat(registry.get("http.client.requests")
+                        .tag("uri", "/api/orders")
+                        .timers())
+                .hasSize(2);
         // and a built run does not change when recording goes on
-        registry.timer("http.client.requests", "uri", "/api/cart", "status", "200").record(Duration.ofMillis(5));
+        registry.timer("http.client.requests", "uri", "/api/cart", "status", "200")
+                .record(Duration.ofMillis(5));
         assertThat(run.totals().requests()).isEqualTo(3);
         assertThat(registry.toLoadRun("again").totals().requests()).isEqualTo(4);
     }
@@ -87,10 +116,10 @@ class LoadCaptureRegistryTest {
                     load.submit(() -> {
                         for (int i = 0; i < 15; i++) {
                             Timer.Sample s = Timer.start(registry);
-                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            s.stop(registry.timer("http.client.requests", "uri", "/work", "status",
-                                    String.valueOf(r.statusCode())));
+                            HttpResponse<String> r = client.send(
+                                    HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                            s.stop(registry.timer(
+                                    "http.client.requests", "uri", "/work", "status", String.valueOf(r.statusCode())));
                             sent.incrementAndGet();
                         }
                         return null;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +57,8 @@ class RunTimelineTest {
         Distribution d = b.build().http().distribution(K6Metrics.HTTP_REQ_DURATION);
         for (double q : new double[] {1, 25, 50, 90, 95, 99, 99.9}) {
             double i = q / 100 * (v.length - 1);
-            double exact = v[(int) Math.floor(i)] + (v[(int) Math.ceil(i)] - v[(int) Math.floor(i)]) * (i - Math.floor(i));
+            double exact =
+                    v[(int) Math.floor(i)] + (v[(int) Math.ceil(i)] - v[(int) Math.floor(i)]) * (i - Math.floor(i));
             assertThat(d.percentile(q)).as("p" + q).isCloseTo(exact, within(exact * 0.0005 + 1e-6));
         }
     }
@@ -53,10 +69,13 @@ class RunTimelineTest {
         b.record(K6Metrics.HTTP_REQ_WAITING, T0, 7.25, null, null, null);
         RunTimeline t = b.build();
 
-        assertThat(t.http().distribution(K6Metrics.HTTP_REQ_WAITING).percentile(99)).isEqualTo(7.25);
-        assertThat(t.http().distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99)).isNaN();
+        assertThat(t.http().distribution(K6Metrics.HTTP_REQ_WAITING).percentile(99))
+                .isEqualTo(7.25);
+        assertThat(t.http().distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99))
+                .isNaN();
         assertThat(t.http().distribution(K6Metrics.HTTP_REQ_DURATION).count()).isZero();
-        assertThatThrownBy(() -> t.http().distribution(K6Metrics.HTTP_REQ_WAITING).percentile(101))
+        assertThatThrownBy(
+                        () -> t.http().distribution(K6Metrics.HTTP_REQ_WAITING).percentile(101))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -79,7 +98,8 @@ class RunTimelineTest {
         b.record(K6Metrics.HTTP_REQS, T0, 1, null, null, null);
 
         assertThatThrownBy(() -> b.record(K6Metrics.HTTP_REQS, 0, 1, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buckets");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("buckets");
     }
 
     @Test
@@ -97,6 +117,7 @@ class RunTimelineTest {
     @Test
     void builderShouldRejectBucketsThatAreNotWholeMilliseconds() {
         assertThatThrownBy(() -> RunTimeline.builder(Duration.ofNanos(1500), "test"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of milliseconds");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole number of milliseconds");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +41,12 @@ class TimeSeriesTest {
     @Test
     void ofWhenTimesAreNotAscendingShouldSayWhere() {
         assertThatThrownBy(() -> TimeSeries.of(ID, new long[] {1000, 1000}, new double[] {1, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strictly ascending")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strictly ascending")
                 .hasMessageContaining("index 1");
         assertThatThrownBy(() -> TimeSeries.of(ID, new long[] {1000}, new double[] {1, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same length");
     }
 
     @Test
@@ -38,7 +55,8 @@ class TimeSeriesTest {
 
         assertThat(s.presentCount()).isEqualTo(2);
         assertThat(s.max()).isEqualTo(3);
-        assertThat(TimeSeries.regular(ID, 0, 1000, new double[] {Double.NaN}).max()).isNaN();
+        assertThat(TimeSeries.regular(ID, 0, 1000, new double[] {Double.NaN}).max())
+                .isNaN();
     }
 
     @Test
@@ -54,7 +72,8 @@ class TimeSeriesTest {
     void seriesSetShouldRejectDuplicateIds() {
         TimeSeries a = TimeSeries.empty(ID);
 
-        assertThatThrownBy(() -> SeriesSet.of(a, a)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SeriesSet.of(a, a))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unique");
         assertThat(SeriesSet.of(a).named("rps")).containsExactly(a);
     }

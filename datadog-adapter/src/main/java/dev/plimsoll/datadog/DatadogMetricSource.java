@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import com.datadog.api.client.ApiClient;
@@ -52,6 +67,7 @@ import org.jspecify.annotations.Nullable;
 public final class DatadogMetricSource implements MetricSource {
     /** Queries batched into one v2 request. */
     public static final int V2_QUERIES_PER_REQUEST = 10;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DatadogApi api;
@@ -103,11 +119,9 @@ public final class DatadogMetricSource implements MetricSource {
     }
 
     /** One API call as sent and answered, for recordings. */
-    record Call(String kind, Map<String, Object> params, Object response) {
-    }
+    record Call(String kind, Map<String, Object> params, Object response) {}
 
-    record Exchange(FetchResult result, List<Call> calls) {
-    }
+    record Exchange(FetchResult result, List<Call> calls) {}
 
     Exchange exchange(List<MetricQuery> queries, TimeWindow window, Duration step) {
         Objects.requireNonNull(window, "window");
@@ -126,7 +140,9 @@ public final class DatadogMetricSource implements MetricSource {
         }
         Map<Long, List<MetricQuery>> byInterval = new LinkedHashMap<>();
         for (MetricQuery q : viaV2) {
-            byInterval.computeIfAbsent(DatadogQueries.interval(q, step), k -> new ArrayList<>()).add(q);
+            byInterval
+                    .computeIfAbsent(DatadogQueries.interval(q, step), k -> new ArrayList<>())
+                    .add(q);
         }
         byInterval.forEach((interval, group) -> {
             for (List<MetricQuery> batch : DatadogQueries.partition(group, V2_QUERIES_PER_REQUEST)) {
@@ -145,13 +161,22 @@ public final class DatadogMetricSource implements MetricSource {
         return new Exchange(assemble(queries, sentById, raws, window, stepMillis, messages), calls);
     }
 
-    static FetchResult assemble(List<MetricQuery> queries, Map<String, String> sentById,
-            Map<String, List<DatadogQueries.Raw>> raws, TimeWindow window, long stepMillis, List<String> messages) {
+    static FetchResult assemble(
+            List<MetricQuery> queries,
+            Map<String, String> sentById,
+            Map<String, List<DatadogQueries.Raw>> raws,
+            TimeWindow window,
+            long stepMillis,
+            List<String> messages) {
         List<TimeSeries> series = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
         for (MetricQuery q : queries) {
-            List<TimeSeries> mine = DatadogQueries.series(q, sentById.get(q.id()), raws.getOrDefault(q.id(), List.of()),
-                    window, stepMillis);
+            List<TimeSeries> mine = DatadogQueries.series(
+                    q,
+                    sentById.getOrDefault(q.id(), q.expression()),
+                    raws.getOrDefault(q.id(), List.of()),
+                    window,
+                    stepMillis);
             series.addAll(mine);
             coverage.add(DatadogQueries.coverage(q, mine, window, stepMillis, List.of()));
         }
@@ -162,8 +187,8 @@ public final class DatadogMetricSource implements MetricSource {
         return expression.split("[a-z0-9.]+:[A-Za-z0-9_.]+\\{", -1).length > 2;
     }
 
-    private List<DatadogQueries.Raw> v1(MetricQuery q, String expression, TimeWindow window, Duration step,
-            List<Call> calls) {
+    private List<DatadogQueries.Raw> v1(
+            MetricQuery q, String expression, TimeWindow window, Duration step, List<Call> calls) {
         long interval = DatadogQueries.interval(q, step);
         String sent = DatadogQueries.sent(q, expression, step);
         Map<String, DatadogQueries.Raw> merged = new LinkedHashMap<>();
@@ -172,7 +197,8 @@ public final class DatadogMetricSource implements MetricSource {
             long to = (piece.end().toEpochMilli() + 999) / 1000;
             MetricsQueryResponse r = call("GET /api/v1/query " + sent, () -> api.queryMetrics(from, to, sent));
             if ("error".equals(r.getStatus())) {
-                throw new MetricSourceException("datadog", false, redact("query '" + q.id() + "' failed: " + r.getError()));
+                throw new MetricSourceException(
+                        "datadog", false, redact("query '" + q.id() + "' failed: " + r.getError()));
             }
             calls.add(new Call("v1", Map.of("from", from, "to", to, "query", sent), r));
             for (DatadogQueries.Raw raw : DatadogQueries.fromV1(r, sent)) {
@@ -185,38 +211,48 @@ public final class DatadogMetricSource implements MetricSource {
         return new ArrayList<>(merged.values());
     }
 
-    private Map<String, List<DatadogQueries.Raw>> v2(List<MetricQuery> batch, long interval, TimeWindow window,
-            List<Call> calls) {
+    private Map<String, List<DatadogQueries.Raw>> v2(
+            List<MetricQuery> batch, long interval, TimeWindow window, List<Call> calls) {
         Map<String, Map<String, DatadogQueries.Raw>> merged = new LinkedHashMap<>();
         for (TimeWindow piece : DatadogQueries.split(window, interval)) {
             TimeseriesFormulaRequestAttributes attributes = new TimeseriesFormulaRequestAttributes()
-                    .from(piece.start().toEpochMilli()).to(piece.end().toEpochMilli()).interval(interval * 1000);
+                    .from(piece.start().toEpochMilli())
+                    .to(piece.end().toEpochMilli())
+                    .interval(interval * 1000);
             for (int i = 0; i < batch.size(); i++) {
                 String name = "q" + i;
                 attributes.addQueriesItem(new TimeseriesQuery(new MetricsTimeseriesQuery()
-                        .dataSource(MetricsDataSource.METRICS).name(name).query(batch.get(i).expression().trim())));
+                        .dataSource(MetricsDataSource.METRICS)
+                        .name(name)
+                        .query(batch.get(i).expression().trim())));
                 attributes.addFormulasItem(new QueryFormula().formula(name));
             }
-            TimeseriesFormulaQueryRequest request = new TimeseriesFormulaQueryRequest().data(
-                    new TimeseriesFormulaRequest().type(TimeseriesFormulaRequestType.TIMESERIES_REQUEST)
+            TimeseriesFormulaQueryRequest request = new TimeseriesFormulaQueryRequest()
+                    .data(new TimeseriesFormulaRequest()
+                            .type(TimeseriesFormulaRequestType.TIMESERIES_REQUEST)
                             .attributes(attributes));
-            TimeseriesFormulaQueryResponse r = call("POST /api/v2/query/timeseries", () -> api.queryTimeseries(request));
+            TimeseriesFormulaQueryResponse r =
+                    call("POST /api/v2/query/timeseries", () -> api.queryTimeseries(request));
             if (r.getErrors() != null && !r.getErrors().isEmpty()) {
                 throw new MetricSourceException("datadog", false, redact("timeseries query failed: " + r.getErrors()));
             }
             calls.add(new Call("v2", Map.of("request", request), r));
             for (int i = 0; i < batch.size(); i++) {
-                for (DatadogQueries.Raw raw : DatadogQueries.fromV2(r, i, batch.get(i).expression(), interval * 1000)) {
-                    merged.computeIfAbsent(batch.get(i).id(), k -> new LinkedHashMap<>()).merge(raw.key(), raw, (a, b) -> {
-                        a.points.putAll(b.points);
-                        return a;
-                    });
+                for (DatadogQueries.Raw raw :
+                        DatadogQueries.fromV2(r, i, batch.get(i).expression(), interval * 1000)) {
+                    merged.computeIfAbsent(batch.get(i).id(), k -> new LinkedHashMap<>())
+                            .merge(raw.key(), raw, (a, b) -> {
+                                a.points.putAll(b.points);
+                                return a;
+                            });
                 }
             }
         }
         Map<String, List<DatadogQueries.Raw>> out = new LinkedHashMap<>();
         for (MetricQuery q : batch) {
-            out.put(q.id(), new ArrayList<>(merged.getOrDefault(q.id(), Map.of()).values()));
+            out.put(
+                    q.id(),
+                    new ArrayList<>(merged.getOrDefault(q.id(), Map.of()).values()));
         }
         return out;
     }
@@ -240,16 +276,27 @@ public final class DatadogMetricSource implements MetricSource {
                 } else if (code >= 500 || code == 0) {
                     wait = Math.min(30_000, 1000L << Math.min(attempt, 5));
                 } else {
-                    throw new MetricSourceException("datadog", false, redact(what + " failed: HTTP " + code + " "
-                            + errors(e) + (code == 403 ? " (check DD_API_KEY / DD_APP_KEY and the key's permissions)"
-                            : "")));
+                    throw new MetricSourceException(
+                            "datadog",
+                            false,
+                            redact(what + " failed: HTTP " + code + " "
+                                    + errors(e)
+                                    + (code == 403
+                                            ? " (check DD_API_KEY / DD_APP_KEY and the key's permissions)"
+                                            : "")));
                 }
                 if (waited + wait > budget) {
-                    throw new MetricSourceException("datadog", true, redact(what + " failed: HTTP " + code + " "
-                            + errors(e) + (code == 429 ? " (rate limited: limit " + header(e, "x-ratelimit-limit", -1)
-                            + " per " + header(e, "x-ratelimit-period", -1) + " s" : " (server error")
-                            + "; gave up after waiting " + waited / 1000 + " s of the " + budget / 1000
-                            + " s retry budget)"));
+                    throw new MetricSourceException(
+                            "datadog",
+                            true,
+                            redact(what + " failed: HTTP " + code + " "
+                                    + errors(e)
+                                    + (code == 429
+                                            ? " (rate limited: limit " + header(e, "x-ratelimit-limit", -1) + " per "
+                                                    + header(e, "x-ratelimit-period", -1) + " s"
+                                            : " (server error")
+                                    + "; gave up after waiting " + waited / 1000 + " s of the " + budget / 1000
+                                    + " s retry budget)"));
                 }
                 sleeper.accept(wait);
                 waited += wait;
@@ -262,7 +309,9 @@ public final class DatadogMetricSource implements MetricSource {
             return otherwise;
         }
         for (Map.Entry<String, List<String>> h : e.getResponseHeaders().entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+            if (h.getKey() != null
+                    && h.getKey().equalsIgnoreCase(name)
+                    && !h.getValue().isEmpty()) {
                 try {
                     return Long.parseLong(h.getValue().get(0).trim());
                 } catch (NumberFormatException ex) {
@@ -339,14 +388,21 @@ public final class DatadogMetricSource implements MetricSource {
 
         private static DatadogApi clientApi(DatadogSourceConfig config) {
             ApiClient client = new ApiClient();
-            client.configureApiKeys(Map.of("apiKeyAuth", Objects.requireNonNull(config.apiKey()), "appKeyAuth",
+            client.configureApiKeys(Map.of(
+                    "apiKeyAuth",
+                    Objects.requireNonNull(config.apiKey()),
+                    "appKeyAuth",
                     Objects.requireNonNull(config.appKey())));
             URI base = config.baseUrl();
             if (base != null) {
                 // server 1 is "{protocol}://{name}": any host, e.g. a proxy or a test server
                 client.setServerIndex(1);
-                client.setServerVariables(Map.of("protocol", base.getScheme(), "name", base.getAuthority()
-                        + (base.getPath() == null ? "" : base.getPath().replaceFirst("/$", ""))));
+                client.setServerVariables(Map.of(
+                        "protocol",
+                        base.getScheme(),
+                        "name",
+                        base.getAuthority()
+                                + (base.getPath() == null ? "" : base.getPath().replaceFirst("/$", ""))));
             } else if (DatadogSourceConfig.KNOWN_SITES.contains(config.site())) {
                 client.setServerVariables(Map.of("site", config.site()));
             } else {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import com.datadog.api.client.v1.model.MetricsQueryMetadata;
@@ -38,13 +53,13 @@ import org.jspecify.annotations.Nullable;
 final class DatadogQueries {
     /** Datadog returns at most about 1500 points per series; a longer window is split, never coarsened. */
     static final int MAX_POINTS = 1500;
+
     private static final Pattern ROLLUP = Pattern.compile("\\.rollup\\(");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s*p(\\d+(?:\\.\\d+)?):");
     private static final Pattern AGGREGATOR = Pattern.compile("^\\s*(avg|sum|min|max|p\\d+(?:\\.\\d+)?):");
     private static final Pattern METRIC = Pattern.compile("^\\s*[a-z0-9.]+:([A-Za-z0-9_.]+)");
 
-    private DatadogQueries() {
-    }
+    private DatadogQueries() {}
 
     /** The rollup interval for a query: the step, at least its {@code min-interval} hint, in whole seconds ≥ 1. */
     static long interval(MetricQuery q, Duration step) {
@@ -109,8 +124,8 @@ final class DatadogQueries {
         }
         for (MetricsQueryMetadata s : r.getSeries()) {
             long intervalMillis = s.getInterval() == null ? 0 : s.getInterval() * 1000;
-            Raw raw = new Raw(s.getMetric() != null ? s.getMetric() : metricOf(sentQuery), tags(s.getTagSet()),
-                    intervalMillis);
+            Raw raw = new Raw(
+                    s.getMetric() != null ? s.getMetric() : metricOf(sentQuery), tags(s.getTagSet()), intervalMillis);
             if (s.getPointlist() != null) {
                 for (List<Double> p : s.getPointlist()) {
                     if (p == null || p.isEmpty() || p.get(0) == null) {
@@ -128,7 +143,8 @@ final class DatadogQueries {
     /** The series of one query ({@code index}) of a v2 response; {@code times} may be sparse. */
     static List<Raw> fromV2(TimeseriesFormulaQueryResponse r, int index, String query, long intervalMillis) {
         List<Raw> out = new ArrayList<>();
-        TimeseriesResponseAttributes a = r.getData() == null ? null : r.getData().getAttributes();
+        TimeseriesResponseAttributes a =
+                r.getData() == null ? null : r.getData().getAttributes();
         if (a == null || a.getSeries() == null) {
             return out;
         }
@@ -139,7 +155,9 @@ final class DatadogQueries {
                 continue;
             }
             Raw raw = new Raw(metricOf(query), tags(s.getGroupTags()), intervalMillis);
-            List<Double> values = a.getValues() != null && i < a.getValues().size() ? a.getValues().get(i) : List.of();
+            List<Double> values = a.getValues() != null && i < a.getValues().size()
+                    ? a.getValues().get(i)
+                    : List.of();
             for (int k = 0; k < Math.min(times.size(), values.size()); k++) {
                 Double v = values.get(k);
                 raw.points.put(times.get(k), v == null ? Double.NaN : v);
@@ -190,7 +208,8 @@ final class DatadogQueries {
      * The series of one query: on its own spacing (the response's interval, else the step) over the window, NaN where
      * Datadog had no value, scaled by the query's {@code scale} hint; several series for grouped queries.
      */
-    static List<TimeSeries> series(MetricQuery q, String sentQuery, List<Raw> raws, TimeWindow window, long stepMillis) {
+    static List<TimeSeries> series(
+            MetricQuery q, String sentQuery, List<Raw> raws, TimeWindow window, long stepMillis) {
         List<TimeSeries> out = new ArrayList<>();
         double scale = q.scale();
         for (Raw raw : raws) {
@@ -199,15 +218,17 @@ final class DatadogQueries {
             tags.put("query", q.id());
             long interval = raw.intervalMillis > 0 ? raw.intervalMillis : stepMillis;
             tags.put("interval", (interval / 1000) + "s");
-            MetricId id = new MetricId(raw.metric, "datadog", statistic(sentQuery), q.unit().isEmpty() ? "none" : q.unit(),
-                    tags);
-            TreeMap<Long, Double> in = new TreeMap<>(raw.points.subMap(window.start().toEpochMilli(),
-                    window.end().toEpochMilli()));
+            MetricId id = new MetricId(
+                    raw.metric, "datadog", statistic(sentQuery), q.unit().isEmpty() ? "none" : q.unit(), tags);
+            TreeMap<Long, Double> in = new TreeMap<>(raw.points.subMap(
+                    window.start().toEpochMilli(), window.end().toEpochMilli()));
             long first = Math.floorDiv(window.start().toEpochMilli() + interval - 1, interval) * interval;
             long end = window.end().toEpochMilli();
             boolean onGrid = in.keySet().stream().allMatch(t -> (t - first) % interval == 0 && t >= first);
             if (!onGrid) {
-                out.add(TimeSeries.of(id, in.keySet().stream().mapToLong(Long::longValue).toArray(),
+                out.add(TimeSeries.of(
+                        id,
+                        in.keySet().stream().mapToLong(Long::longValue).toArray(),
                         in.values().stream().mapToDouble(v -> v * scale).toArray()));
                 continue;
             }
@@ -220,8 +241,8 @@ final class DatadogQueries {
         return out;
     }
 
-    static Coverage coverage(MetricQuery q, List<TimeSeries> series, TimeWindow window, long stepMillis,
-            List<String> messages) {
+    static Coverage coverage(
+            MetricQuery q, List<TimeSeries> series, TimeWindow window, long stepMillis, List<String> messages) {
         long interval = stepMillis;
         for (TimeSeries s : series) {
             String i = s.id().tags().get("interval");
@@ -245,14 +266,25 @@ final class DatadogQueries {
     static FetchResult derive(FetchResult r) {
         List<TimeSeries> all = new ArrayList<>(r.series().stream().toList());
         List<Coverage> coverage = new ArrayList<>(r.coverage());
-        derive(all, coverage, Signal.CPU_CORES_USED, Signal.CPU_CORES_CAPACITY, Signal.CPU_UTILIZATION, "cpu_utilization");
-        derive(all, coverage, Signal.MEMORY_BYTES_USED, Signal.MEMORY_BYTES_CAPACITY, Signal.MEMORY_UTILIZATION,
+        derive(
+                all,
+                coverage,
+                Signal.CPU_CORES_USED,
+                Signal.CPU_CORES_CAPACITY,
+                Signal.CPU_UTILIZATION,
+                "cpu_utilization");
+        derive(
+                all,
+                coverage,
+                Signal.MEMORY_BYTES_USED,
+                Signal.MEMORY_BYTES_CAPACITY,
+                Signal.MEMORY_UTILIZATION,
                 "memory_utilization");
         return new FetchResult(SeriesSet.of(all), coverage, r.messages());
     }
 
-    private static void derive(List<TimeSeries> all, List<Coverage> coverage, Signal used, Signal capacity,
-            Signal result, String name) {
+    private static void derive(
+            List<TimeSeries> all, List<Coverage> coverage, Signal used, Signal capacity, Signal result, String name) {
         TimeSeries u = only(all, used);
         TimeSeries c = only(all, capacity);
         if (u == null || c == null || !Arrays.equals(u.epochMillis(), c.epochMillis())) {
@@ -269,12 +301,18 @@ final class DatadogQueries {
         tags.put("derived", u.id().tags().get("query") + "/" + c.id().tags().get("query"));
         TimeSeries s = TimeSeries.of(new MetricId(name, "datadog", Statistic.AVG, "percent", tags), u.epochMillis(), v);
         all.add(s);
-        coverage.add(new Coverage(name, u.size(), s.presentCount(), true,
+        coverage.add(new Coverage(
+                name,
+                u.size(),
+                s.presentCount(),
+                true,
                 List.of("derived: 100 × " + u.id().name() + " ÷ " + c.id().name())));
     }
 
     private static @Nullable TimeSeries only(List<TimeSeries> all, Signal s) {
-        List<TimeSeries> m = all.stream().filter(t -> s.label().equals(t.id().tags().get("signal"))).toList();
+        List<TimeSeries> m = all.stream()
+                .filter(t -> s.label().equals(t.id().tags().get("signal")))
+                .toList();
         return m.size() == 1 ? m.get(0) : null;
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import com.datadog.api.client.JSON;
@@ -39,15 +54,15 @@ import java.util.stream.Stream;
  * @since 0.1
  */
 public final class DatadogRecording implements MetricSource {
-    private static final ObjectMapper MAPPER = new JSON().getMapper().copy()
+    private static final ObjectMapper MAPPER = new JSON()
+            .getMapper()
+            .copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    record V1(String query, long from, long to, MetricsQueryResponse response) {
-    }
+    record V1(String query, long from, long to, MetricsQueryResponse response) {}
 
-    record V2(List<String> queries, long intervalMillis, TimeseriesFormulaQueryResponse response) {
-    }
+    record V2(List<String> queries, long intervalMillis, TimeseriesFormulaQueryResponse response) {}
 
     private final Path dir;
     private final List<V1> v1;
@@ -75,7 +90,10 @@ public final class DatadogRecording implements MetricSource {
                 }
                 JsonNode p = r.path("params");
                 Path file = dir.resolve(r.path("file").asText());
-                v1.add(new V1(p.path("query").asText(), p.path("from").asLong(), p.path("to").asLong(),
+                v1.add(new V1(
+                        p.path("query").asText(),
+                        p.path("from").asLong(),
+                        p.path("to").asLong(),
                         convert(file, read(file), MetricsQueryResponse.class)));
             }
         }
@@ -94,7 +112,8 @@ public final class DatadogRecording implements MetricSource {
                 }
                 TimeseriesFormulaQueryRequest request = convert(f, read(f), TimeseriesFormulaQueryRequest.class);
                 v2.add(v2(request, convert(response, read(response), TimeseriesFormulaQueryResponse.class)));
-            } else if (!name.equals("requests.json") && !Files.exists(dir.resolve(name.replace(".json", ".request.json")))) {
+            } else if (!name.equals("requests.json")
+                    && !Files.exists(dir.resolve(name.replace(".json", ".request.json")))) {
                 JsonNode n = read(f);
                 if (n.isArray() && n.size() > 0 && n.get(0).has("httpRequest")) {
                     cassette(f, n, v1, v2);
@@ -102,8 +121,11 @@ public final class DatadogRecording implements MetricSource {
             }
         }
         if (v1.isEmpty() && v2.isEmpty()) {
-            throw new MetricSourceException("datadog", false, dir + " holds no recorded Datadog metric queries"
-                    + " (requests.json, *.request.json + *.json, or cassettes)");
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    dir + " holds no recorded Datadog metric queries"
+                            + " (requests.json, *.request.json + *.json, or cassettes)");
         }
         return new DatadogRecording(dir, v1, v2);
     }
@@ -116,15 +138,23 @@ public final class DatadogRecording implements MetricSource {
                 continue;
             }
             String path = req.path("path").asText();
-            JsonNode body = parse(f, res.path("body").isTextual() ? res.path("body").asText() : res.path("body").toString());
+            JsonNode body = parse(
+                    f,
+                    res.path("body").isTextual()
+                            ? res.path("body").asText()
+                            : res.path("body").toString());
             if (path.equals("/api/v1/query")) {
                 JsonNode q = req.path("queryStringParameters");
-                v1.add(new V1(q.path("query").path(0).asText(), q.path("from").path(0).asLong(),
-                        q.path("to").path(0).asLong(), convert(f, body, MetricsQueryResponse.class)));
+                v1.add(new V1(
+                        q.path("query").path(0).asText(),
+                        q.path("from").path(0).asLong(),
+                        q.path("to").path(0).asLong(),
+                        convert(f, body, MetricsQueryResponse.class)));
             } else if (path.equals("/api/v2/query/timeseries")) {
                 JsonNode rb = req.path("body").path("json");
                 JsonNode request = parse(f, rb.isTextual() ? rb.asText() : rb.toString());
-                v2.add(v2(convert(f, request, TimeseriesFormulaQueryRequest.class),
+                v2.add(v2(
+                        convert(f, request, TimeseriesFormulaQueryRequest.class),
                         convert(f, body, TimeseriesFormulaQueryResponse.class)));
             }
         }
@@ -152,8 +182,8 @@ public final class DatadogRecording implements MetricSource {
         // keyed by the query without its rollup: a v2 recording of a query already recorded through v1 is the same
         Map<String, MetricQuery> out = new LinkedHashMap<>();
         for (V1 r : v1) {
-            out.putIfAbsent(normal(withoutRollup(r.query())), DatadogSignals.infer(unique(out, idOf(r.query())),
-                    r.query()));
+            out.putIfAbsent(
+                    normal(withoutRollup(r.query())), DatadogSignals.infer(unique(out, idOf(r.query())), r.query()));
         }
         for (V2 r : v2) {
             for (String q : r.queries()) {
@@ -204,8 +234,8 @@ public final class DatadogRecording implements MetricSource {
         return DatadogMetricSource.assemble(queries, sent, raws, window, Math.max(1000, step.toMillis()), messages);
     }
 
-    private @org.jspecify.annotations.Nullable List<DatadogQueries.Raw> find(MetricQuery q, String expression,
-            Duration step) {
+    private @org.jspecify.annotations.Nullable List<DatadogQueries.Raw> find(
+            MetricQuery q, String expression, Duration step) {
         String sent = DatadogQueries.sent(q, expression, step);
         Map<String, DatadogQueries.Raw> merged = new LinkedHashMap<>();
         boolean any = false;
@@ -222,10 +252,14 @@ public final class DatadogRecording implements MetricSource {
         }
         if (!any) {
             for (V2 r : v2) {
-                int i = r.queries().stream().map(DatadogRecording::normal).toList().indexOf(normal(expression));
+                int i = r.queries().stream()
+                        .map(DatadogRecording::normal)
+                        .toList()
+                        .indexOf(normal(expression));
                 if (i >= 0) {
                     any = true;
-                    for (DatadogQueries.Raw raw : DatadogQueries.fromV2(r.response(), i, expression, r.intervalMillis())) {
+                    for (DatadogQueries.Raw raw :
+                            DatadogQueries.fromV2(r.response(), i, expression, r.intervalMillis())) {
                         merged.merge(raw.key(), raw, (a, b) -> {
                             a.points.putAll(b.points);
                             return a;
@@ -250,8 +284,8 @@ public final class DatadogRecording implements MetricSource {
      * {@code v2_N.request.json} + {@code v2_N.json} per v2 call) so that {@link #open} replays it. API keys are sent
      * as headers and never written.
      */
-    public static FetchResult record(DatadogMetricSource source, List<MetricQuery> queries, TimeWindow window,
-            Duration step, Path dir) {
+    public static FetchResult record(
+            DatadogMetricSource source, List<MetricQuery> queries, TimeWindow window, Duration step, Path dir) {
         DatadogMetricSource.Exchange exchange = source.exchange(queries, window, step);
         try {
             Files.createDirectories(dir);
@@ -268,7 +302,9 @@ public final class DatadogRecording implements MetricSource {
                     entry.put("path", "/api/v1/query");
                     entry.set("params", MAPPER.valueToTree(call.params()));
                 } else {
-                    MAPPER.writeValue(dir.resolve("v2_" + n + ".request.json").toFile(), call.params().get("request"));
+                    MAPPER.writeValue(
+                            dir.resolve("v2_" + n + ".request.json").toFile(),
+                            call.params().get("request"));
                     MAPPER.writeValue(dir.resolve("v2_" + n + ".json").toFile(), call.response());
                 }
             }
@@ -293,7 +329,8 @@ public final class DatadogRecording implements MetricSource {
         try {
             return MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new MetricSourceException("datadog", false, f + " holds a body that is not valid JSON: " + e.getMessage());
+            throw new MetricSourceException(
+                    "datadog", false, f + " holds a body that is not valid JSON: " + e.getMessage());
         }
     }
 
@@ -301,8 +338,8 @@ public final class DatadogRecording implements MetricSource {
         try {
             return MAPPER.treeToValue(n, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new MetricSourceException("datadog", false, f + " is not a " + type.getSimpleName() + ": "
-                    + e.getMessage());
+            throw new MetricSourceException(
+                    "datadog", false, f + " is not a " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 }

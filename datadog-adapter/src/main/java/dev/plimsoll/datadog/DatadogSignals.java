@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import dev.plimsoll.source.MetricQuery;
@@ -6,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Default bindings of Plimsoll's signals to Datadog metrics: the agent's Kubernetes metrics (by
@@ -21,8 +37,7 @@ import java.util.Map;
  * @since 0.1
  */
 public final class DatadogSignals {
-    private DatadogSignals() {
-    }
+    private DatadogSignals() {}
 
     public static List<MetricQuery> defaults(DatadogSourceConfig config) {
         Map<String, MetricQuery> out = new LinkedHashMap<>();
@@ -30,37 +45,68 @@ public final class DatadogSignals {
         String service = config.string("service");
         if (cluster != null) {
             String c = "{kube_cluster_name:" + cluster + "}";
-            put(out, "dd_cpu_used", Signal.CPU_CORES_USED, "sum:kubernetes.cpu.usage.total" + c, Map.of("scale", "1e-9"));
+            put(
+                    out,
+                    "dd_cpu_used",
+                    Signal.CPU_CORES_USED,
+                    "sum:kubernetes.cpu.usage.total" + c,
+                    Map.of("scale", "1e-9"));
             put(out, "dd_cpu_capacity", Signal.CPU_CORES_CAPACITY, "sum:kubernetes.cpu.capacity" + c, Map.of());
             put(out, "dd_mem_used", Signal.MEMORY_BYTES_USED, "sum:kubernetes.memory.usage" + c, Map.of());
             put(out, "dd_mem_capacity", Signal.MEMORY_BYTES_CAPACITY, "sum:kubernetes.memory.capacity" + c, Map.of());
             put(out, "dd_node_count", Signal.NODE_COUNT, "sum:kubernetes_state.node.count" + c, Map.of());
-            put(out, "dd_pods_pending", Signal.PODS_PENDING, "sum:kubernetes_state.pod.status_phase{kube_cluster_name:"
-                    + cluster + ",phase:pending}", Map.of());
+            put(
+                    out,
+                    "dd_pods_pending",
+                    Signal.PODS_PENDING,
+                    "sum:kubernetes_state.pod.status_phase{kube_cluster_name:" + cluster + ",phase:pending}",
+                    Map.of());
             if (service != null) {
-                put(out, "dd_replicas_available", Signal.REPLICAS_AVAILABLE,
+                put(
+                        out,
+                        "dd_replicas_available",
+                        Signal.REPLICAS_AVAILABLE,
                         "sum:kubernetes_state.deployment.replicas_available{kube_cluster_name:" + cluster
-                                + ",kube_deployment:" + service + "}", Map.of());
+                                + ",kube_deployment:" + service + "}",
+                        Map.of());
             }
         }
         if (service != null) {
             String span = config.string("span") == null ? "http.request" : config.string("span");
             String s = "{service:" + service + "}";
             for (String p : List.of("p50", "p95", "p99")) {
-                put(out, "apm_" + p, Signal.BACKEND_LATENCY, p + ":trace." + span + s, Map.of("scale", "1000", "unit", "ms",
-                        "fallback", p + ":trace." + span + ".duration" + s));
+                put(
+                        out,
+                        "apm_" + p,
+                        Signal.BACKEND_LATENCY,
+                        p + ":trace." + span + s,
+                        Map.of("scale", "1000", "unit", "ms", "fallback", p + ":trace." + span + ".duration" + s));
             }
             put(out, "apm_hits", Signal.BACKEND_REQUESTS, "sum:trace." + span + ".hits" + s + ".as_count()", Map.of());
-            put(out, "apm_errors", Signal.BACKEND_ERRORS, "sum:trace." + span + ".errors" + s + ".as_count()", Map.of());
+            put(
+                    out,
+                    "apm_errors",
+                    Signal.BACKEND_ERRORS,
+                    "sum:trace." + span + ".errors" + s + ".as_count()",
+                    Map.of());
         }
         String lb = config.string("load-balancer");
         if (lb != null) {
             String l = "{loadbalancer:" + lb + "}";
             Map<String, String> seconds = Map.of("scale", "1000", "unit", "ms", "min-interval", "60");
-            put(out, "alb_trt_avg", Signal.LB_LATENCY, "avg:aws.applicationelb.target_response_time.average" + l, seconds);
+            put(
+                    out,
+                    "alb_trt_avg",
+                    Signal.LB_LATENCY,
+                    "avg:aws.applicationelb.target_response_time.average" + l,
+                    seconds);
             put(out, "alb_trt_p95", Signal.LB_LATENCY, "avg:aws.applicationelb.target_response_time.p95" + l, seconds);
             put(out, "alb_trt_p99", Signal.LB_LATENCY, "avg:aws.applicationelb.target_response_time.p99" + l, seconds);
-            put(out, "alb_requests", Signal.LB_REQUESTS, "sum:aws.applicationelb.request_count" + l + ".as_count()",
+            put(
+                    out,
+                    "alb_requests",
+                    Signal.LB_REQUESTS,
+                    "sum:aws.applicationelb.request_count" + l + ".as_count()",
                     Map.of("min-interval", "60"));
         }
         for (String id : List.copyOf(out.keySet())) {
@@ -69,7 +115,7 @@ public final class DatadogSignals {
                 if (override.equalsIgnoreCase("off")) {
                     out.remove(id);
                 } else {
-                    MetricQuery q = out.get(id);
+                    MetricQuery q = Objects.requireNonNull(out.get(id), id); // id comes from out's own keys
                     out.put(id, new MetricQuery(id, q.signal(), override, q.hints()));
                 }
             }
@@ -77,7 +123,8 @@ public final class DatadogSignals {
         return new ArrayList<>(out.values());
     }
 
-    private static void put(Map<String, MetricQuery> out, String id, Signal signal, String query, Map<String, String> hints) {
+    private static void put(
+            Map<String, MetricQuery> out, String id, Signal signal, String query, Map<String, String> hints) {
         out.put(id, new MetricQuery(id, signal, query, hints));
     }
 

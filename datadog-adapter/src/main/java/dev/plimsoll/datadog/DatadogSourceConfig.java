@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import dev.plimsoll.source.SourceConfig;
@@ -34,8 +49,14 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface DatadogSourceConfig extends SourceConfig {
     /** Sites the client knows by name; others are reached as "any Datadog deployment". */
-    List<String> KNOWN_SITES = List.of("datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "ap1.datadoghq.com",
-            "ap2.datadoghq.com", "datadoghq.eu", "ddog-gov.com");
+    List<String> KNOWN_SITES = List.of(
+            "datadoghq.com",
+            "us3.datadoghq.com",
+            "us5.datadoghq.com",
+            "ap1.datadoghq.com",
+            "ap2.datadoghq.com",
+            "datadoghq.eu",
+            "ddog-gov.com");
 
     @Override
     default String prefix() {
@@ -46,10 +67,15 @@ public interface DatadogSourceConfig extends SourceConfig {
      * A configuration that falls back to the environment variables Datadog's tools use: {@code DD_API_KEY},
      * {@code DD_APP_KEY} or {@code DD_APPLICATION_KEY}, {@code DD_SITE}.
      */
-    static DatadogSourceConfig withEnvironment(Function<String, @Nullable String> properties,
-            Function<String, @Nullable String> environment) {
-        Map<String, List<String>> fallbacks = Map.of("datadog.api-key", List.of("DD_API_KEY"), "datadog.app-key",
-                List.of("DD_APP_KEY", "DD_APPLICATION_KEY"), "datadog.site", List.of("DD_SITE"));
+    static DatadogSourceConfig withEnvironment(
+            Function<String, @Nullable String> properties, Function<String, @Nullable String> environment) {
+        Map<String, List<String>> fallbacks = Map.of(
+                "datadog.api-key",
+                List.of("DD_API_KEY"),
+                "datadog.app-key",
+                List.of("DD_APP_KEY", "DD_APPLICATION_KEY"),
+                "datadog.site",
+                List.of("DD_SITE"));
         return key -> {
             String v = properties.apply(key);
             if (v != null && !v.isBlank()) {
@@ -79,7 +105,9 @@ public interface DatadogSourceConfig extends SourceConfig {
         if (s == null) {
             return "datadoghq.com";
         }
-        s = s.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^(api|app)\\.", "")
+        s = s.toLowerCase(Locale.ROOT)
+                .replaceFirst("^https?://", "")
+                .replaceFirst("^(api|app)\\.", "")
                 .replaceFirst("/.*$", "");
         return switch (s) {
             case "us", "us1" -> "datadoghq.com";
@@ -122,7 +150,8 @@ public interface DatadogSourceConfig extends SourceConfig {
                 problems.add("datadog.app-key (or DD_APP_KEY / DD_APPLICATION_KEY) is required for metric queries");
             }
         } else if (!java.nio.file.Files.isDirectory(replay())) {
-            problems.add("datadog.replay must be a folder of recorded responses, but '" + replay() + "' is not a folder");
+            problems.add(
+                    "datadog.replay must be a folder of recorded responses, but '" + replay() + "' is not a folder");
         }
         if (!api().equals("v1") && !api().equals("v2")) {
             problems.add("datadog.api must be v1 or v2, but was '" + api() + "'");
@@ -130,8 +159,8 @@ public interface DatadogSourceConfig extends SourceConfig {
         try {
             URI u = baseUrl();
             if (u != null && (u.getScheme() == null || u.getHost() == null)) {
-                problems.add("datadog.base-url must be an absolute URL such as https://api.datadoghq.com, but was '"
-                        + u + "'");
+                problems.add("datadog.base-url must be an absolute URL such as https://api.datadoghq.com, but was '" + u
+                        + "'");
             }
         } catch (IllegalArgumentException e) {
             problems.add("datadog.base-url is not a URL: " + e.getMessage());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +51,8 @@ class DatadogLiveTest {
 
     static Path resource(String name) {
         try {
-            return Path.of(DatadogLiveTest.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    DatadogLiveTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -46,13 +62,14 @@ class DatadogLiveTest {
         if (fake == null) {
             fake = new FakeDatadog().serve(resource("S1_backend_scaling"));
         }
-        Map<String, String> p = new HashMap<>(Map.of("datadog.base-url", fake.baseUrl().toString(), "datadog.api", api,
-                "datadog.retry-budget", "30s"));
+        Map<String, String> p = new HashMap<>(Map.of(
+                "datadog.base-url", fake.baseUrl().toString(), "datadog.api", api, "datadog.retry-budget", "30s"));
         for (int i = 0; i < more.length; i += 2) {
             p.put(more[i], more[i + 1]);
         }
         Map<String, String> env = Map.of("DD_API_KEY", FakeDatadog.API_KEY, "DD_APPLICATION_KEY", FakeDatadog.APP_KEY);
-        return DatadogMetricSource.builder(DatadogSourceConfig.withEnvironment(p::get, env::get)).sleeper(waits::add)
+        return DatadogMetricSource.builder(DatadogSourceConfig.withEnvironment(p::get, env::get))
+                .sleeper(waits::add)
                 .build();
     }
 
@@ -82,16 +99,26 @@ class DatadogLiveTest {
     void v2LiveFetchShouldBatchQueriesAndEqualTheReplay() throws IOException {
         DatadogRecording recording = DatadogRecording.open(resource("S1_backend_scaling"));
         List<MetricQuery> queries = List.of(
-                new MetricQuery("cpu", Signal.CUSTOM, "avg:kubernetes.cpu.usage.total{kube_cluster_name:shop-eks}",
+                new MetricQuery(
+                        "cpu",
+                        Signal.CUSTOM,
+                        "avg:kubernetes.cpu.usage.total{kube_cluster_name:shop-eks}",
                         Map.of("scale", "1e-9", "unit", "cores")),
-                new MetricQuery("apm_p95", Signal.BACKEND_LATENCY, "p95:trace.http.request.duration{service:shop-backend}",
+                new MetricQuery(
+                        "apm_p95",
+                        Signal.BACKEND_LATENCY,
+                        "p95:trace.http.request.duration{service:shop-backend}",
                         Map.of("scale", "1000", "unit", "ms")));
 
         FetchResult fetched = source("v2").fetch(queries, S1, Duration.ofSeconds(15));
 
-        assertThat(fake.requests).singleElement().asString().startsWith("POST /api/v2/query/timeseries")
+        assertThat(fake.requests)
+                .singleElement()
+                .asString()
+                .startsWith("POST /api/v2/query/timeseries")
                 .contains("\"interval\":15000");
-        assertThat(fetched.series()).isEqualTo(recording.fetch(queries, S1, Duration.ofSeconds(15)).series());
+        assertThat(fetched.series())
+                .isEqualTo(recording.fetch(queries, S1, Duration.ofSeconds(15)).series());
         TimeSeries p95 = fetched.series().named("trace.http.request.duration").get(0);
         assertThat(p95.valueAt(0)).isNaN(); // 05:02:00, before the first time in the response
         assertThat(p95.valueAt(1)).isNaN(); // null in the response
@@ -101,13 +128,18 @@ class DatadogLiveTest {
 
     @Test
     void cpuUtilisationShouldBeDerivedFromCoresUsedAndCapacity() throws IOException {
-        FetchResult r = source("v1", "datadog.cluster", "shop-eks").fetch(
-                source("v1", "datadog.cluster", "shop-eks").defaultQueries().stream()
-                        .filter(q -> q.id().startsWith("dd_cpu") || q.id().equals("dd_node_count")).toList(),
-                S1, Duration.ofSeconds(15));
+        FetchResult r = source("v1", "datadog.cluster", "shop-eks")
+                .fetch(
+                        source("v1", "datadog.cluster", "shop-eks").defaultQueries().stream()
+                                .filter(q -> q.id().startsWith("dd_cpu") || q.id().equals("dd_node_count"))
+                                .toList(),
+                        S1,
+                        Duration.ofSeconds(15));
 
-        TimeSeries cpu = r.series().stream().filter(s -> "cpu_utilization".equals(s.id().tags().get("signal")))
-                .findFirst().orElseThrow();
+        TimeSeries cpu = r.series().stream()
+                .filter(s -> "cpu_utilization".equals(s.id().tags().get("signal")))
+                .findFirst()
+                .orElseThrow();
         TimeSeries nodes = r.series().named("kubernetes_state.node.count").get(0);
         assertThat(cpu.id().unit()).isEqualTo("percent");
         // 3.7 cores busy of 4 (2 × t3.medium) at the plateau: the saturation the truth file describes
@@ -119,10 +151,20 @@ class DatadogLiveTest {
     @Test
     void rateLimitShouldWaitForTheResetThenSucceed() throws IOException {
         DatadogMetricSource live = source("v1");
-        fake.reply(429, "{\"errors\":[\"Too many requests\"]}", Map.of("X-RateLimit-Limit", "100",
-                "X-RateLimit-Period", "60", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "7"));
-        MetricQuery q = MetricQuery.of("nodes", Signal.NODE_COUNT,
-                "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}");
+        fake.reply(
+                429,
+                "{\"errors\":[\"Too many requests\"]}",
+                Map.of(
+                        "X-RateLimit-Limit",
+                        "100",
+                        "X-RateLimit-Period",
+                        "60",
+                        "X-RateLimit-Remaining",
+                        "0",
+                        "X-RateLimit-Reset",
+                        "7"));
+        MetricQuery q = MetricQuery.of(
+                "nodes", Signal.NODE_COUNT, "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}");
 
         FetchResult r = live.fetch(List.of(q), S1, Duration.ofSeconds(15));
 
@@ -134,14 +176,22 @@ class DatadogLiveTest {
     void rateLimitBeyondTheBudgetShouldBeARetryableError() throws IOException {
         DatadogMetricSource live = source("v1", "datadog.retry-budget", "10s");
         for (int i = 0; i < 3; i++) {
-            fake.reply(429, "{\"errors\":[\"Too many requests\"]}", Map.of("X-RateLimit-Limit", "100",
-                    "X-RateLimit-Period", "60", "X-RateLimit-Reset", "6"));
+            fake.reply(
+                    429,
+                    "{\"errors\":[\"Too many requests\"]}",
+                    Map.of("X-RateLimit-Limit", "100", "X-RateLimit-Period", "60", "X-RateLimit-Reset", "6"));
         }
 
-        assertThatThrownBy(() -> live.fetch(List.of(MetricQuery.of("n", Signal.NODE_COUNT,
-                "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}")), S1, Duration.ofSeconds(15)))
-                .isInstanceOfSatisfying(MetricSourceException.class, e -> assertThat(e.isRetryable()).isTrue())
-                .hasMessageContaining("HTTP 429").hasMessageContaining("limit 100 per 60 s")
+        assertThatThrownBy(() -> live.fetch(
+                        List.of(MetricQuery.of(
+                                "n", Signal.NODE_COUNT, "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}")),
+                        S1,
+                        Duration.ofSeconds(15)))
+                .isInstanceOfSatisfying(
+                        MetricSourceException.class,
+                        e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("HTTP 429")
+                .hasMessageContaining("limit 100 per 60 s")
                 .hasMessageContaining("Too many requests");
         assertThat(waits).containsExactly(6_000L);
     }
@@ -152,8 +202,11 @@ class DatadogLiveTest {
         fake.reply(503, "{\"errors\":[\"Service unavailable\"]}", Map.of());
         fake.reply(500, "{\"errors\":[\"Internal error\"]}", Map.of());
 
-        FetchResult r = live.fetch(List.of(MetricQuery.of("n", Signal.NODE_COUNT,
-                "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}")), S1, Duration.ofSeconds(15));
+        FetchResult r = live.fetch(
+                List.of(MetricQuery.of(
+                        "n", Signal.NODE_COUNT, "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}")),
+                S1,
+                Duration.ofSeconds(15));
 
         assertThat(waits).containsExactly(1_000L, 2_000L);
         assertThat(r.series().size()).isEqualTo(1);
@@ -162,23 +215,32 @@ class DatadogLiveTest {
     @Test
     void forbiddenShouldQuoteDatadogsErrorsAndNeverShowTheKeys() throws IOException {
         DatadogMetricSource live = source("v1");
-        fake.reply(403, "{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"],\"statuspage\":"
-                + "\"http://status.datadoghq.com\"}", Map.of());
+        fake.reply(
+                403,
+                "{\"status\":\"error\",\"code\":403,\"errors\":[\"Forbidden\"],\"statuspage\":"
+                        + "\"http://status.datadoghq.com\"}",
+                Map.of());
 
-        assertThatThrownBy(() -> live.fetch(List.of(MetricQuery.of("n", Signal.NODE_COUNT, "sum:x{*}")), S1,
-                Duration.ofSeconds(15)))
+        assertThatThrownBy(() -> live.fetch(
+                        List.of(MetricQuery.of("n", Signal.NODE_COUNT, "sum:x{*}")), S1, Duration.ofSeconds(15)))
                 .isInstanceOfSatisfying(MetricSourceException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.getMessage()).contains("HTTP 403").contains("errors [Forbidden]")
-                            .doesNotContain(FakeDatadog.API_KEY).doesNotContain(FakeDatadog.APP_KEY);
+                    assertThat(e.getMessage())
+                            .contains("HTTP 403")
+                            .contains("errors [Forbidden]")
+                            .doesNotContain(FakeDatadog.API_KEY)
+                            .doesNotContain(FakeDatadog.APP_KEY);
                 });
         assertThat(waits).isEmpty();
     }
 
     @Test
     void anEmptySeriesListShouldGiveACoverageThatSaysSo() throws IOException {
-        FetchResult r = source("v1").fetch(List.of(MetricQuery.of("none", Signal.CUSTOM, "avg:no.such.metric{*}")), S1,
-                Duration.ofSeconds(15));
+        FetchResult r = source("v1")
+                .fetch(
+                        List.of(MetricQuery.of("none", Signal.CUSTOM, "avg:no.such.metric{*}")),
+                        S1,
+                        Duration.ofSeconds(15));
 
         assertThat(r.series().isEmpty()).isTrue();
         assertThat(r.coverage()).singleElement().satisfies(c -> {
@@ -190,14 +252,20 @@ class DatadogLiveTest {
     @Test
     void legacyDurationMetricShouldBeTheFallbackOfTheDistribution() throws IOException {
         DatadogMetricSource live = source("v1", "datadog.service", "shop-backend");
-        MetricQuery p95 = live.defaultQueries().stream().filter(q -> q.id().equals("apm_p95")).findFirst().orElseThrow();
+        MetricQuery p95 = live.defaultQueries().stream()
+                .filter(q -> q.id().equals("apm_p95"))
+                .findFirst()
+                .orElseThrow();
 
         FetchResult r = live.fetch(List.of(p95), S1, Duration.ofSeconds(15));
 
         // the distribution p95:trace.http.request is recorded, so no fallback is needed
         assertThat(r.messages()).noneMatch(m -> m.contains("fallback"));
         assertThat(r.series().stream().findFirst().orElseThrow().max()).isGreaterThan(200); // ms
-        MetricQuery missing = new MetricQuery("apm_p95", Signal.BACKEND_LATENCY, "p95:trace.grpc.request{service:x}",
+        MetricQuery missing = new MetricQuery(
+                "apm_p95",
+                Signal.BACKEND_LATENCY,
+                "p95:trace.grpc.request{service:x}",
                 Map.of("scale", "1000", "fallback", "p95:trace.http.request.duration{service:shop-backend}"));
         FetchResult fb = live.fetch(List.of(missing), S1, Duration.ofSeconds(15));
         assertThat(fb.messages()).anyMatch(m -> m.contains("used its fallback"));
@@ -206,10 +274,14 @@ class DatadogLiveTest {
 
     @Test
     void groupedQueriesFloatTimesAndNullsFromRealCassettesShouldBeRead() throws IOException {
-        fake = new FakeDatadog().serveCassette(resource("cassettes/MetricsApiTest.metricsTests.json"))
+        fake = new FakeDatadog()
+                .serveCassette(resource("cassettes/MetricsApiTest.metricsTests.json"))
                 .serveCassette(resource("cassettes/Query_timeseries_points_returns_OK_response.json"));
         DatadogMetricSource live = source("v1");
-        MetricQuery grouped = new MetricQuery("g", Signal.CUSTOM, "avg:java_metricsTests_local_1596011502{bar:baz}by{host}",
+        MetricQuery grouped = new MetricQuery(
+                "g",
+                Signal.CUSTOM,
+                "avg:java_metricsTests_local_1596011502{bar:baz}by{host}",
                 Map.of("rollup", "none"));
         TimeWindow w = TimeWindow.ofEpochMillis(1_596_011_402_000L, 1_596_011_602_000L);
 
@@ -218,7 +290,9 @@ class DatadogLiveTest {
         assertThat(r.series().size()).isGreaterThanOrEqualTo(1);
         assertThat(r.series().stream().findFirst().orElseThrow().id().tags()).containsKey("host");
         MetricQuery idle = new MetricQuery("idle", Signal.CUSTOM, "system.cpu.idle{*}", Map.of("rollup", "none"));
-        FetchResult day = live.fetch(List.of(idle), TimeWindow.ofEpochMillis(1_641_343_852_000L, 1_641_430_252_000L),
+        FetchResult day = live.fetch(
+                List.of(idle),
+                TimeWindow.ofEpochMillis(1_641_343_852_000L, 1_641_430_252_000L),
                 Duration.ofSeconds(300));
         TimeSeries s = day.series().stream().findFirst().orElseThrow();
         assertThat(s.id().tags()).containsEntry("interval", "300s"); // interval is seconds in real v1 responses
@@ -227,7 +301,8 @@ class DatadogLiveTest {
 
     @Test
     void v2CrossProductCassetteShouldGiveSparseTimesOnTheirGrid() throws IOException {
-        fake = new FakeDatadog().serveCassette(resource("cassettes/Timeseries_cross_product_query_returns_OK_response.json"));
+        fake = new FakeDatadog()
+                .serveCassette(resource("cassettes/Timeseries_cross_product_query_returns_OK_response.json"));
         MetricQuery q = MetricQuery.of("a", Signal.CUSTOM, "avg:datadog.estimated_usage.metrics.custom{*}");
         TimeWindow w = TimeWindow.ofEpochMillis(1_711_977_601_000L, 1_711_981_201_000L);
 
@@ -242,9 +317,14 @@ class DatadogLiveTest {
     void recordShouldWriteWhatReplayReadsBackWithoutKeys() throws IOException {
         DatadogMetricSource live = source("v2", "datadog.cluster", "shop-eks", "datadog.service", "shop-backend");
         List<MetricQuery> queries = List.of(
-                MetricQuery.of("nodes", Signal.NODE_COUNT, "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}"
-                        + ".rollup(avg, 15)"),
-                new MetricQuery("cpu", Signal.CUSTOM, "avg:kubernetes.cpu.usage.total{kube_cluster_name:shop-eks}",
+                MetricQuery.of(
+                        "nodes",
+                        Signal.NODE_COUNT,
+                        "sum:kubernetes_state.node.count{kube_cluster_name:shop-eks}" + ".rollup(avg, 15)"),
+                new MetricQuery(
+                        "cpu",
+                        Signal.CUSTOM,
+                        "avg:kubernetes.cpu.usage.total{kube_cluster_name:shop-eks}",
                         Map.of("scale", "1e-9")));
         Path out = dir.resolve("rec");
 
@@ -264,13 +344,17 @@ class DatadogLiveTest {
     @Test
     void missingKeysShouldBeAConfigurationErrorNamingTheVariables() {
         assertThatThrownBy(() -> DatadogMetricSource.builder(DatadogSourceConfig.withEnvironment(k -> null, k -> null))
-                .build()).hasMessageContaining("DD_API_KEY").hasMessageContaining("DD_APP_KEY");
+                        .build())
+                .hasMessageContaining("DD_API_KEY")
+                .hasMessageContaining("DD_APP_KEY");
     }
 
     @Test
     void sitesShouldAcceptAliases() {
-        assertThat(((DatadogSourceConfig) Map.of("datadog.site", "eu")::get).site()).isEqualTo("datadoghq.eu");
-        assertThat(((DatadogSourceConfig) Map.of("datadog.site", "us3")::get).site()).isEqualTo("us3.datadoghq.com");
+        assertThat(((DatadogSourceConfig) Map.of("datadog.site", "eu")::get).site())
+                .isEqualTo("datadoghq.eu");
+        assertThat(((DatadogSourceConfig) Map.of("datadog.site", "us3")::get).site())
+                .isEqualTo("us3.datadoghq.com");
         assertThat(((DatadogSourceConfig) Map.of("datadog.site", "https://app.datadoghq.eu/")::get).site())
                 .isEqualTo("datadoghq.eu");
         assertThat(((DatadogSourceConfig) k -> null).site()).isEqualTo("datadoghq.com");
@@ -279,14 +363,18 @@ class DatadogLiveTest {
 
     @Test
     void providerShouldReplayTheSharedScenarioRecording() {
-        try (var s = dev.plimsoll.source.MetricSources.require("datadog", Map.of("datadog.replay",
-                resource("S1_backend_scaling").toString())::get)) {
+        try (var s = dev.plimsoll.source.MetricSources.require(
+                "datadog",
+                Map.of("datadog.replay", resource("S1_backend_scaling").toString())::get)) {
             FetchResult r = s.fetch(s.defaultQueries(), S1, Duration.ofSeconds(15));
             TimeSeries nodes = r.series().named("kubernetes_state.node.count").get(0);
             assertThat(nodes.id().tags()).containsEntry("signal", "node_count").containsEntry("interval", "15s");
-            assertThat(nodes.stream().filter(v -> !Double.isNaN(v)).min().orElseThrow()).isEqualTo(2);
+            assertThat(nodes.stream().filter(v -> !Double.isNaN(v)).min().orElseThrow())
+                    .isEqualTo(2);
             assertThat(nodes.max()).isEqualTo(4);
-            TimeSeries alb = r.series().named("aws.applicationelb.target_response_time.average").get(0);
+            TimeSeries alb = r.series()
+                    .named("aws.applicationelb.target_response_time.average")
+                    .get(0);
             assertThat(alb.id().tags()).containsEntry("interval", "60s");
             assertThat(alb.id().unit()).isEqualTo("ms");
         }

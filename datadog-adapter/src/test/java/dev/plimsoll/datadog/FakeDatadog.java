@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.datadog;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,16 +68,24 @@ final class FakeDatadog implements AutoCloseable {
         Path index = dir.resolve("requests.json");
         if (Files.exists(index)) {
             for (JsonNode r : JSON.readTree(index.toFile())) {
-                v1.put(r.path("params").path("query").asText(), Files.readString(dir.resolve(r.path("file").asText())));
+                v1.put(
+                        r.path("params").path("query").asText(),
+                        Files.readString(dir.resolve(r.path("file").asText())));
             }
         }
         try (var files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".request.json")).toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".request.json")).toList()) {
                 JsonNode request = JSON.readTree(f.toFile());
                 List<String> queries = new ArrayList<>();
-                request.path("data").path("attributes").path("queries").forEach(q -> queries.add(q.path("query").asText()));
-                v2.add(new Object[] {queries, Files.readString(dir.resolve(f.getFileName().toString()
-                        .replace(".request.json", ".json")))});
+                request.path("data")
+                        .path("attributes")
+                        .path("queries")
+                        .forEach(q -> queries.add(q.path("query").asText()));
+                v2.add(new Object[] {
+                    queries,
+                    Files.readString(dir.resolve(f.getFileName().toString().replace(".request.json", ".json")))
+                });
             }
         }
         return this;
@@ -72,15 +95,21 @@ final class FakeDatadog implements AutoCloseable {
     FakeDatadog serveCassette(Path cassette) throws IOException {
         for (JsonNode e : JSON.readTree(cassette.toFile())) {
             JsonNode req = e.path("httpRequest");
-            if (req.path("path").asText().equals("/api/v1/query") && e.path("httpResponse").path("statusCode").asInt(200)
-                    == 200) {
-                v1.put(req.path("queryStringParameters").path("query").path(0).asText(),
+            if (req.path("path").asText().equals("/api/v1/query")
+                    && e.path("httpResponse").path("statusCode").asInt(200) == 200) {
+                v1.put(
+                        req.path("queryStringParameters").path("query").path(0).asText(),
                         e.path("httpResponse").path("body").asText());
             } else if (req.path("path").asText().equals("/api/v2/query/timeseries")) {
                 JsonNode request = JSON.readTree(req.path("body").path("json").asText());
                 List<String> queries = new ArrayList<>();
-                request.path("data").path("attributes").path("queries").forEach(q -> queries.add(q.path("query").asText()));
-                v2.add(new Object[] {queries, e.path("httpResponse").path("body").asText()});
+                request.path("data")
+                        .path("attributes")
+                        .path("queries")
+                        .forEach(q -> queries.add(q.path("query").asText()));
+                v2.add(new Object[] {
+                    queries, e.path("httpResponse").path("body").asText()
+                });
             }
         }
         return this;
@@ -111,20 +140,34 @@ final class FakeDatadog implements AutoCloseable {
         if (path.equals("/api/v1/query") && ex.getRequestMethod().equals("GET")) {
             String query = param(ex.getRequestURI().getRawQuery(), "query");
             String answer = v1.get(query);
-            send(ex, 200, answer != null ? answer : "{\"status\":\"ok\",\"res_type\":\"time_series\",\"series\":[],"
-                    + "\"query\":" + JSON.writeValueAsString(query) + ",\"message\":\"\",\"group_by\":[]}", Map.of());
-        } else if (path.equals("/api/v2/query/timeseries") && ex.getRequestMethod().equals("POST")) {
+            send(
+                    ex,
+                    200,
+                    answer != null
+                            ? answer
+                            : "{\"status\":\"ok\",\"res_type\":\"time_series\",\"series\":[]," + "\"query\":"
+                                    + JSON.writeValueAsString(query) + ",\"message\":\"\",\"group_by\":[]}",
+                    Map.of());
+        } else if (path.equals("/api/v2/query/timeseries")
+                && ex.getRequestMethod().equals("POST")) {
             List<String> queries = new ArrayList<>();
-            JSON.readTree(body).path("data").path("attributes").path("queries").forEach(q -> queries.add(q.path("query")
-                    .asText()));
+            JSON.readTree(body)
+                    .path("data")
+                    .path("attributes")
+                    .path("queries")
+                    .forEach(q -> queries.add(q.path("query").asText()));
             for (Object[] r : v2) {
                 if (r[0].equals(queries)) {
                     send(ex, 200, (String) r[1], Map.of());
                     return;
                 }
             }
-            send(ex, 200, "{\"data\":{\"id\":\"0\",\"type\":\"timeseries_response\",\"attributes\":{\"series\":[],"
-                    + "\"times\":[],\"values\":[]}}}", Map.of());
+            send(
+                    ex,
+                    200,
+                    "{\"data\":{\"id\":\"0\",\"type\":\"timeseries_response\",\"attributes\":{\"series\":[],"
+                            + "\"times\":[],\"values\":[]}}}",
+                    Map.of());
         } else {
             send(ex, 404, "{\"errors\":[\"Not found\"]}", Map.of());
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.samples;
 
 import dev.plimsoll.Plimsoll;
@@ -18,8 +33,7 @@ import java.util.List;
  * {@code cloudwatch/} and {@code datadog/}.
  */
 public final class AnalyzeOffline {
-    private AnalyzeOffline() {
-    }
+    private AnalyzeOffline() {}
 
     public static void main(String[] args) {
         analyze(Path.of(args[0]), System.out);
@@ -32,8 +46,11 @@ public final class AnalyzeOffline {
             var cloudwatch = cw.fetch(cw.defaultQueries(), run.window(), Duration.ofMinutes(1));
             var datadog = dd.fetch(dd.defaultQueries(), run.window(), Duration.ofSeconds(15));
             AnalysisResult result = Plimsoll.analyze(run, List.of(cloudwatch, datadog), AnalysisConfig.defaults());
-            out.println("bottleneck: " + result.bottleneck() + ", clock skew " + result.skew().seconds() + " s");
-            result.findings().forEach(f -> out.println(f.severity().label() + " " + f.kind().id() + ": " + f.reason()));
+            out.println("bottleneck: " + result.bottleneck() + ", clock skew "
+                    + result.skew().seconds() + " s");
+            result.findings()
+                    .forEach(f ->
+                            out.println(f.severity().label() + " " + f.kind().id() + ": " + f.reason()));
             return result;
         }
     }

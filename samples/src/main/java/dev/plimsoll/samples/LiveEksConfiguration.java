@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.samples;
 
 import dev.plimsoll.Plimsoll;
@@ -21,8 +36,7 @@ import java.util.Map;
  * {@code DD_API_KEY}/{@code DD_APP_KEY} and the site from {@code DD_SITE}.
  */
 public final class LiveEksConfiguration {
-    private LiveEksConfiguration() {
-    }
+    private LiveEksConfiguration() {}
 
     public static void main(String[] args) {
         LoadRun run = K6Reader.create().read(Path.of(args[0]));
@@ -33,16 +47,21 @@ public final class LiveEksConfiguration {
                 "cloudwatch.service", "shop-backend",
                 "cloudwatch.load-balancer", "app/shop-alb/50dc6c495c0c9188",
                 "cloudwatch.auto-scaling-group", "eks-shop-nodes-2024")::get;
-        DatadogSourceConfig dd = DatadogSourceConfig.withEnvironment(Map.of(
-                "datadog.cluster", "shop-eks",
-                "datadog.service", "shop-backend",
-                "datadog.load-balancer", "app/shop-alb/50dc6c495c0c9188")::get, System::getenv);
-        try (CloudWatchMetricSource cloudwatch = CloudWatchMetricSource.builder(cw).build();
+        DatadogSourceConfig dd = DatadogSourceConfig.withEnvironment(
+                Map.of(
+                        "datadog.cluster", "shop-eks",
+                        "datadog.service", "shop-backend",
+                        "datadog.load-balancer", "app/shop-alb/50dc6c495c0c9188")::get,
+                System::getenv);
+        try (CloudWatchMetricSource cloudwatch =
+                        CloudWatchMetricSource.builder(cw).build();
                 DatadogMetricSource datadog = DatadogMetricSource.builder(dd).build()) {
             var window = run.window();
-            AnalysisResult result = Plimsoll.analyze(run, List.of(
-                    cloudwatch.fetch(cloudwatch.defaultQueries(), window, Duration.ofMinutes(1)),
-                    datadog.fetch(datadog.defaultQueries(), window, Duration.ofSeconds(15))),
+            AnalysisResult result = Plimsoll.analyze(
+                    run,
+                    List.of(
+                            cloudwatch.fetch(cloudwatch.defaultQueries(), window, Duration.ofMinutes(1)),
+                            datadog.fetch(datadog.defaultQueries(), window, Duration.ofSeconds(15))),
                     AnalysisConfig.defaults().withMaxNodes(5));
             result.findings().forEach(f -> System.out.println(f.severity().label() + " " + f.reason()));
         }

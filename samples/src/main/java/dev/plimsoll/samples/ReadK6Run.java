@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.samples;
 
 import dev.plimsoll.ingest.k6.K6Reader;
@@ -18,8 +33,7 @@ import java.util.Locale;
  * Run with {@code java -cp … dev.plimsoll.samples.ReadK6Run results.json.gz [summary.json]}.
  */
 public final class ReadK6Run {
-    private ReadK6Run() {
-    }
+    private ReadK6Run() {}
 
     public static void main(String[] args) {
         print(K6Reader.create().read(Arrays.stream(args).map(Path::of).toList()), System.out);
@@ -42,7 +56,11 @@ public final class ReadK6Run {
             }
         }
         TimeSeries p95 = t.percentile(K6Metrics.HTTP_REQ_DURATION, 95);
-        out.printf(Locale.ROOT, "busiest second %s: %.0f requests/s, p95 %.1f ms%n", rps.timeAt(busiest),
-                rps.valueAt(busiest), p95.valueAt(busiest));
+        out.printf(
+                Locale.ROOT,
+                "busiest second %s: %.0f requests/s, p95 %.1f ms%n",
+                rps.timeAt(busiest),
+                rps.valueAt(busiest),
+                p95.valueAt(busiest));
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import dev.plimsoll.internal.Rfc3339;
@@ -40,8 +55,8 @@ final class CsvReader {
         int timeCol = header.indexOf("timestamp");
         int valueCol = header.indexOf("metric_value");
         if (metricCol < 0 || timeCol < 0 || valueCol < 0) {
-            throw new K6ParseException(file, 1, "k6 CSV header must have metric_name, timestamp and metric_value, but was "
-                    + header);
+            throw new K6ParseException(
+                    file, 1, "k6 CSV header must have metric_name, timestamp and metric_value, but was " + header);
         }
         int nameCol = header.indexOf("name");
         int statusCol = header.indexOf("status");
@@ -56,7 +71,7 @@ final class CsvReader {
             try {
                 more = rows.next(row);
             } catch (IllegalArgumentException e) {
-                throw new K6ParseException(file, line, e.getMessage());
+                throw new K6ParseException(file, line, String.valueOf(e.getMessage()));
             }
             if (!more) {
                 break;
@@ -66,8 +81,8 @@ final class CsvReader {
             }
             try {
                 if (row.size() != header.size()) {
-                    throw new IllegalArgumentException("row must have " + header.size() + " fields like the header, but has "
-                            + row.size());
+                    throw new IllegalArgumentException(
+                            "row must have " + header.size() + " fields like the header, but has " + row.size());
                 }
                 String metric = pool.intern(row.get(metricCol));
                 if (metric.isEmpty()) {
@@ -75,7 +90,12 @@ final class CsvReader {
                 }
                 long nanos = parseTime(row.get(timeCol));
                 double value = parseValue(row.get(valueCol));
-                builder.record(metric, nanos, value, tag(row, nameCol, pool), tag(row, statusCol, pool),
+                builder.record(
+                        metric,
+                        nanos,
+                        value,
+                        tag(row, nameCol, pool),
+                        tag(row, statusCol, pool),
                         tag(row, errorCodeCol, pool));
                 samples++;
             } catch (IllegalArgumentException e) {

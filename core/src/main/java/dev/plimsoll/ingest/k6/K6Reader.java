@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -30,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads k6 output files into a {@link LoadRun}. The format of each file (NDJSON, CSV, summary export,
@@ -98,11 +114,13 @@ public final class K6Reader {
         RunSummary summary = null;
         IngestReport report = IngestReport.empty();
         List<String> extraWarnings = new ArrayList<>();
-        ExecutorService executor = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "plimsoll-k6-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        ExecutorService executor = parallelism > 1
+                ? Executors.newFixedThreadPool(parallelism, r -> {
+                    Thread t = new Thread(r, "plimsoll-k6-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         try {
             for (Path file : files) {
                 FileResult r = readFile(file, executor);
@@ -139,8 +157,10 @@ public final class K6Reader {
     public RunSummary readSummary(Path file) {
         FileResult r = readFile(file, null);
         if (r.summary == null) {
-            throw new K6ParseException(file.toString(), 0, "expected a k6 summary (--summary-export or handleSummary"
-                    + " JSON), but the file is " + r.format);
+            throw new K6ParseException(
+                    file.toString(),
+                    0,
+                    "expected a k6 summary (--summary-export or handleSummary" + " JSON), but the file is " + r.format);
         }
         return r.summary;
     }
@@ -151,10 +171,10 @@ public final class K6Reader {
      * @throws K6ParseException when the file is not k6 output
      */
     public static K6Format detect(Path file) {
-        try (InputStream in = open(file, l -> { })) {
+        try (InputStream in = open(file, l -> {})) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             return sniff(file.toString(), head, head.length, () -> {
-                try (InputStream again = open(file, l -> { })) {
+                try (InputStream again = open(file, l -> {})) {
                     return MAPPER.readTree(again);
                 }
             });
@@ -163,33 +183,43 @@ public final class K6Reader {
         }
     }
 
-    private record FileResult(K6Format format, RunTimeline.Builder builder, RunSummary summary, IngestReport report) {
-    }
+    private record FileResult(
+            K6Format format,
+            RunTimeline.@Nullable Builder builder,
+            @Nullable RunSummary summary,
+            IngestReport report) {}
 
-    private FileResult readFile(Path file, ExecutorService executor) {
+    private FileResult readFile(Path file, @Nullable ExecutorService executor) {
         String name = file.toString();
         try (InputStream in = open(file, progress)) {
             byte[] head = new byte[SNIFF_BYTES];
             int n = in.readNBytes(head, 0, head.length);
             JsonNode[] tree = new JsonNode[1];
             K6Format format = sniff(name, head, n, () -> {
-                try (InputStream again = open(file, l -> { })) {
+                try (InputStream again = open(file, l -> {})) {
                     tree[0] = MAPPER.readTree(again);
                     return tree[0];
                 }
             });
             switch (format) {
                 case NDJSON -> {
-                    NdjsonReader.Result r = new NdjsonReader(name, bucket, lenient, executor, Math.max(1, parallelism), chunkBytes)
+                    NdjsonReader.Result r = new NdjsonReader(
+                                    name, bucket, lenient, executor, Math.max(1, parallelism), chunkBytes)
                             .read(in, head, n);
-                    return new FileResult(format, r.builder(), null,
+                    return new FileResult(
+                            format,
+                            r.builder(),
+                            null,
                             new IngestReport(List.of(name), r.lines(), r.samples(), r.skipped(), r.warnings()));
                 }
                 case CSV -> {
                     InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, n), in);
                     NdjsonReader.Result r = new CsvReader(name, bucket, lenient)
                             .read(new InputStreamReader(all, StandardCharsets.UTF_8));
-                    return new FileResult(format, r.builder(), null,
+                    return new FileResult(
+                            format,
+                            r.builder(),
+                            null,
                             new IngestReport(List.of(name), r.lines(), r.samples(), r.skipped(), r.warnings()));
                 }
                 default -> {
@@ -200,7 +230,8 @@ public final class K6Reader {
         } catch (IOException e) {
             throw ioError(name, e);
         } catch (UncheckedIOException e) {
-            throw ioError(name, e.getCause());
+            // UncheckedIOException always carries its IOException
+            throw ioError(name, Objects.requireNonNull(e.getCause(), "cause"));
         }
     }
 
@@ -209,12 +240,19 @@ public final class K6Reader {
             return new K6ParseException(file, 0, "file does not exist", e);
         }
         if (e instanceof EOFException || (e instanceof ZipException)) {
-            return new K6ParseException(file, 0, "gzip data is truncated or corrupt (" + e.getMessage()
-                    + "); was the file copied before k6 finished writing it?", e);
+            return new K6ParseException(
+                    file,
+                    0,
+                    "gzip data is truncated or corrupt (" + e.getMessage()
+                            + "); was the file copied before k6 finished writing it?",
+                    e);
         }
         if (e instanceof JsonParseException jpe) {
-            return new K6ParseException(file, jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr(),
-                    "malformed JSON: " + jpe.getOriginalMessage(), e);
+            return new K6ParseException(
+                    file,
+                    jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr(),
+                    "malformed JSON: " + jpe.getOriginalMessage(),
+                    e);
         }
         return new K6ParseException(file, 0, "cannot be read: " + e, e);
     }
@@ -232,8 +270,11 @@ public final class K6Reader {
             i++;
         }
         if (i >= n) {
-            throw new K6ParseException(file, 0, "file is empty: expected k6 output (--out json NDJSON, --out csv,"
-                    + " or a --summary-export / handleSummary JSON)");
+            throw new K6ParseException(
+                    file,
+                    0,
+                    "file is empty: expected k6 output (--out json NDJSON, --out csv,"
+                            + " or a --summary-export / handleSummary JSON)");
         }
         String start = new String(head, i, Math.min(n - i, 4096), StandardCharsets.UTF_8);
         if (start.startsWith("metric_name,")) {
@@ -251,10 +292,14 @@ public final class K6Reader {
             }
         }
         String preview = start.lines().findFirst().orElse("");
-        throw new K6ParseException(file, 1, "not k6 output: expected NDJSON lines with \"type\":\"Metric\"/\"Point\""
-                + " (--out json), a CSV header starting 'metric_name,' (--out csv), or a summary JSON with 'metrics',"
-                + " but the file starts with '" + (preview.length() > 80 ? preview.substring(0, 80) + "…" : preview)
-                + "'");
+        throw new K6ParseException(
+                file,
+                1,
+                "not k6 output: expected NDJSON lines with \"type\":\"Metric\"/\"Point\""
+                        + " (--out json), a CSV header starting 'metric_name,' (--out csv), or a summary JSON with 'metrics',"
+                        + " but the file starts with '"
+                        + (preview.length() > 80 ? preview.substring(0, 80) + "…" : preview)
+                        + "'");
     }
 
     /** Opens a file, inflating gzip (told by its magic bytes, not its name). */
@@ -306,11 +351,10 @@ public final class K6Reader {
         private Duration bucket = RunTimeline.DEFAULT_BUCKET;
         private boolean lenient;
         private int parallelism = Runtime.getRuntime().availableProcessors();
-        private LongConsumer progress = bytes -> { };
+        private LongConsumer progress = bytes -> {};
         private int chunkBytes = NdjsonReader.CHUNK_BYTES;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         // VisibleForTesting: small chunks exercise the split into chunks on small files
         Builder chunkBytes(int chunkBytes) {
@@ -322,8 +366,8 @@ public final class K6Reader {
         public Builder bucket(Duration bucket) {
             Objects.requireNonNull(bucket, "bucket");
             if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
-                throw new IllegalArgumentException("bucket must be a whole number of milliseconds ≥ 1 ms, but was "
-                        + bucket);
+                throw new IllegalArgumentException(
+                        "bucket must be a whole number of milliseconds ≥ 1 ms, but was " + bucket);
             }
             this.bucket = bucket;
             return this;

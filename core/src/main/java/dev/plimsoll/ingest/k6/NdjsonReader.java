@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -31,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 final class NdjsonReader {
     /** Bytes per chunk: large enough that per-chunk costs vanish, small enough to keep every core busy. */
     static final int CHUNK_BYTES = 4 << 20;
+
     private final int chunkBytes;
     /** Warnings kept word for word; beyond this they are only counted. */
     static final int MAX_WARNINGS = 100;
@@ -45,7 +61,12 @@ final class NdjsonReader {
     private final @Nullable ExecutorService executor;
     private final int parallelism;
 
-    NdjsonReader(String file, Duration bucket, boolean lenient, @Nullable ExecutorService executor, int parallelism,
+    NdjsonReader(
+            String file,
+            Duration bucket,
+            boolean lenient,
+            @Nullable ExecutorService executor,
+            int parallelism,
             int chunkBytes) {
         this.chunkBytes = chunkBytes;
         this.file = file;
@@ -56,8 +77,7 @@ final class NdjsonReader {
     }
 
     /** What one file gave. */
-    record Result(RunTimeline.Builder builder, long lines, long samples, long skipped, List<String> warnings) {
-    }
+    record Result(RunTimeline.Builder builder, long lines, long samples, long skipped, List<String> warnings) {}
 
     Result read(InputStream in, byte[] prefix, int prefixLength) throws IOException {
         BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(parallelism + 2);
@@ -76,7 +96,8 @@ final class NdjsonReader {
         try {
             while (!eof && !failed.get()) {
                 // fold finished chunks in order as we go: one run-wide builder, not one per chunk in memory
-                while (!pending.isEmpty() && (pending.size() > parallelism || pending.peek().isDone())) {
+                while (!pending.isEmpty()
+                        && (pending.size() > parallelism || pending.peek().isDone())) {
                     merger.add(get(pending.poll()));
                 }
                 byte[] buf = take(buffers);
@@ -198,15 +219,12 @@ final class NdjsonReader {
         return -1;
     }
 
-    private record Chunk(int index, byte[] data, int length, boolean last) {
-    }
+    private record Chunk(int index, byte[] data, int length, boolean last) {}
 
-    private record LineProblem(long line, String message, boolean fatal) {
-    }
+    private record LineProblem(long line, String message, boolean fatal) {}
 
-    private record ChunkResult(long lines, long samples, long skipped, List<LineProblem> problems,
-            RunTimeline.Builder builder) {
-    }
+    private record ChunkResult(
+            long lines, long samples, long skipped, List<LineProblem> problems, RunTimeline.Builder builder) {}
 
     /** Per-thread parsing state (string pools), reused across chunks; each chunk gets a fresh builder. */
     private final class Worker {
@@ -220,8 +238,9 @@ final class NdjsonReader {
         }
     }
 
-    private ChunkResult parse(Chunk chunk, ConcurrentLinkedQueue<Worker> workers, BlockingQueue<byte[]> buffers,
-            AtomicBoolean failed) throws IOException {
+    private ChunkResult parse(
+            Chunk chunk, ConcurrentLinkedQueue<Worker> workers, BlockingQueue<byte[]> buffers, AtomicBoolean failed)
+            throws IOException {
         Worker w = workers.poll();
         if (w == null) {
             w = new Worker();
@@ -274,8 +293,8 @@ final class NdjsonReader {
                 } catch (JsonProcessingException | FormatError | IllegalArgumentException e) {
                     String why = describe(e, pos, lineEnd);
                     if (chunk.last && nl < 0) {
-                        problems.add(new LineProblem(line, "last line is incomplete (k6 stopped mid-write?): "
-                                + why + "; ignored", false));
+                        problems.add(new LineProblem(
+                                line, "last line is incomplete (k6 stopped mid-write?): " + why + "; ignored", false));
                     } else if (!lenient) {
                         problems.add(new LineProblem(line, why, true));
                         failed.set(true);
@@ -298,7 +317,8 @@ final class NdjsonReader {
                     return; // blank line
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    throw new FormatError("line must be a JSON object (k6 --out json), but starts with " + t.asString());
+                    throw new FormatError(
+                            "line must be a JSON object (k6 --out json), but starts with " + t.asString());
                 }
                 try {
                     record(p);
@@ -318,7 +338,8 @@ final class NdjsonReader {
         private String describe(Exception e, int lineStart, int lineEnd) {
             String snippet = snippet(lineStart, lineEnd);
             if (e instanceof JsonProcessingException jpe) {
-                return "malformed JSON (" + jpe.getOriginalMessage().lines().findFirst().orElse("") + "): " + snippet;
+                return "malformed JSON ("
+                        + jpe.getOriginalMessage().lines().findFirst().orElse("") + "): " + snippet;
             }
             return e.getMessage() + ": " + snippet;
         }
@@ -360,8 +381,8 @@ final class NdjsonReader {
                                     if (p.nextToken() != JsonToken.VALUE_STRING) {
                                         throw new FormatError("'data.time' must be an RFC 3339 string");
                                     }
-                                    nanos = Rfc3339.parseEpochNanos(p.getTextCharacters(), p.getTextOffset(),
-                                            p.getTextLength());
+                                    nanos = Rfc3339.parseEpochNanos(
+                                            p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                                     hasTime = true;
                                 }
                                 case "value" -> {
@@ -411,7 +432,8 @@ final class NdjsonReader {
             if ("Point".equals(type)) {
                 if (metric == null || !hasTime || !hasValue) {
                     throw new FormatError("a Point needs 'metric', 'data.time' and 'data.value', but "
-                            + (metric == null ? "'metric'" : !hasTime ? "'data.time'" : "'data.value'") + " is missing");
+                            + (metric == null ? "'metric'" : !hasTime ? "'data.time'" : "'data.value'")
+                            + " is missing");
                 }
                 w.builder.record(metric, nanos, value, name, status, errorCode);
                 samples++;
@@ -435,7 +457,8 @@ final class NdjsonReader {
             if (t == JsonToken.VALUE_NULL) {
                 return null;
             }
-            throw new FormatError("'" + field + "' must be a string, but was " + (t == null ? "missing" : t.asString()));
+            throw new FormatError(
+                    "'" + field + "' must be a string, but was " + (t == null ? "missing" : t.asString()));
         }
     }
 

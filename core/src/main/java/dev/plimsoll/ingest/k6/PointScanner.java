@@ -1,8 +1,24 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import dev.plimsoll.internal.ByteStringPool;
 import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.RunTimeline;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path for k6 NDJSON: reads one {@code Point} line straight from its UTF-8 bytes, in any field order,
@@ -17,8 +33,8 @@ import dev.plimsoll.run.RunTimeline;
  */
 final class PointScanner {
     private static final double[] POW10 = new double[23];
-    private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle WORDS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static {
         double p = 1;
@@ -33,21 +49,21 @@ final class PointScanner {
     private final byte[] lastTime = new byte[64];
     private int lastTimeLength = -1;
     private long lastNanos;
-    private RunTimeline.Builder builder;
-    private byte[] b;
+    private RunTimeline.@Nullable Builder builder;
+    private byte[] b = new byte[0];
     private int end;
     private int pos;
 
     // one line's fields
-    private String metric;
+    private @Nullable String metric;
     private boolean point;
     private long nanos;
     private boolean hasTime;
     private double value;
     private boolean hasValue;
-    private String name;
-    private String status;
-    private String errorCode;
+    private @Nullable String name;
+    private @Nullable String status;
+    private @Nullable String errorCode;
     private boolean recorded;
 
     /** Where the next lines' points go. */
@@ -102,7 +118,11 @@ final class PointScanner {
         } catch (Bail | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             return -1;
         }
-        builder.record(metric, nanos, value, name, status, errorCode);
+        RunTimeline.Builder target = builder;
+        if (target == null) {
+            throw new IllegalStateException("builder(...) must be set before scan(...)");
+        }
+        target.record(metric, nanos, value, name, status, errorCode);
         recorded = true;
         return pos;
     }
@@ -243,8 +263,10 @@ final class PointScanner {
             long w = (long) WORDS.get(b, p);
             long q = w ^ 0x2222222222222222L;
             long s = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long flags = (((q - 0x0101010101010101L) & ~q) | ((s - 0x0101010101010101L) & ~s)
-                    | ((w - 0x2020202020202020L) & ~w)) & 0x8080808080808080L;
+            long flags = (((q - 0x0101010101010101L) & ~q)
+                            | ((s - 0x0101010101010101L) & ~s)
+                            | ((w - 0x2020202020202020L) & ~w))
+                    & 0x8080808080808080L;
             if (flags != 0) {
                 // the lowest flagged byte is a true match: a quote ends the string, anything else bails
                 int at = p + (Long.numberOfTrailingZeros(flags) >>> 3);

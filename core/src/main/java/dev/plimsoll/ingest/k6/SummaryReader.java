@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +39,7 @@ import java.util.Optional;
  * </ul>
  */
 final class SummaryReader {
-    private SummaryReader() {
-    }
+    private SummaryReader() {}
 
     static boolean isHandleSummary(JsonNode root) {
         if (root.has("state") || root.path("root_group").path("groups").isArray()) {
@@ -62,14 +76,20 @@ final class SummaryReader {
                 boolean passed;
                 if (handle) {
                     if (!r.path("ok").isBoolean()) {
-                        throw new K6ParseException(file, 0, "handleSummary threshold metrics." + metric
-                                + ".thresholds['" + t.getKey() + "'] must have a boolean 'ok'");
+                        throw new K6ParseException(
+                                file,
+                                0,
+                                "handleSummary threshold metrics." + metric + ".thresholds['" + t.getKey()
+                                        + "'] must have a boolean 'ok'");
                     }
                     passed = r.path("ok").asBoolean();
                 } else {
                     if (!r.isBoolean()) {
-                        throw new K6ParseException(file, 0, "summary-export threshold metrics." + metric
-                                + ".thresholds['" + t.getKey() + "'] must be a boolean (true = failed)");
+                        throw new K6ParseException(
+                                file,
+                                0,
+                                "summary-export threshold metrics." + metric + ".thresholds['" + t.getKey()
+                                        + "'] must be a boolean (true = failed)");
                     }
                     passed = !r.asBoolean(); // summary-export writes whether the threshold was crossed
                 }

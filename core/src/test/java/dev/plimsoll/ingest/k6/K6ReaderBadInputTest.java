@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +42,25 @@ class K6ReaderBadInputTest {
     void truncatedLastLineShouldBeAcceptedWithACountedWarning() throws IOException {
         LoadRun run = strict.read(Fixtures.TRUNCATED);
         List<String> lines = Fixtures.lines(Fixtures.TRUNCATED);
-        long points = lines.stream().filter(l -> l.contains("\"type\":\"Point\"")).count();
+        long points =
+                lines.stream().filter(l -> l.contains("\"type\":\"Point\"")).count();
 
         assertThat(run.ingest().lines()).isEqualTo(lines.size()).isEqualTo(1197); // 1196 newlines + the cut line
         assertThat(run.ingest().samples()).isEqualTo(points - 1); // every complete Point, not the cut one
         assertThat(run.ingest().skippedLines()).isZero();
-        assertThat(run.ingest().warnings()).singleElement().asString()
-                .contains("truncated.json.gz:1197").contains("last line is incomplete");
+        assertThat(run.ingest().warnings())
+                .singleElement()
+                .asString()
+                .contains("truncated.json.gz:1197")
+                .contains("last line is incomplete");
     }
 
     @Test
     void killedRunShouldReadAsFarAsK6Wrote() throws IOException {
         LoadRun run = strict.read(Fixtures.KILLED);
-        long points = Fixtures.lines(Fixtures.KILLED).stream().filter(l -> l.contains("\"type\":\"Point\"")).count();
+        long points = Fixtures.lines(Fixtures.KILLED).stream()
+                .filter(l -> l.contains("\"type\":\"Point\""))
+                .count();
 
         assertThat(run.ingest().samples()).isEqualTo(points);
         assertThat(run.ingest().warnings()).isEmpty();
@@ -54,7 +75,10 @@ class K6ReaderBadInputTest {
         lines.set(4999, lines.get(4999).substring(0, 60)); // line 5000 cut short, the next line intact
         Path file = Fixtures.write(dir.resolve("broken.json"), lines);
 
-        K6Reader reader = K6Reader.builder().parallelism(parallelism).chunkBytes(32 * 1024).build();
+        K6Reader reader = K6Reader.builder()
+                .parallelism(parallelism)
+                .chunkBytes(32 * 1024)
+                .build();
         assertThatThrownBy(() -> reader.read(file))
                 .isInstanceOfSatisfying(K6ParseException.class, e -> {
                     assertThat(e.file()).endsWith("broken.json");
@@ -67,13 +91,15 @@ class K6ReaderBadInputTest {
     @Test
     void lenientShouldSkipAndCountMalformedLinesAndKeepEveryValidPoint() throws IOException {
         List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
-        long points = lines.stream().filter(l -> l.contains("\"type\":\"Point\"")).count();
+        long points =
+                lines.stream().filter(l -> l.contains("\"type\":\"Point\"")).count();
         lines.set(4999, lines.get(4999).substring(0, 60));
         lines.set(7000, "{\"metric\":\"http_reqs\",\"type\":\"Point\",\"data\":{\"time\":\"yesterday\",\"value\":1}}");
         lines.set(7001, "not json at all");
         Path file = Fixtures.write(dir.resolve("broken.json"), lines);
 
-        LoadRun run = K6Reader.builder().lenient(true).chunkBytes(32 * 1024).build().read(file);
+        LoadRun run =
+                K6Reader.builder().lenient(true).chunkBytes(32 * 1024).build().read(file);
 
         assertThat(run.ingest().skippedLines()).isEqualTo(3);
         assertThat(run.ingest().samples()).isEqualTo(points - 3);
@@ -86,23 +112,29 @@ class K6ReaderBadInputTest {
 
     @Test
     void pointWithoutValueShouldBeAnErrorNamingTheField() throws IOException {
-        Path file = Fixtures.write(dir.resolve("novalue.json"), List.of(
-                "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-26T04:54:53+01:00\",\"value\":1,\"tags\":{}}}",
-                "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-26T04:54:54+01:00\",\"tags\":{}}}"));
+        Path file = Fixtures.write(
+                dir.resolve("novalue.json"),
+                List.of(
+                        "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-26T04:54:53+01:00\",\"value\":1,\"tags\":{}}}",
+                        "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2026-11-26T04:54:54+01:00\",\"tags\":{}}}"));
 
-        assertThatThrownBy(() -> strict.read(file)).isInstanceOf(K6ParseException.class)
-                .hasMessageContaining("novalue.json:2:").hasMessageContaining("'data.value' is missing");
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("novalue.json:2:")
+                .hasMessageContaining("'data.value' is missing");
     }
 
     @Test
     void fieldOrderAndExtraFieldsShouldNotMatter() throws IOException {
-        Path file = Fixtures.write(dir.resolve("order.json"), List.of(
-                "{\"data\":{\"name\":\"http_reqs\",\"type\":\"counter\",\"contains\":\"default\",\"thresholds\":[],"
-                        + "\"submetrics\":null},\"metric\":\"http_reqs\",\"type\":\"Metric\"}",
-                "{\"data\":{\"tags\":{\"name\":\"a\",\"status\":\"200\"},\"value\":1,\"metadata\":{\"vu\":\"1\",\"iter\":"
-                        + "\"0\"},\"time\":\"2026-11-26T03:54:53.5Z\"},\"type\":\"Point\",\"metric\":\"http_reqs\"}",
-                "{\"metric\":\"http_reqs\",\"type\":\"Point\",\"tainted\":false,\"data\":{\"time\":"
-                        + "\"2026-11-26T03:54:53.999999999Z\",\"value\":1,\"tags\":{\"name\":\"a\",\"status\":\"200\"}}}"));
+        Path file = Fixtures.write(
+                dir.resolve("order.json"),
+                List.of(
+                        "{\"data\":{\"name\":\"http_reqs\",\"type\":\"counter\",\"contains\":\"default\",\"thresholds\":[],"
+                                + "\"submetrics\":null},\"metric\":\"http_reqs\",\"type\":\"Metric\"}",
+                        "{\"data\":{\"tags\":{\"name\":\"a\",\"status\":\"200\"},\"value\":1,\"metadata\":{\"vu\":\"1\",\"iter\":"
+                                + "\"0\"},\"time\":\"2026-11-26T03:54:53.5Z\"},\"type\":\"Point\",\"metric\":\"http_reqs\"}",
+                        "{\"metric\":\"http_reqs\",\"type\":\"Point\",\"tainted\":false,\"data\":{\"time\":"
+                                + "\"2026-11-26T03:54:53.999999999Z\",\"value\":1,\"tags\":{\"name\":\"a\",\"status\":\"200\"}}}"));
 
         LoadRun run = strict.read(file);
 
@@ -116,15 +148,18 @@ class K6ReaderBadInputTest {
         byte[] gz = Files.readAllBytes(Fixtures.SMOKE_JSON);
         Path file = Files.write(dir.resolve("cut.json.gz"), Arrays.copyOf(gz, gz.length / 2));
 
-        assertThatThrownBy(() -> strict.read(file)).isInstanceOf(K6ParseException.class)
-                .hasMessageContaining("cut.json.gz").hasMessageContaining("gzip data is truncated or corrupt");
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("cut.json.gz")
+                .hasMessageContaining("gzip data is truncated or corrupt");
     }
 
     @Test
     void emptyFileShouldBeAClearError() throws IOException {
         Path file = Files.writeString(dir.resolve("empty.json"), "");
 
-        assertThatThrownBy(() -> strict.read(file)).isInstanceOf(K6ParseException.class)
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
                 .hasMessageContaining("empty.json: file is empty");
     }
 
@@ -133,15 +168,19 @@ class K6ReaderBadInputTest {
         Path html = Files.writeString(dir.resolve("page.json"), "<html><body>502 Bad Gateway</body></html>\n");
         Path json = Files.writeString(dir.resolve("other.json"), "{\"hello\": \"world\"}\n");
 
-        assertThatThrownBy(() -> strict.read(html)).isInstanceOf(K6ParseException.class)
-                .hasMessageContaining("not k6 output").hasMessageContaining("<html>");
-        assertThatThrownBy(() -> strict.read(json)).isInstanceOf(K6ParseException.class)
+        assertThatThrownBy(() -> strict.read(html))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("not k6 output")
+                .hasMessageContaining("<html>");
+        assertThatThrownBy(() -> strict.read(json))
+                .isInstanceOf(K6ParseException.class)
                 .hasMessageContaining("not k6 output");
     }
 
     @Test
     void missingFileShouldBeAClearError() {
-        assertThatThrownBy(() -> strict.read(dir.resolve("nope.json"))).isInstanceOf(K6ParseException.class)
+        assertThatThrownBy(() -> strict.read(dir.resolve("nope.json")))
+                .isInstanceOf(K6ParseException.class)
                 .hasMessageContaining("nope.json: file does not exist");
     }
 
@@ -156,14 +195,16 @@ class K6ReaderBadInputTest {
 
     @Test
     void csvWithBadRowShouldNameLineAndLenientShouldSkipIt() throws IOException {
-        List<String> lines = new ArrayList<>(Arrays.asList(new String(Fixtures.gunzip(Fixtures.SMOKE_CSV),
-                StandardCharsets.UTF_8).split("\n")));
+        List<String> lines = new ArrayList<>(
+                Arrays.asList(new String(Fixtures.gunzip(Fixtures.SMOKE_CSV), StandardCharsets.UTF_8).split("\n")));
         String header = lines.get(0);
         lines.set(100, lines.get(100).replaceFirst(",\\d+,", ",soon,"));
         Path file = Fixtures.write(dir.resolve("bad.csv"), lines);
 
-        assertThatThrownBy(() -> strict.read(file)).isInstanceOf(K6ParseException.class)
-                .hasMessageContaining("bad.csv:101:").hasMessageContaining("timestamp must be unix time or RFC 3339");
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("bad.csv:101:")
+                .hasMessageContaining("timestamp must be unix time or RFC 3339");
         LoadRun run = lenient.read(file);
         assertThat(run.ingest().skippedLines()).isEqualTo(1);
         assertThat(run.ingest().samples()).isEqualTo(lines.size() - 2);
@@ -172,12 +213,14 @@ class K6ReaderBadInputTest {
 
     @Test
     void csvShouldAcceptOtherTimeFormatsAndQuotedFields() throws IOException {
-        Path file = Fixtures.write(dir.resolve("times.csv"), List.of(
-                "metric_name,timestamp,metric_value,name,status,extra_tags",
-                "http_reqs,1795665292123,1.000000,\"GET /a,b\",200,",
-                "http_reqs,1795665292999999,1.000000,\"say \"\"hi\"\"\",200,",
-                "http_reqs,1795665293000000001,1.000000,x,500,",
-                "http_reqs,2026-11-26T04:54:53.5+01:00,1.000000,x,500,"));
+        Path file = Fixtures.write(
+                dir.resolve("times.csv"),
+                List.of(
+                        "metric_name,timestamp,metric_value,name,status,extra_tags",
+                        "http_reqs,1795665292123,1.000000,\"GET /a,b\",200,",
+                        "http_reqs,1795665292999999,1.000000,\"say \"\"hi\"\"\",200,",
+                        "http_reqs,1795665293000000001,1.000000,x,500,",
+                        "http_reqs,2026-11-26T04:54:53.5+01:00,1.000000,x,500,"));
 
         LoadRun run = strict.read(file);
 

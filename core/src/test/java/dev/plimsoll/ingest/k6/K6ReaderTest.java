@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.plimsoll.ingest.k6;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +58,16 @@ class K6ReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http_req_duration", "http_req_waiting", "http_req_blocked", "http_req_connecting",
-            "iteration_duration", "group_duration", "cart_latency"})
+    @ValueSource(
+            strings = {
+                "http_req_duration",
+                "http_req_waiting",
+                "http_req_blocked",
+                "http_req_connecting",
+                "iteration_duration",
+                "group_duration",
+                "cart_latency"
+            })
     void ndjsonPercentilesShouldAgreeWithK6WithinHistogramPrecision(String trend) {
         LoadRun run = reader.read(Fixtures.SMOKE_JSON);
         Distribution d = run.timeline().metric(trend).orElseThrow().distribution();
@@ -71,8 +94,12 @@ class K6ReaderTest {
     @Test
     void everyRequestShouldBeInExactlyOneNameAndOneStatus() {
         LoadRun run = reader.read(Fixtures.SMOKE_JSON);
-        long byName = run.timeline().byName().values().stream().mapToLong(HttpTimeline::totalRequests).sum();
-        long byStatus = run.timeline().byStatus().values().stream().mapToLong(HttpTimeline::totalRequests).sum();
+        long byName = run.timeline().byName().values().stream()
+                .mapToLong(HttpTimeline::totalRequests)
+                .sum();
+        long byStatus = run.timeline().byStatus().values().stream()
+                .mapToLong(HttpTimeline::totalRequests)
+                .sum();
         double perBucket = run.timeline().http().requests().stream().sum();
 
         assertThat(byName).isEqualTo(958);
@@ -91,7 +118,8 @@ class K6ReaderTest {
         assertThat(run.timeline().metric("basket_size").orElseThrow().kind()).isEqualTo(MetricKind.GAUGE);
         assertThat(run.timeline().metric("basket_size").orElseThrow().last())
                 .isEqualTo(summary.value("basket_size", "value").getAsDouble());
-        assertThat(run.timeline().metric("order_success").orElseThrow().nonZero()).isEqualTo(119);
+        assertThat(run.timeline().metric("order_success").orElseThrow().nonZero())
+                .isEqualTo(119);
         assertThat(run.timeline().metric("cart_latency").orElseThrow().unit()).isEqualTo("ms");
     }
 
@@ -103,8 +131,8 @@ class K6ReaderTest {
         assertThat(rome.timeline().start()).isEqualTo(Instant.parse("2026-11-26T03:54:52Z"));
         LoadRun newYork = reader.read(Fixtures.KILLED);
         // first point written at 2026-11-25T22:55:2x-05:00 = 03:55:2x UTC
-        assertThat(newYork.timeline().start()).isBetween(Instant.parse("2026-11-26T03:55:00Z"),
-                Instant.parse("2026-11-26T03:56:00Z"));
+        assertThat(newYork.timeline().start())
+                .isBetween(Instant.parse("2026-11-26T03:55:00Z"), Instant.parse("2026-11-26T03:56:00Z"));
     }
 
     @Test
@@ -139,19 +167,26 @@ class K6ReaderTest {
         assertThat(export.format()).isEqualTo("k6-summary-export");
         assertThat(handle.format()).isEqualTo("k6-handle-summary");
         assertThat(handle.thresholds()).isEqualTo(export.thresholds());
-        assertThat(handle.totals()).usingRecursiveComparison().ignoringFields("duration").isEqualTo(export.totals());
+        assertThat(handle.totals())
+                .usingRecursiveComparison()
+                .ignoringFields("duration")
+                .isEqualTo(export.totals());
         assertThat(handle.duration()).contains(Duration.ofNanos(30_383_112_716L));
-        assertThat(export.metrics().get("http_req_duration")).isEqualTo(handle.metrics().get("http_req_duration"));
+        assertThat(export.metrics().get("http_req_duration"))
+                .isEqualTo(handle.metrics().get("http_req_duration"));
     }
 
     @Test
     void summaryExportThresholdTrueShouldMeanFailed() {
         // summary-export: "checks": {"thresholds": {"rate>0.95": true}} with value 0.949 -> crossed, failed
-        assertThat(summary.thresholds()).contains(
-                new ThresholdResult("checks", "rate>0.95", false),
-                new ThresholdResult("http_req_failed", "rate<0.05", true),
-                new ThresholdResult("http_req_duration", "p(95)<500", true));
-        assertThat(summary.failedThresholds()).extracting(ThresholdResult::metric).containsExactly("checks");
+        assertThat(summary.thresholds())
+                .contains(
+                        new ThresholdResult("checks", "rate>0.95", false),
+                        new ThresholdResult("http_req_failed", "rate<0.05", true),
+                        new ThresholdResult("http_req_duration", "p(95)<500", true));
+        assertThat(summary.failedThresholds())
+                .extracting(ThresholdResult::metric)
+                .containsExactly("checks");
     }
 
     @Test
@@ -159,7 +194,9 @@ class K6ReaderTest {
         LoadRun run = reader.read(Fixtures.SMOKE_JSON, Fixtures.SMOKE_SUMMARY_EXPORT);
 
         assertThat(run.summary()).isPresent();
-        assertThat(run.totals()).usingRecursiveComparison().ignoringFields("duration")
+        assertThat(run.totals())
+                .usingRecursiveComparison()
+                .ignoringFields("duration")
                 .isEqualTo(run.summary().orElseThrow().totals());
         LoadRun onlySummary = reader.read(Fixtures.SMOKE_HANDLE_SUMMARY);
         assertThat(onlySummary.timeline().isEmpty()).isTrue();
@@ -177,7 +214,8 @@ class K6ReaderTest {
     @Test
     void parallelAndSequentialReadingShouldGiveTheSameTimeline() {
         LoadRun one = K6Reader.builder().parallelism(1).build().read(Fixtures.SMOKE_JSON);
-        LoadRun many = K6Reader.builder().parallelism(3).chunkBytes(64 * 1024).build().read(Fixtures.SMOKE_JSON);
+        LoadRun many =
+                K6Reader.builder().parallelism(3).chunkBytes(64 * 1024).build().read(Fixtures.SMOKE_JSON);
 
         assertThat(many.totals()).isEqualTo(one.totals());
         assertThat(many.ingest().lines()).isEqualTo(one.ingest().lines()).isEqualTo(12411);
@@ -198,7 +236,9 @@ class K6ReaderTest {
         assertThat(both.ingest().files()).hasSize(2);
         TimeSeries vus = both.timeline().vus();
         TimeSeries one = single.timeline().vus();
-        assertThat(vus.values()).containsExactly(java.util.Arrays.stream(one.values()).map(v -> 2 * v).toArray());
+        assertThat(vus.values())
+                .containsExactly(
+                        java.util.Arrays.stream(one.values()).map(v -> 2 * v).toArray());
     }
 
     @Test
@@ -208,7 +248,8 @@ class K6ReaderTest {
         assertThat(run.timeline().bucket()).isEqualTo(Duration.ofSeconds(5));
         assertThat(run.timeline().start().getEpochSecond() % 5).isZero();
         assertThat(run.timeline().http().requests().stream().sum()).isEqualTo(958);
-        assertThat(run.timeline().rps().valueAt(1)).isEqualTo(run.timeline().http().requests().valueAt(1) / 5);
+        assertThat(run.timeline().rps().valueAt(1))
+                .isEqualTo(run.timeline().http().requests().valueAt(1) / 5);
     }
 
     @Test
@@ -218,7 +259,8 @@ class K6ReaderTest {
 
         assertThat(phases).isNotEmpty();
         assertThat(phases.get(0).window().start()).isEqualTo(run.window().start());
-        assertThat(phases.get(phases.size() - 1).window().end()).isEqualTo(run.window().end());
+        assertThat(phases.get(phases.size() - 1).window().end())
+                .isEqualTo(run.window().end());
         assertThat(phases).extracting(p -> p.kind().label()).contains("steady");
     }
 
