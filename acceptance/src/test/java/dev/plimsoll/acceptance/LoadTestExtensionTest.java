@@ -27,6 +27,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.plimsoll.junit.LoadTest;
 import dev.plimsoll.junit.LoadTestRecorder;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +37,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -49,28 +54,31 @@ class LoadTestExtensionTest {
     }
 
     @LoadTest(
-            cloudwatchReplay = S1 + "/cloudwatch",
-            datadogReplay = "classpath:scenarios/S1_backend_scaling/datadog",
+            sources = {"cloudwatch", "datadog"},
+            properties = {
+                "cloudwatch.replay=" + S1 + "/cloudwatch",
+                "datadog.replay=classpath:scenarios/S1_backend_scaling/datadog"
+            },
             maxNodes = 5,
             gates = {"scaling_lag<=150s", "bottleneck==backend"},
             reportDir = "target/plimsoll-it")
     static class PassingRun {
         @Test
         void stress(LoadTestRecorder recorder) {
-            recorder.phase("steady").attachK6(k6());
+            recorder.phase("steady").attach(k6());
         }
     }
 
     @LoadTest(
-            cloudwatchReplay = S1 + "/cloudwatch",
-            datadogReplay = S1 + "/datadog",
+            sources = {"cloudwatch", "datadog"},
+            properties = {"cloudwatch.replay=" + S1 + "/cloudwatch", "datadog.replay=" + S1 + "/datadog"},
             maxNodes = 5,
             gates = "scaling_lag<=90s",
             reportDir = "target/plimsoll-it")
     static class FailingGate {
         @Test
         void stress(LoadTestRecorder recorder) {
-            recorder.attachK6(k6());
+            recorder.attach(k6());
         }
     }
 
@@ -78,7 +86,7 @@ class LoadTestExtensionTest {
     static class BadGate {
         @Test
         void stress(LoadTestRecorder recorder) {
-            recorder.attachK6(k6());
+            recorder.attach(k6());
         }
     }
 
@@ -86,7 +94,7 @@ class LoadTestExtensionTest {
     static class UnknownSource {
         @Test
         void stress(LoadTestRecorder recorder) {
-            recorder.attachK6(k6());
+            recorder.attach(k6());
         }
     }
 
@@ -122,11 +130,65 @@ class LoadTestExtensionTest {
         }
     }
 
+    @LoadTest(
+            sources = "cloudwatch",
+            properties = {"cloudwatch.replay=" + S1 + "/cloudwatch", "cloudwatch.regoin=eu-west-1"})
+    static class MisspeltProperty {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            throw new AssertionError("must not run: the settings are wrong");
+        }
+    }
+
+    @LoadTest(sources = "datadog", properties = "datadog.replay=" + S1 + "/no-such-folder")
+    static class MissingReplayFolder {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            throw new AssertionError("must not run: the replay folder does not exist");
+        }
+    }
+
+    @LoadTest(
+            sources = {"cloudwatch", "datadog"},
+            properties = {"cloudwatch.replay=" + S1 + "/cloudwatch", "datadog.replay=" + S1 + "/datadog"},
+            maxNodes = 5,
+            gates = "scaling_lag<=150s",
+            reportDir = "target/plimsoll-it")
+    static class Repeated {
+        @RepeatedTest(2)
+        void stress(LoadTestRecorder recorder) {
+            recorder.attach(k6());
+        }
+    }
+
+    @LoadTest(
+            sources = {"cloudwatch", "datadog"},
+            properties = {"cloudwatch.replay=" + S1 + "/cloudwatch", "datadog.replay=" + S1 + "/datadog"},
+            maxNodes = 5,
+            reportDir = "target/plimsoll-it")
+    static class BodyThrows {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attach(k6());
+            throw new IllegalStateException("k6 exited with 99: thresholds crossed");
+        }
+    }
+
     @LoadTest(reportDir = "target/plimsoll-it")
     static class NothingRecorded {
         @Test
         void idle(LoadTestRecorder recorder) {
             // no load at all
+        }
+    }
+
+    @BeforeAll
+    static void cleanReports() throws IOException {
+        Path dir = Path.of("target/plimsoll-it");
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -204,6 +266,70 @@ class LoadTestExtensionTest {
                                 finishedWithFailure(
                                         instanceOf(ExtensionConfigurationException.class),
                                         message(m -> m.contains("recorded no load")))));
+    }
+
+    @Test
+    void settingsShouldBeCheckedBeforeTheLoadRuns() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(MisspeltProperty.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("unknown key 'cloudwatch.regoin'")
+                                                && m.contains("did you mean 'cloudwatch.region'")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(MissingReplayFolder.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("@LoadTest source 'datadog'")
+                                                && m.contains("no-such-folder' is not a folder")))));
+    }
+
+    @Test
+    void eachRepetitionShouldGetItsOwnReport() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Repeated.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
+
+        Path dir = Path.of("target/plimsoll-it", Repeated.class.getName());
+        assertThat(dir.resolve("stress-1.html")).exists();
+        assertThat(dir.resolve("stress-2.json")).content().contains("Repeated.stress[2]");
+    }
+
+    @Test
+    void aThrowingBodyShouldKeepItsFailureAndStillReport() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BodyThrows.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(IllegalStateException.class),
+                                        message(m -> m.contains("k6 exited with 99")))));
+
+        assertThat(Path.of("target/plimsoll-it", BodyThrows.class.getName(), "stress.json"))
+                .content()
+                .contains("(the test body threw)")
+                .contains("\"bottleneck\" : \"backend\"");
     }
 
     @Test

@@ -17,31 +17,22 @@ package dev.plimsoll.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.Plimsoll;
 import dev.plimsoll.analysis.AnalysisConfig;
-import dev.plimsoll.gate.Gate;
 import dev.plimsoll.micrometer.PlimsollMeterBinder;
 import dev.plimsoll.report.Report;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class MeterBinderTest {
     private static Report report(String scenario, String... gates) {
         Scenario s = Scenario.load(scenario);
-        int maxNodes =
-                s.truth().path("parameters").path("cluster").path("max_nodes").asInt(0);
-        var r = Plimsoll.analyze(
-                s.run(),
-                List.of(s.cloudwatch(), s.datadog()),
-                AnalysisConfig.defaults().withMaxNodes(maxNodes));
-        return new Report(
-                scenario,
-                r,
-                List.of(gates).stream().map(g -> Gate.parse(g).evaluate(r)).toList());
+        return s.report(
+                true,
+                AnalysisConfig.defaults().toBuilder().maxNodes(s.maxNodes()).build(),
+                gates);
     }
 
     @Test

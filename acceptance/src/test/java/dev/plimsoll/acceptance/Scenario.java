@@ -17,26 +17,23 @@ package dev.plimsoll.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plimsoll.Plimsoll;
+import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.cloudwatch.CloudWatchRecording;
 import dev.plimsoll.datadog.DatadogRecording;
 import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.report.Report;
 import dev.plimsoll.run.LoadRun;
-import dev.plimsoll.series.TimeWindow;
-import dev.plimsoll.source.FetchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One scenario of shared/fixtures: k6 output, CloudWatch and Datadog recordings, and the truth. */
-record Scenario(String name, LoadRun run, FetchResult cloudwatch, FetchResult datadog, JsonNode truth) {
+record Scenario(String name, LoadRun run, CloudWatchRecording cloudwatch, DatadogRecording datadog, JsonNode truth) {
     private static final ConcurrentHashMap<String, Scenario> CACHE = new ConcurrentHashMap<>();
 
     static Scenario load(String name) {
@@ -48,28 +45,35 @@ record Scenario(String name, LoadRun run, FetchResult cloudwatch, FetchResult da
         // S6 is S1's run with skewed cloud clocks: its k6 output is S1's, shipped once
         Path k6 = name.equals("S6_clock_skew") ? resource("scenarios/S1_backend_scaling/k6") : dir.resolve("k6");
         LoadRun run = K6Reader.create().read(k6.resolve("results.csv.gz"), k6.resolve("summary-export.json"));
-        TimeWindow window = new TimeWindow(
-                run.window().start().minusSeconds(120), run.window().end().plusSeconds(300));
-        CloudWatchRecording cw = CloudWatchRecording.open(dir.resolve("cloudwatch"));
-        DatadogRecording dd = DatadogRecording.open(dir.resolve("datadog"));
         try {
             return new Scenario(
                     name,
                     run,
-                    cw.fetch(cw.defaultQueries(), window, Duration.ofSeconds(60)),
-                    dd.fetch(dd.defaultQueries(), window, Duration.ofSeconds(15)),
+                    CloudWatchRecording.open(dir.resolve("cloudwatch")),
+                    DatadogRecording.open(dir.resolve("datadog")),
                     new ObjectMapper().readTree(dir.resolve("truth.json").toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    AnalysisResult analyze() {
-        return Plimsoll.analyze(run, List.of(cloudwatch, datadog), AnalysisConfig.defaults());
+    /** The pipeline over both recordings (or CloudWatch's alone), the run titled by the scenario's name. */
+    Report report(boolean withDatadog, AnalysisConfig config, String... gates) {
+        LoadTestAnalysis a =
+                LoadTestAnalysis.of(run).title(name).config(config).gates(gates).sources(cloudwatch);
+        if (withDatadog) {
+            a.sources(datadog);
+        }
+        return a.analyze();
     }
 
-    AnalysisResult analyzeCloudWatchOnly() {
-        return Plimsoll.analyze(run, List.of(cloudwatch), AnalysisConfig.defaults());
+    AnalysisResult analyze(boolean withDatadog, AnalysisConfig config) {
+        return report(withDatadog, config).result();
+    }
+
+    /** The node group's maximum from the truth's cluster parameters: a fact users know, not a tuned threshold. */
+    int maxNodes() {
+        return truth.path("parameters").path("cluster").path("max_nodes").asInt(0);
     }
 
     Instant truthTime(String event) {

@@ -17,7 +17,10 @@ package dev.plimsoll.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,27 +47,30 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--gate", paramLabel = "EXPR", description = "Gates to try on the demo, e.g. scaling_lag<=150s.")
-    java.util.List<String> gates = new java.util.ArrayList<>();
+    List<String> gates = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         DemoData demo = DemoData.unpack();
         // analyze's own option defaults (formats, lag budget, CPU threshold), not copies of them
         AnalyzeCommand analyze = new AnalyzeCommand();
-        picocli.CommandLine cli = new picocli.CommandLine(analyze);
+        CommandLine cli = new CommandLine(analyze);
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--out", out.toString()));
-        gates.forEach(g -> args.addAll(java.util.List.of("--gate", g)));
+        List<String> args = new ArrayList<>(List.of(
+                "--out",
+                out.toString(),
+                "--cloudwatch-replay",
+                demo.cloudWatch().toString(),
+                "--datadog-replay",
+                demo.datadog().toString(),
+                "--max-nodes",
+                Integer.toString(DemoData.MAX_NODES),
+                "--quiet"));
+        gates.forEach(g -> args.addAll(List.of("--gate", g)));
         cli.parseArgs(args.toArray(String[]::new));
         PrintWriter o = spec.commandLine().getOut();
         o.println("demo: k6 stress test (85 VUs) on an EKS-like service, 2 → 5 nodes, CloudWatch + Datadog recordings");
-        return analyze.run(
-                o,
-                demo.k6Files(),
-                demo.cloudWatch(),
-                demo.datadog(),
-                DemoData.MAX_NODES,
-                "demo: backend saturation with node autoscaling");
+        return analyze.run(o, demo.k6Files(), "demo: backend saturation with node autoscaling");
     }
 }

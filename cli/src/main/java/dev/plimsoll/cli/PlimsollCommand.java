@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.cli;
 
-import dev.plimsoll.PlimsollException;
+import dev.plimsoll.error.PlimsollException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -106,7 +106,7 @@ class AnalyzeCommandTest {
         assertThat(run("analyze", "--k6", "x.json", "--format", "pdf")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown --format 'pdf'");
         assertThat(run("analyze")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing --k6 FILE");
+        assertThat(err.toString()).contains("Missing --load FILE");
     }
 
     @Test
@@ -147,21 +147,55 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void yamlConfigShouldFlattenToDottedKeys() {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        try {
-            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
-                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(
-                            "cloudwatch:\n  region: eu-west-1\n  signal:\n    node_cpu: \"off\"\ndatadog:\n  site: us5\n");
-            AnalyzeCommand.flatten("", tree, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    void yamlConfigShouldFlattenToDottedKeys() throws IOException {
+        Path yaml = dir.resolve("plimsoll.yaml");
+        Files.writeString(
+                yaml, "cloudwatch:\n  region: eu-west-1\n  signal:\n    node_cpu: \"off\"\ndatadog:\n  site: us5\n");
 
-        assertThat(out)
+        assertThat(SettingsFile.read(yaml))
                 .containsEntry("cloudwatch.region", "eu-west-1")
                 .containsEntry("cloudwatch.signal.node_cpu", "off")
                 .containsEntry("datadog.site", "us5");
+    }
+
+    @Test
+    void aMisspeltConfigKeyShouldExitTwoNamingTheNearestKnownOne() throws IOException {
+        Path yaml = dir.resolve("plimsoll.yaml");
+        Files.writeString(yaml, "cloudwatch:\n  regoin: eu-west-1\n");
+
+        int code = run("demo", "--out", dir.toString());
+        int bad = run("analyze", "--load", "x.json", "--config", yaml.toString());
+
+        assertThat(code).isZero();
+        assertThat(bad).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(yaml.toString())
+                .contains("unknown key 'cloudwatch.regoin' (did you mean 'cloudwatch.region'?)");
+    }
+
+    @Test
+    void brokenOrMissingConfigFilesShouldExitTwoNamingFileAndLine() throws IOException {
+        Path yaml = dir.resolve("broken.yaml");
+        Files.writeString(yaml, "cloudwatch:\n  region: [eu-west-1\n");
+
+        assertThat(run("analyze", "--load", "x.json", "--config", yaml.toString()))
+                .isEqualTo(2);
+        assertThat(run(
+                        "analyze",
+                        "--load",
+                        "x.json",
+                        "--config",
+                        dir.resolve("absent.yaml").toString()))
+                .isEqualTo(2);
+        assertThat(run("analyze", "--load", "x.json", "--config", dir.toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString())
+                .contains(yaml + ":2:21: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got"
+                        + " <stream end>\n")
+                .contains("absent.yaml: does not exist")
+                .contains("is a directory, not a settings file")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 }

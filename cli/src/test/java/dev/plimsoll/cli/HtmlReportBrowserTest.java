@@ -26,15 +26,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report in real headless Chromium (Debian's {@code chromium}): the page loads without console errors,
- * both charts draw, the findings are there, input is escaped, and a screenshot is taken. On a machine without
- * Chromium the test installs Debian's package when it runs as root (CI does; see README), else it fails saying how
- * to install it — a browser test that silently skips proves nothing.
+ * both charts draw, the findings are there, input is escaped, and a screenshot is taken. CI ({@code .ci/run})
+ * installs Chromium and requires it; see {@link #ensureChromium()}.
  */
 class HtmlReportBrowserTest {
     /** Debian's chromium; {@code PLIMSOLL_CHROMIUM} names another Chromium-based browser (e.g. on GitHub runners). */
@@ -59,7 +59,7 @@ class HtmlReportBrowserTest {
     static Path report;
 
     @BeforeAll
-    static void writeTheDemoReport() throws IOException, InterruptedException {
+    static void writeTheDemoReport() {
         ensureChromium();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -165,23 +165,22 @@ class HtmlReportBrowserTest {
         return new Result(Files.readString(stdout), Files.readString(stderr));
     }
 
-    private static void ensureChromium() throws IOException, InterruptedException {
-        if (Files.isExecutable(CHROMIUM)) {
-            return;
+    /**
+     * Chromium must be installed beforehand (tests install nothing): {@code .ci/run} installs Debian's package and
+     * sets {@code PLIMSOLL_REQUIRE_BROWSER=true}, under which a missing browser fails the build; elsewhere (a laptop
+     * without Chromium) the browser tests are skipped with the reason.
+     */
+    private static void ensureChromium() {
+        boolean required = Boolean.parseBoolean(System.getenv("PLIMSOLL_REQUIRE_BROWSER"));
+        if (required) {
+            assertThat(CHROMIUM)
+                    .as("Chromium is needed for the HTML report test (PLIMSOLL_REQUIRE_BROWSER is set):"
+                            + " sudo apt-get install chromium, or PLIMSOLL_CHROMIUM=/path/to/chrome")
+                    .isExecutable();
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
-            Process p = new ProcessBuilder(
-                            "bash",
-                            "-c",
-                            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
-                                    + "apt-get install -y -qq --no-install-recommends chromium")
-                    .inheritIO()
-                    .start();
-            p.waitFor(15, TimeUnit.MINUTES);
-        }
-        assertThat(CHROMIUM)
-                .as("Debian's chromium is needed for the HTML report test: sudo apt-get install chromium")
-                .isExecutable();
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "no Chromium at " + CHROMIUM + ": install it (sudo apt-get install chromium) or set PLIMSOLL_CHROMIUM"
+                        + " to run the HTML report's browser test");
     }
 }

@@ -15,10 +15,7 @@
  */
 package dev.plimsoll.cloudwatch;
 
-import dev.plimsoll.series.SeriesSet;
-import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
-import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
@@ -47,11 +44,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
-import software.amazon.awssdk.services.cloudwatch.model.MessageData;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
-import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
  * Fetches series live from CloudWatch with {@code GetMetricData} through the AWS SDK v2: at most
@@ -99,6 +93,12 @@ public final class CloudWatchMetricSource implements MetricSource {
         return new Builder(config);
     }
 
+    /** 60 s: Container Insights and ALB metrics are published at one-minute resolution. */
+    @Override
+    public Duration defaultStep() {
+        return Duration.ofSeconds(60);
+    }
+
     @Override
     public String type() {
         return "cloudwatch";
@@ -127,7 +127,7 @@ public final class CloudWatchMetricSource implements MetricSource {
         List<String> messages = new ArrayList<>();
         List<Planned> planned = plan(queries, window, step, clock.instant(), messages);
         List<Call> calls = new ArrayList<>();
-        Map<String, Map<String, CloudWatchQueries.Points>> byId = new LinkedHashMap<>();
+        Map<String, Map<String, CloudWatchResults.Points>> byId = new LinkedHashMap<>();
         for (List<Planned> batch : partition(planned, MAX_QUERIES_PER_REQUEST)) {
             long pointsPerWindow = 0;
             for (Planned p : batch) {
@@ -149,7 +149,7 @@ public final class CloudWatchMetricSource implements MetricSource {
                 calls.add(new Call(request, call(request, byId, messages)));
             }
         }
-        return new Exchange(assemble(planned, window, byId, messages), calls);
+        return new Exchange(CloudWatchResults.assemble(planned, window, byId, messages), calls);
     }
 
     /** A query ready to send. */
@@ -206,71 +206,18 @@ public final class CloudWatchMetricSource implements MetricSource {
 
     private List<GetMetricDataResponse> call(
             GetMetricDataRequest request,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            Map<String, Map<String, CloudWatchResults.Points>> byId,
             List<String> messages) {
         List<GetMetricDataResponse> pages = new ArrayList<>();
         try {
             for (GetMetricDataResponse page : client.getMetricDataPaginator(request)) {
                 pages.add(page);
-                collect(page, byId, messages);
+                CloudWatchResults.collect(page, byId, messages);
             }
         } catch (SdkException e) {
             throw translate(e);
         }
         return pages;
-    }
-
-    /** Folds one page into the points by query id and label. */
-    static void collect(
-            GetMetricDataResponse page,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId,
-            List<String> messages) {
-        for (MessageData m : page.messages()) {
-            String text = m.code() + ": " + m.value();
-            if (!messages.contains(text)) {
-                messages.add(text);
-            }
-        }
-        for (MetricDataResult r : page.metricDataResults()) {
-            String label = r.label() == null ? "" : r.label();
-            CloudWatchQueries.Points pts = byId.computeIfAbsent(r.id(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(label, CloudWatchQueries.Points::new);
-            int n = Math.min(r.timestamps().size(), r.values().size());
-            for (int i = 0; i < n; i++) {
-                pts.times.add(r.timestamps().get(i));
-                pts.values.add(r.values().get(i));
-            }
-            if (r.statusCode() == StatusCode.PARTIAL_DATA) {
-                pts.partial = true;
-            }
-            for (MessageData m : r.messages()) {
-                String text = m.code() + ": " + m.value();
-                if (!pts.messages.contains(text)) {
-                    pts.messages.add(text);
-                }
-            }
-        }
-    }
-
-    /** Series and coverage of every planned query from the points collected (live or replayed). */
-    static FetchResult assemble(
-            List<Planned> planned,
-            TimeWindow window,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId,
-            List<String> messages) {
-        List<TimeSeries> series = new ArrayList<>();
-        List<Coverage> coverage = new ArrayList<>();
-        for (Planned p : planned) {
-            Map<String, CloudWatchQueries.Points> labels = byId.getOrDefault(p.cwId, Map.of());
-            List<TimeSeries> mine = new ArrayList<>();
-            boolean multi = labels.size() > 1;
-            for (CloudWatchQueries.Points pts : labels.values()) {
-                mine.add(CloudWatchQueries.series(p.query, p.parsed, p.period, window, pts, multi));
-            }
-            series.addAll(mine);
-            coverage.add(CloudWatchQueries.coverage(p.query, mine, List.copyOf(labels.values()), p.period, window));
-        }
-        return new FetchResult(SeriesSet.of(series), coverage, messages);
     }
 
     /** The SDK's exception as a {@link MetricSourceException}, credentials redacted. */

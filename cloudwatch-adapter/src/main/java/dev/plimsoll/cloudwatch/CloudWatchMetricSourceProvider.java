@@ -17,6 +17,7 @@ package dev.plimsoll.cloudwatch;
 
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSourceProvider;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,24 @@ public final class CloudWatchMetricSourceProvider implements MetricSourceProvide
     @Override
     public String type() {
         return "cloudwatch";
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of(
+                "region",
+                "endpoint",
+                "profile",
+                "max-attempts",
+                "attempt-timeout",
+                "replay",
+                "cluster",
+                "namespace",
+                "service",
+                "load-balancer",
+                "target-group",
+                "auto-scaling-group",
+                "signal.");
     }
 
     @Override

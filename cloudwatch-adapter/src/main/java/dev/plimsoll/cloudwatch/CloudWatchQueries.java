@@ -15,17 +15,13 @@
  */
 package dev.plimsoll.cloudwatch;
 
-import dev.plimsoll.series.MetricId;
 import dev.plimsoll.series.Statistic;
-import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
-import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSourceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +52,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * }</pre>
  * A {@code period} hint (seconds) pins the period of one query.
  */
-public final class CloudWatchQueries {
+final class CloudWatchQueries {
     /** CloudWatch's rule for query ids (GetMetricData API reference, MetricDataQuery.Id). */
     static final Pattern CLOUDWATCH_ID = Pattern.compile("[a-z][a-zA-Z0-9_]{0,254}");
     /** Periods CloudWatch accepts below one minute, for high-resolution metrics only. */
@@ -329,79 +325,5 @@ public final class CloudWatchQueries {
             out.add(w);
         }
         return out;
-    }
-
-    /** One returned time series of a query: its label and raw points (any order). */
-    static final class Points {
-        final String label;
-        final List<Instant> times = new ArrayList<>();
-        final List<Double> values = new ArrayList<>();
-        boolean partial;
-        final List<String> messages = new ArrayList<>();
-
-        Points(String label) {
-            this.label = label;
-        }
-    }
-
-    /**
-     * The series of one query on its period's grid over the window: ascending, NaN where CloudWatch returned no
-     * datapoint, values scaled by the query's {@code scale} hint. Points off the grid keep their own times.
-     */
-    static TimeSeries series(MetricQuery q, Parsed p, int period, TimeWindow window, Points pts, boolean multi) {
-        Map<String, String> tags = new TreeMap<>(p.dimensions());
-        tags.put("signal", q.signal().label());
-        tags.put("query", q.id());
-        tags.put("period", period + "s");
-        if (multi) {
-            tags.put("label", pts.label);
-        }
-        // a metric-stat query always has a stat and a metric name; only math expressions lack them
-        Statistic st = p.isMath() ? Statistic.AVG : statistic(Objects.requireNonNull(p.stat(), "stat"));
-        String name = p.isMath() ? q.id() : Objects.requireNonNull(p.metricName(), "metricName");
-        MetricId id = new MetricId(name, "cloudwatch", st, q.unit().isEmpty() ? "none" : q.unit(), tags);
-        double scale = q.scale();
-        long periodMillis = period * 1000L;
-        long first = Math.floorDiv(window.start().toEpochMilli() + periodMillis - 1, periodMillis) * periodMillis;
-        long end = window.end().toEpochMilli();
-        TreeMap<Long, Double> byTime = new TreeMap<>();
-        for (int i = 0; i < pts.times.size(); i++) {
-            byTime.put(pts.times.get(i).toEpochMilli(), pts.values.get(i) * scale);
-        }
-        boolean onGrid =
-                byTime.keySet().stream().allMatch(t -> t >= first && t < end && (t - first) % periodMillis == 0);
-        if (!onGrid) {
-            long[] t = byTime.keySet().stream().mapToLong(Long::longValue).toArray();
-            double[] v =
-                    byTime.values().stream().mapToDouble(Double::doubleValue).toArray();
-            return TimeSeries.of(id, t, v);
-        }
-        int n = (int) Math.max(0, (end - first + periodMillis - 1) / periodMillis);
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
-        byTime.forEach((t, x) -> v[(int) ((t - first) / periodMillis)] = x);
-        return TimeSeries.regular(id, first, periodMillis, v);
-    }
-
-    static Coverage coverage(MetricQuery q, List<TimeSeries> series, List<Points> pts, int period, TimeWindow window) {
-        long periodMillis = period * 1000L;
-        int expected = (int) Math.max(
-                0, (window.end().toEpochMilli() - window.start().toEpochMilli() + periodMillis - 1) / periodMillis);
-        int present = 0;
-        for (TimeSeries s : series) {
-            present = Math.max(present, s.presentCount());
-        }
-        boolean complete = pts.stream().noneMatch(x -> x.partial) && !series.isEmpty();
-        List<String> messages = new ArrayList<>();
-        for (Points x : pts) {
-            messages.addAll(x.messages);
-            if (x.partial) {
-                messages.add("CloudWatch returned PartialData: more datapoints exist than were returned");
-            }
-        }
-        if (series.isEmpty()) {
-            messages.add("no data: CloudWatch returned no series for this query");
-        }
-        return new Coverage(q.id(), expected, present, complete, messages);
     }
 }

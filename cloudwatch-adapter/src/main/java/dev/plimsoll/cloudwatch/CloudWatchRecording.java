@@ -72,14 +72,14 @@ public final class CloudWatchRecording implements MetricSource {
 
     private final Path dir;
     private final List<MetricDataQuery> recorded;
-    private final Map<String, Map<String, CloudWatchQueries.Points>> byId;
+    private final Map<String, Map<String, CloudWatchResults.Points>> byId;
     private final List<String> messages;
     private final @Nullable TimeWindow window;
 
     private CloudWatchRecording(
             Path dir,
             List<MetricDataQuery> recorded,
-            Map<String, Map<String, CloudWatchQueries.Points>> byId,
+            Map<String, Map<String, CloudWatchResults.Points>> byId,
             List<String> messages,
             @Nullable TimeWindow window) {
         this.dir = dir;
@@ -108,7 +108,7 @@ public final class CloudWatchRecording implements MetricSource {
                     "cloudwatch", false, dir + " holds no get-metric-data*.json: not a CloudWatch recording");
         }
         Map<String, MetricDataQuery> queries = new LinkedHashMap<>();
-        Map<String, Map<String, CloudWatchQueries.Points>> byId = new LinkedHashMap<>();
+        Map<String, Map<String, CloudWatchResults.Points>> byId = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();
         TimeWindow window = null;
         for (Path response : responses) {
@@ -152,7 +152,7 @@ public final class CloudWatchRecording implements MetricSource {
                 pages.add(body);
             }
             for (JsonNode page : pages) {
-                CloudWatchMetricSource.collect(page(response, page), byId, messages);
+                CloudWatchResults.collect(page(response, page), byId, messages);
             }
         }
         return new CloudWatchRecording(dir, List.copyOf(queries.values()), byId, messages, window);
@@ -161,6 +161,12 @@ public final class CloudWatchRecording implements MetricSource {
     /** The window the recording's requests covered, when a {@code request*.json} says so. */
     public Optional<TimeWindow> window() {
         return Optional.ofNullable(window);
+    }
+
+    /** 60 s, the resolution of the recordings made by {@link #record}. */
+    @Override
+    public Duration defaultStep() {
+        return Duration.ofSeconds(60);
     }
 
     @Override
@@ -230,9 +236,9 @@ public final class CloudWatchRecording implements MetricSource {
                     : match.period() == null ? 60 : match.period();
             planned.add(new CloudWatchMetricSource.Planned(q, p, match.id(), period, match));
         }
-        Map<String, Map<String, CloudWatchQueries.Points>> inWindow = new LinkedHashMap<>();
+        Map<String, Map<String, CloudWatchResults.Points>> inWindow = new LinkedHashMap<>();
         byId.forEach((id, labels) -> labels.forEach((label, pts) -> {
-            CloudWatchQueries.Points kept = new CloudWatchQueries.Points(label);
+            CloudWatchResults.Points kept = new CloudWatchResults.Points(label);
             kept.partial = pts.partial;
             kept.messages.addAll(pts.messages);
             for (int i = 0; i < pts.times.size(); i++) {
@@ -243,7 +249,7 @@ public final class CloudWatchRecording implements MetricSource {
             }
             inWindow.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(label, kept);
         }));
-        return CloudWatchMetricSource.assemble(planned, window, inWindow, notes);
+        return CloudWatchResults.assemble(planned, window, inWindow, notes);
     }
 
     private static CloudWatchQueries.Parsed parsed(MetricDataQuery r) {

@@ -17,6 +17,7 @@ package dev.plimsoll.cloudwatch;
 
 import dev.plimsoll.source.SourceConfig;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,8 +74,7 @@ public interface CloudWatchSourceConfig extends SourceConfig {
     }
 
     default @Nullable Path replay() {
-        String r = string("replay");
-        return r == null ? null : Path.of(r);
+        return path("replay");
     }
 
     /** Timeout of one API call attempt; default 30 s. */
@@ -103,7 +103,7 @@ public interface CloudWatchSourceConfig extends SourceConfig {
             problems.add("cloudwatch.endpoint is not a URL: " + ex.getMessage());
         }
         Path replay = replay();
-        if (replay != null && !java.nio.file.Files.isDirectory(replay)) {
+        if (replay != null && !Files.isDirectory(replay)) {
             problems.add("cloudwatch.replay must be a folder of get-metric-data recordings, but '" + replay
                     + "' is not a folder");
         }

@@ -22,6 +22,7 @@ import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSourceException;
 import dev.plimsoll.source.Signal;
@@ -113,21 +114,18 @@ class CloudWatchLiveTest {
     void seriesShouldBeAscendingOnThePeriodGridWithGapsAsNaNAndSecondsAsMillis() {
         FetchResult r = source.fetch(recording.defaultQueries(), S1_WINDOW, Duration.ofSeconds(60));
 
-        TimeSeries cpu = r.series().named("node_cpu_utilization").get(0);
+        TimeSeries cpu = r.seriesSet().named("node_cpu_utilization").get(0);
         assertThat(cpu.size()).isEqualTo(8); // 05:01 … 05:08
         assertThat(cpu.timeAt(0)).isEqualTo(Instant.parse("2026-11-26T05:01:00Z"));
         assertThat(cpu.valueAt(0)).isNaN(); // no datapoint at 05:01
         assertThat(cpu.valueAt(1)).isEqualTo(11.162875); // 05:02, the last of the descending recording
         assertThat(cpu.valueAt(6)).isEqualTo(54.04172500000001);
         assertThat(cpu.id().unit()).isEqualTo("percent");
-        assertThat(cpu.id().tags())
-                .containsEntry("ClusterName", "shop-eks")
-                .containsEntry("signal", "cpu_utilization")
-                .containsEntry("period", "60s");
-        TimeSeries p95 = r.series().stream()
-                .filter(s -> s.id().tags().get("query").equals("trt_p95"))
-                .findFirst()
-                .orElseThrow();
+        assertThat(cpu.id().tags()).containsEntry("ClusterName", "shop-eks").doesNotContainKeys("signal", "period");
+        FetchedSeries cpuMeta = r.query("node_cpu").orElseThrow();
+        assertThat(cpuMeta.signal()).isEqualTo(Signal.CPU_UTILIZATION);
+        assertThat(cpuMeta.period()).isEqualTo(Duration.ofSeconds(60));
+        TimeSeries p95 = r.query("trt_p95").orElseThrow().series();
         assertThat(p95.id().unit()).isEqualTo("ms");
         Coverage cov = r.coverage().stream()
                 .filter(c -> c.queryId().equals("node_cpu"))
@@ -230,7 +228,7 @@ class CloudWatchLiveTest {
         FetchResult r = source.fetch(recording.defaultQueries(), before, Duration.ofSeconds(60));
 
         assertThat(r.coverage()).allSatisfy(c -> assertThat(c.present()).isZero());
-        assertThat(r.series()).allSatisfy(s -> assertThat(s.presentCount()).isZero());
+        assertThat(r.seriesSet()).allSatisfy(s -> assertThat(s.presentCount()).isZero());
     }
 
     @Test
@@ -243,8 +241,9 @@ class CloudWatchLiveTest {
         FetchResult r = source.fetch(List.of(q), S1_WINDOW, Duration.ofSeconds(60));
 
         assertThat(fake.requests.get(0).get("MetricDataQueries.member.1.Id")).isEqualTo("q0_Node_CPU_1");
-        assertThat(r.series().stream().findFirst().orElseThrow().id().tags()).containsEntry("query", "Node-CPU.1");
-        assertThat(r.series().stream().findFirst().orElseThrow().presentCount()).isEqualTo(6);
+        assertThat(r.series().get(0).queryId()).isEqualTo("Node-CPU.1");
+        assertThat(r.seriesSet().stream().findFirst().orElseThrow().presentCount())
+                .isEqualTo(6);
     }
 
     @Test

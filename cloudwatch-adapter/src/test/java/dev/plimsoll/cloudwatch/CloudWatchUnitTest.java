@@ -131,7 +131,7 @@ class CloudWatchUnitTest {
         assertThat(sent).hasSizeGreaterThanOrEqualTo(29);
         assertThat(sent.get(0).startTime()).isEqualTo(w.start());
         assertThat(sent.get(sent.size() - 1).endTime()).isEqualTo(w.end());
-        TimeSeries s = r.series().stream().findFirst().orElseThrow();
+        TimeSeries s = r.seriesSet().stream().findFirst().orElseThrow();
         assertThat(s.size()).isEqualTo(14_400);
         assertThat(s.presentCount()).isEqualTo(14_400);
         for (int i = 1; i < s.size(); i++) {
@@ -143,7 +143,7 @@ class CloudWatchUnitTest {
     void descendingResultsShouldBecomeAscendingSeries() {
         TimeWindow w = new TimeWindow(NOW.minusSeconds(600), NOW);
 
-        TimeSeries s = source().fetch(queries(1), w, Duration.ofSeconds(60)).series().stream()
+        TimeSeries s = source().fetch(queries(1), w, Duration.ofSeconds(60)).seriesSet().stream()
                 .findFirst()
                 .orElseThrow();
 
@@ -233,7 +233,7 @@ class CloudWatchUnitTest {
         try (MetricSource s = MetricSources.require("cloudwatch", Map.of("cloudwatch.replay", dir)::get)) {
             FetchResult r = s.fetch(
                     s.defaultQueries(), ((CloudWatchRecording) s).window().orElseThrow(), Duration.ofSeconds(60));
-            assertThat(r.series().named("cluster_node_count").get(0).max()).isEqualTo(4);
+            assertThat(r.seriesSet().named("cluster_node_count").get(0).max()).isEqualTo(4);
         }
         assertThat(MetricSources.known()).contains("cloudwatch");
         assertThatThrownBy(() -> MetricSources.require("prometheus", k -> null))
@@ -297,8 +297,8 @@ class CloudWatchUnitTest {
 
         assertThat(sent.get(0).metricDataQueries().get(0).expression()).startsWith("SEARCH(");
         assertThat(sent.get(0).metricDataQueries().get(0).period()).isEqualTo(60);
-        assertThat(r.series().stream().map(s -> s.id().tags().get("label")))
+        assertThat(r.seriesSet().stream().map(s -> s.id().tags().get("label")))
                 .containsExactly("ip-10-0-1-5", "ip-10-0-2-9");
-        assertThat(r.series().stream().mapToDouble(TimeSeries::max)).containsExactly(81.0, 12.0);
+        assertThat(r.seriesSet().stream().mapToDouble(TimeSeries::max)).containsExactly(81.0, 12.0);
     }
 }

@@ -17,6 +17,7 @@ package dev.plimsoll.align;
 
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.source.FetchedSeries;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -53,7 +54,8 @@ public record ClockSkew(double seconds, double correlation, String basis, double
      *
      * @param maxSeconds largest offset searched either way
      */
-    public static ClockSkew estimate(RunTimeline run, TimeSeries cloudRequests, double maxSeconds) {
+    static ClockSkew estimate(RunTimeline run, FetchedSeries cloud, double maxSeconds) {
+        TimeSeries cloudRequests = cloud.series();
         if (run.isEmpty() || cloudRequests.size() < 4) {
             return none();
         }
@@ -64,9 +66,7 @@ public record ClockSkew(double seconds, double correlation, String basis, double
         for (int i = 0; i < perBucket.length; i++) {
             cumulative[i + 1] = cumulative[i] + (Double.isNaN(perBucket[i]) ? 0 : perBucket[i]);
         }
-        double period = cloudRequests.size() > 1
-                ? (cloudRequests.epochMilliAt(1) - cloudRequests.epochMilliAt(0)) / 1000.0
-                : 60;
+        double period = cloud.periodMillis() / 1000.0;
         double best = Double.NEGATIVE_INFINITY;
         double bestOffset = 0;
         for (double s = -maxSeconds; s <= maxSeconds; s += 1) {

@@ -31,9 +31,8 @@ import java.util.Arrays;
  *       interpolated between CloudWatch's 60 s points, and instants outside every period are gaps.</li>
  * </ul>
  *
- * @since 0.1
  */
-public final class Resample {
+final class Resample {
     private Resample() {}
 
     /**
@@ -41,7 +40,7 @@ public final class Resample {
      *
      * @throws IllegalArgumentException for percentile series, naming the rule
      */
-    public static TimeSeries downsample(TimeSeries s, long startMillis, long stepMillis, int size) {
+    static TimeSeries downsample(TimeSeries s, long startMillis, long stepMillis, int size) {
         Statistic st = s.id().statistic();
         if (st.isPercentile()) {
             throw new IllegalArgumentException("percentiles cannot be averaged or summed into a coarser grid (" + s.id()
@@ -89,7 +88,7 @@ public final class Resample {
      * The series read as a step function on a finer grid: instant {@code t} takes the value of the point whose
      * period {@code [t_i, t_i + periodMillis)} contains it, NaN where none does.
      */
-    public static TimeSeries steps(TimeSeries s, long periodMillis, long startMillis, long stepMillis, int size) {
+    static TimeSeries steps(TimeSeries s, long periodMillis, long startMillis, long stepMillis, int size) {
         double[] out = new double[size];
         Arrays.fill(out, Double.NaN);
         int j = 0;

@@ -15,28 +15,43 @@
  */
 package dev.plimsoll.analysis;
 
+import dev.plimsoll.series.TimeWindow;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Knobs of the analysis. Defaults and where they come from:
+ * Knobs of the analysis, immutable; change them through {@link #toBuilder()}. Defaults and where they come from:
  *
- * @param cpuThresholdPercent saturation threshold for node CPU; default {@value #DEFAULT_CPU_THRESHOLD} — the usual
- *     HPA target utilisation on EKS; lower flags saturation earlier (more false positives on bursty services)
- * @param sustainSamples samples in a row at or over the threshold that make an episode; default 2 — one sample
+ * <pre>{@code
+ * AnalysisConfig config = AnalysisConfig.defaults().toBuilder().maxNodes(5).lagBudget(Duration.ofSeconds(150)).build();
+ * }</pre>
+ *
+ * @param cpuThresholdPercent saturation threshold for node CPU, percent in (0, 100]; default
+ *     {@value #DEFAULT_CPU_THRESHOLD} — the usual HPA target utilisation on EKS; lower flags saturation earlier (more
+ *     false positives on bursty services)
+ * @param sustainSamples samples in a row at or over the threshold that make an episode, ≥ 1; default 2 — one sample
  *     can be a scrape artefact, three would add a whole CloudWatch minute of delay
- * @param lagBudget longest acceptable saturation → capacity-ready lag; default 180 s — a new EKS node takes 2–3
- *     minutes, so more than that means the autoscaler reacted late, not the cloud
- * @param ceilingHold how long saturation must persist at the highest node count to call it a ceiling; default 120 s
- *     — about one node's provisioning time: had more capacity been coming, it would have arrived
- * @param maxNodes the node group's maximum when known (0 = unknown: inferred from the plateau)
- * @param flappingChanges direction changes of the node count that make flapping; default 3 (up, down, up)
- * @param sloP95Millis client p95 objective used for relief and severity; NaN = unknown
- * @param minGrowthMillis latency growth below which no bottleneck is named; default 50 ms — below human and SLO
- *     relevance for web APIs, above the noise of a 1 s p95
- * @param errorRateThreshold share of failed requests in a 10 s window that makes an error burst; default 1 %
- * @param coverageInfoBelow coverage ratio under which a data-coverage note is added; default 0.9
+ * @param lagBudget longest acceptable saturation → capacity-ready lag, positive; default 180 s — a new EKS node takes
+ *     2–3 minutes, so more than that means the autoscaler reacted late, not the cloud
+ * @param ceilingHold how long saturation must persist at the highest node count to call it a ceiling when the
+ *     maximum is unknown, positive; default 120 s — about one node's provisioning time: had more capacity been
+ *     coming, it would have arrived
+ * @param maxNodes the node group's maximum when known, ≥ 0; 0 (default) = unknown: inferred from the plateau
+ * @param flappingChanges direction changes of the node count that make flapping, ≥ 2; default 3 (up, down, up)
+ * @param sloP95Millis client p95 objective in ms, used for relief and severity; NaN (default) = unknown
+ * @param minGrowthMillis client p95 growth in ms below which no bottleneck is named, ≥ 0; default 50 ms — below
+ *     human and SLO relevance for web APIs, above the noise of a 1 s p95
+ * @param errorRateThreshold share of failed requests in a 10 s window that makes an error burst, in [0, 1); default
+ *     1 %
+ * @param coverageInfoBelow coverage ratio in [0, 1] under which a data-coverage note is added; default 0.9
  * @param estimateSkew whether to estimate and apply the generator/cloud clock skew; default true
- * @param maxSkew largest skew searched; default 120 s
+ * @param maxSkew largest skew searched either way, in [0, 30 min]; default 120 s
+ * @param fetchLead how long before the run's start the sources are read, ≥ {@code maxSkew}; default 5 min — the node
+ *     count before saturation, the CPU period that holds the run's start, and room for the skew
+ * @param fetchTrail how long after the run's end the sources are read, ≥ 0; default 5 min — a node requested during
+ *     the run may become Ready after it
  * @since 0.1
  */
 public record AnalysisConfig(
@@ -51,20 +66,68 @@ public record AnalysisConfig(
         double errorRateThreshold,
         double coverageInfoBelow,
         boolean estimateSkew,
-        Duration maxSkew) {
+        Duration maxSkew,
+        Duration fetchLead,
+        Duration fetchTrail) {
 
+    /** Default node CPU saturation threshold, percent. */
     public static final double DEFAULT_CPU_THRESHOLD = 70;
 
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming every field out of its range, with its value
+     */
     public AnalysisConfig {
-        if (!(cpuThresholdPercent > 0 && cpuThresholdPercent <= 100)) {
-            throw new IllegalArgumentException(
-                    "cpuThresholdPercent must be in (0, 100], but was " + cpuThresholdPercent);
-        }
-        if (sustainSamples < 1) {
-            throw new IllegalArgumentException("sustainSamples must be ≥ 1, but was " + sustainSamples);
+        Objects.requireNonNull(lagBudget, "lagBudget");
+        Objects.requireNonNull(ceilingHold, "ceilingHold");
+        Objects.requireNonNull(maxSkew, "maxSkew");
+        Objects.requireNonNull(fetchLead, "fetchLead");
+        Objects.requireNonNull(fetchTrail, "fetchTrail");
+        List<String> problems = new ArrayList<>();
+        check(
+                problems,
+                cpuThresholdPercent > 0 && cpuThresholdPercent <= 100,
+                "cpuThresholdPercent must be in (0, 100]",
+                cpuThresholdPercent);
+        check(problems, sustainSamples >= 1, "sustainSamples must be ≥ 1", sustainSamples);
+        check(problems, positive(lagBudget), "lagBudget must be positive", lagBudget);
+        check(problems, positive(ceilingHold), "ceilingHold must be positive", ceilingHold);
+        check(problems, maxNodes >= 0, "maxNodes must be ≥ 0 (0 = unknown)", maxNodes);
+        check(problems, flappingChanges >= 2, "flappingChanges must be ≥ 2", flappingChanges);
+        check(
+                problems,
+                Double.isNaN(sloP95Millis) || (sloP95Millis > 0 && !Double.isInfinite(sloP95Millis)),
+                "sloP95Millis must be positive and finite, or NaN for unknown",
+                sloP95Millis);
+        check(
+                problems,
+                minGrowthMillis >= 0 && !Double.isInfinite(minGrowthMillis),
+                "minGrowthMillis must be ≥ 0",
+                minGrowthMillis);
+        check(
+                problems,
+                errorRateThreshold >= 0 && errorRateThreshold < 1,
+                "errorRateThreshold must be in [0, 1)",
+                errorRateThreshold);
+        check(
+                problems,
+                coverageInfoBelow >= 0 && coverageInfoBelow <= 1,
+                "coverageInfoBelow must be in [0, 1]",
+                coverageInfoBelow);
+        check(
+                problems,
+                !maxSkew.isNegative() && maxSkew.compareTo(Duration.ofMinutes(30)) <= 0,
+                "maxSkew must be in [0, 30m]",
+                maxSkew);
+        check(problems, fetchLead.compareTo(maxSkew) >= 0, "fetchLead must be ≥ maxSkew (" + maxSkew + ")", fetchLead);
+        check(problems, !fetchTrail.isNegative(), "fetchTrail must be ≥ 0", fetchTrail);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid analysis configuration: " + String.join("; ", problems));
         }
     }
 
+    /** The documented defaults. */
     public static AnalysisConfig defaults() {
         return new AnalysisConfig(
                 DEFAULT_CPU_THRESHOLD,
@@ -78,86 +141,178 @@ public record AnalysisConfig(
                 0.01,
                 0.9,
                 true,
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(120),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(5));
     }
 
-    public AnalysisConfig withLagBudget(Duration budget) {
-        return new AnalysisConfig(
-                cpuThresholdPercent,
-                sustainSamples,
-                budget,
-                ceilingHold,
-                maxNodes,
-                flappingChanges,
-                sloP95Millis,
-                minGrowthMillis,
-                errorRateThreshold,
-                coverageInfoBelow,
-                estimateSkew,
-                maxSkew);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public AnalysisConfig withMaxNodes(int nodes) {
-        return new AnalysisConfig(
-                cpuThresholdPercent,
-                sustainSamples,
-                lagBudget,
-                ceilingHold,
-                nodes,
-                flappingChanges,
-                sloP95Millis,
-                minGrowthMillis,
-                errorRateThreshold,
-                coverageInfoBelow,
-                estimateSkew,
-                maxSkew);
+    /**
+     * The window the sources are read over for a run: {@link #fetchLead()} before its start to {@link #fetchTrail()}
+     * after its end. The detectors read nothing outside it.
+     */
+    public TimeWindow fetchWindow(TimeWindow run) {
+        return new TimeWindow(run.start().minus(fetchLead), run.end().plus(fetchTrail));
     }
 
-    public AnalysisConfig withSloP95Millis(double millis) {
-        return new AnalysisConfig(
-                cpuThresholdPercent,
-                sustainSamples,
-                lagBudget,
-                ceilingHold,
-                maxNodes,
-                flappingChanges,
-                millis,
-                minGrowthMillis,
-                errorRateThreshold,
-                coverageInfoBelow,
-                estimateSkew,
-                maxSkew);
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 
-    public AnalysisConfig withCpuThreshold(double percent) {
-        return new AnalysisConfig(
-                percent,
-                sustainSamples,
-                lagBudget,
-                ceilingHold,
-                maxNodes,
-                flappingChanges,
-                sloP95Millis,
-                minGrowthMillis,
-                errorRateThreshold,
-                coverageInfoBelow,
-                estimateSkew,
-                maxSkew);
+    private static void check(List<String> problems, boolean ok, String rule, Object value) {
+        if (!ok) {
+            problems.add(rule + ", but was " + value);
+        }
     }
 
-    public AnalysisConfig withSkewEstimation(boolean estimate) {
-        return new AnalysisConfig(
-                cpuThresholdPercent,
-                sustainSamples,
-                lagBudget,
-                ceilingHold,
-                maxNodes,
-                flappingChanges,
-                sloP95Millis,
-                minGrowthMillis,
-                errorRateThreshold,
-                coverageInfoBelow,
-                estimate,
-                maxSkew);
+    /**
+     * Builds an {@link AnalysisConfig}; {@link #build()} validates every field at once. Setters take the units of the
+     * record's components.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private double cpuThresholdPercent;
+        private int sustainSamples;
+        private Duration lagBudget;
+        private Duration ceilingHold;
+        private int maxNodes;
+        private int flappingChanges;
+        private double sloP95Millis;
+        private double minGrowthMillis;
+        private double errorRateThreshold;
+        private double coverageInfoBelow;
+        private boolean estimateSkew;
+        private Duration maxSkew;
+        private Duration fetchLead;
+        private Duration fetchTrail;
+
+        private Builder(AnalysisConfig c) {
+            cpuThresholdPercent = c.cpuThresholdPercent;
+            sustainSamples = c.sustainSamples;
+            lagBudget = c.lagBudget;
+            ceilingHold = c.ceilingHold;
+            maxNodes = c.maxNodes;
+            flappingChanges = c.flappingChanges;
+            sloP95Millis = c.sloP95Millis;
+            minGrowthMillis = c.minGrowthMillis;
+            errorRateThreshold = c.errorRateThreshold;
+            coverageInfoBelow = c.coverageInfoBelow;
+            estimateSkew = c.estimateSkew;
+            maxSkew = c.maxSkew;
+            fetchLead = c.fetchLead;
+            fetchTrail = c.fetchTrail;
+        }
+
+        /** @see AnalysisConfig#cpuThresholdPercent() */
+        public Builder cpuThresholdPercent(double percent) {
+            this.cpuThresholdPercent = percent;
+            return this;
+        }
+
+        /** @see AnalysisConfig#sustainSamples() */
+        public Builder sustainSamples(int samples) {
+            this.sustainSamples = samples;
+            return this;
+        }
+
+        /** @see AnalysisConfig#lagBudget() */
+        public Builder lagBudget(Duration budget) {
+            this.lagBudget = Objects.requireNonNull(budget, "lagBudget");
+            return this;
+        }
+
+        /** @see AnalysisConfig#ceilingHold() */
+        public Builder ceilingHold(Duration hold) {
+            this.ceilingHold = Objects.requireNonNull(hold, "ceilingHold");
+            return this;
+        }
+
+        /** @see AnalysisConfig#maxNodes() */
+        public Builder maxNodes(int nodes) {
+            this.maxNodes = nodes;
+            return this;
+        }
+
+        /** @see AnalysisConfig#flappingChanges() */
+        public Builder flappingChanges(int changes) {
+            this.flappingChanges = changes;
+            return this;
+        }
+
+        /** @see AnalysisConfig#sloP95Millis() */
+        public Builder sloP95Millis(double millis) {
+            this.sloP95Millis = millis;
+            return this;
+        }
+
+        /** @see AnalysisConfig#minGrowthMillis() */
+        public Builder minGrowthMillis(double millis) {
+            this.minGrowthMillis = millis;
+            return this;
+        }
+
+        /** @see AnalysisConfig#errorRateThreshold() */
+        public Builder errorRateThreshold(double share) {
+            this.errorRateThreshold = share;
+            return this;
+        }
+
+        /** @see AnalysisConfig#coverageInfoBelow() */
+        public Builder coverageInfoBelow(double ratio) {
+            this.coverageInfoBelow = ratio;
+            return this;
+        }
+
+        /** @see AnalysisConfig#estimateSkew() */
+        public Builder estimateSkew(boolean estimate) {
+            this.estimateSkew = estimate;
+            return this;
+        }
+
+        /** @see AnalysisConfig#maxSkew() */
+        public Builder maxSkew(Duration skew) {
+            this.maxSkew = Objects.requireNonNull(skew, "maxSkew");
+            return this;
+        }
+
+        /** @see AnalysisConfig#fetchLead() */
+        public Builder fetchLead(Duration lead) {
+            this.fetchLead = Objects.requireNonNull(lead, "fetchLead");
+            return this;
+        }
+
+        /** @see AnalysisConfig#fetchTrail() */
+        public Builder fetchTrail(Duration trail) {
+            this.fetchTrail = Objects.requireNonNull(trail, "fetchTrail");
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming every field out of its range
+         */
+        public AnalysisConfig build() {
+            return new AnalysisConfig(
+                    cpuThresholdPercent,
+                    sustainSamples,
+                    lagBudget,
+                    ceilingHold,
+                    maxNodes,
+                    flappingChanges,
+                    sloP95Millis,
+                    minGrowthMillis,
+                    errorRateThreshold,
+                    coverageInfoBelow,
+                    estimateSkew,
+                    maxSkew,
+                    fetchLead,
+                    fetchTrail);
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.plimsoll.align.AlignedRun;
 import dev.plimsoll.align.ClockSkew;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.source.Coverage;
 import java.util.List;
@@ -28,9 +29,7 @@ import java.util.Optional;
 /**
  * What the analysis of a run found.
  *
- * @param findings ordered by severity (highest first), then time
- * @param bottleneck where latency was added: {@code backend}, {@code load_balancer}, {@code network_edge},
- *     {@code load_generator} or {@code none}
+ * @param findings ordered by severity (highest first), then time, then kind
  * @param skew the clock skew estimated and applied to the cloud series
  * @param coverage what the sources got, per query
  * @param correlations how each cloud series follows the load
@@ -40,7 +39,6 @@ import java.util.Optional;
  */
 public record AnalysisResult(
         List<Finding> findings,
-        String bottleneck,
         ClockSkew skew,
         List<Coverage> coverage,
         List<Correlation> correlations,
@@ -49,9 +47,22 @@ public record AnalysisResult(
 
     public AnalysisResult {
         findings = List.copyOf(findings);
-        Objects.requireNonNull(bottleneck, "bottleneck");
+        Objects.requireNonNull(skew, "skew");
         coverage = List.copyOf(coverage);
         correlations = List.copyOf(correlations);
+        Objects.requireNonNull(elasticity, "elasticity");
+        Objects.requireNonNull(aligned, "aligned");
+    }
+
+    /**
+     * Where latency was added under load: the tier of the latency-bottleneck finding, {@link LatencyTier#NONE} when
+     * there is none.
+     */
+    public LatencyTier bottleneck() {
+        return findings(FindingKind.LATENCY_BOTTLENECK).stream()
+                .map(f -> ((Finding.LatencyBottleneck) f).tier())
+                .findFirst()
+                .orElse(LatencyTier.NONE);
     }
 
     /** Findings of one kind. */

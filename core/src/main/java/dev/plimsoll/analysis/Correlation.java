@@ -15,9 +15,14 @@
  */
 package dev.plimsoll.analysis;
 
+import dev.plimsoll.source.Signal;
+import java.util.Objects;
+
 /**
  * How a cloud series follows the load.
  *
+ * @param queryId the query that produced the cloud series
+ * @param signal the role the cloud series plays
  * @param series the cloud series (a metric id's text)
  * @param load {@code rps} or {@code vus}
  * @param pearson Pearson's r at the best lag
@@ -28,4 +33,20 @@ package dev.plimsoll.analysis;
  * @since 0.1
  */
 public record Correlation(
-        String series, String load, double pearson, double spearman, double lagSeconds, double pValue, int n) {}
+        String queryId,
+        Signal signal,
+        String series,
+        String load,
+        double pearson,
+        double spearman,
+        double lagSeconds,
+        double pValue,
+        int n) {
+
+    public Correlation {
+        Objects.requireNonNull(queryId, "queryId");
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(load, "load");
+    }
+}

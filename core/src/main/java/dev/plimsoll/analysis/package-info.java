@@ -1,7 +1,8 @@
 /**
- * The analysis: detectors (pure functions of an {@link dev.plimsoll.align.AlignedRun} and an
- * {@link dev.plimsoll.analysis.AnalysisConfig}) for scaling lag, ceilings, latency bottlenecks, load-generator
- * saturation, errors and the capacity knee, plus lagged correlations. Start at {@link dev.plimsoll.Plimsoll#analyze}.
+ * The analysis: the {@link dev.plimsoll.analysis.Detector} SPI (pure functions of a
+ * {@link dev.plimsoll.analysis.DetectionContext}), the built-in detectors ({@link dev.plimsoll.analysis.Detectors}) for
+ * scaling lag, ceilings, flapping, latency bottlenecks, load-generator saturation, errors and the capacity knee, the
+ * configuration and the result. Start at {@code dev.plimsoll.LoadTestAnalysis}.
  */
 @NullMarked
 package dev.plimsoll.analysis;

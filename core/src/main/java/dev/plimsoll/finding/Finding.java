@@ -17,7 +17,10 @@ package dev.plimsoll.finding;
 
 import dev.plimsoll.series.TimeWindow;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +38,8 @@ public sealed interface Finding
                 Finding.LoadGeneratorSaturation,
                 Finding.CapacityKnee,
                 Finding.ErrorBurst,
-                Finding.DataCoverage {
+                Finding.DataCoverage,
+                Finding.AnalysisError {
 
     FindingKind kind();
 
@@ -146,9 +150,9 @@ public sealed interface Finding
     /**
      * Where the growth of latency under load was added.
      *
-     * @param tier {@code backend}, {@code load_balancer}, {@code network_edge} or {@code load_generator}
+     * @param tier where the growth was placed
      * @param growthMillis growth of client p95 from the baseline window to the peak window
-     * @param shares growth per tier (ms), tiers in order client-edge, load balancer, backend
+     * @param shares growth placed in each tier (ms), in the order network edge, load balancer, backend
      */
     record LatencyBottleneck(
             Severity severity,
@@ -156,13 +160,14 @@ public sealed interface Finding
             String reason,
             List<Evidence> evidence,
             double confidence,
-            String tier,
+            LatencyTier tier,
             double growthMillis,
-            java.util.Map<String, Double> shares)
+            Map<LatencyTier, Double> shares)
             implements Finding {
         public LatencyBottleneck {
             evidence = List.copyOf(evidence);
-            shares = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shares));
+            Objects.requireNonNull(tier, "tier");
+            shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
         }
 
         @Override
@@ -221,11 +226,11 @@ public sealed interface Finding
             List<Evidence> evidence,
             double confidence,
             long failedRequests,
-            java.util.Map<String, Long> byClass)
+            Map<String, Long> byClass)
             implements Finding {
         public ErrorBurst {
             evidence = List.copyOf(evidence);
-            byClass = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byClass));
+            byClass = Collections.unmodifiableMap(new LinkedHashMap<>(byClass));
         }
 
         @Override
@@ -251,6 +256,31 @@ public sealed interface Finding
         @Override
         public FindingKind kind() {
             return FindingKind.DATA_COVERAGE;
+        }
+    }
+
+    /**
+     * A detector failed on this run's data: what it would have checked is unknown. Always {@link Severity#INFO}; a
+     * verdict that needs the detector's answer is inconclusive.
+     *
+     * @param detectorId the {@code Detector.id()} that failed
+     */
+    record AnalysisError(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            String detectorId)
+            implements Finding {
+        public AnalysisError {
+            evidence = List.copyOf(evidence);
+            Objects.requireNonNull(detectorId, "detectorId");
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.ANALYSIS_ERROR;
         }
     }
 }

@@ -31,7 +31,8 @@ public enum FindingKind {
     LOAD_GENERATOR_SATURATION,
     CAPACITY_KNEE,
     ERROR_BURST,
-    DATA_COVERAGE;
+    DATA_COVERAGE,
+    ANALYSIS_ERROR;
 
     /** {@code scaling_lag}, {@code latency_bottleneck}, … */
     public String id() {

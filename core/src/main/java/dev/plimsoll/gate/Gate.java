@@ -18,51 +18,143 @@ package dev.plimsoll.gate;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.run.K6Metrics;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A threshold over an analysis, parsed from {@code METRIC OP VALUE[UNIT]}.
+ * A threshold over an analysis, in the spirit of k6 thresholds, parsed from {@code METRIC OP VALUE[UNIT]}. The only
+ * way to make one is {@link #parse}, so every gate is valid.
  *
- * <p>Metrics: {@code scaling_lag} (s), {@code client_p50}/{@code client_p95}/{@code client_p99} (ms, k6
- * {@code http_req_duration} over the run), {@code error_rate} (0–1), {@code lb_latency_share},
+ * <p>Metrics ({@link Metric}): {@code scaling_lag} (s), {@code client_p50}/{@code client_p95}/{@code client_p99} (ms,
+ * the load run's request duration over the run), {@code error_rate} (0–1), {@code lb_latency_share},
  * {@code backend_latency_share}, {@code edge_latency_share} (share of the p95 growth placed in each tier, 0–1),
  * {@code skew} (s), {@code findings} (all), {@code findings.info|warning|high} (findings of exactly that severity),
- * {@code findings.<kind>} (e.g. {@code findings.scaling_ceiling}), and {@code bottleneck} (compared as text with
- * {@code ==}/{@code !=}). Operators: {@code < <= > >= == !=}. Units: {@code ms}, {@code s}, {@code m}, {@code %}
- * (divided by 100), or none.
+ * {@code findings.<kind>} (e.g. {@code findings.scaling_ceiling}), and {@code bottleneck} (a {@link LatencyTier} id,
+ * compared with {@code ==}/{@code !=}). Operators ({@link Operator}): {@code < <= > >= == !=}. Units: {@code ms},
+ * {@code s}, {@code m}, {@code %} (divided by 100), or none.
  *
  * <pre>{@code
  * GateResult r = Gate.parse("scaling_lag<=150s").evaluate(result);
  * }</pre>
  *
- * @param expression the gate as written
- * @param metric the metric name
- * @param operator one of {@code < <= > >= == !=}
- * @param threshold the number in the metric's unit (NaN for text comparisons)
- * @param text the right-hand side as text (for {@code bottleneck})
  * @since 0.1
  */
-public record Gate(String expression, String metric, String operator, double threshold, String text) {
-    private static final List<String> OPERATORS = List.of("<=", ">=", "==", "!=", "<", ">");
-    private static final List<String> METRICS = List.of(
-            "scaling_lag",
-            "client_p50",
-            "client_p95",
-            "client_p99",
-            "error_rate",
-            "lb_latency_share",
-            "backend_latency_share",
-            "edge_latency_share",
-            "skew",
-            "findings",
-            "bottleneck");
+public final class Gate {
+    /** What a gate measures, with its unit. */
+    public enum Metric {
+        /** First scaling lag, seconds. */
+        SCALING_LAG("scaling_lag", "s"),
+        /** Client p50 over the run, ms. */
+        CLIENT_P50("client_p50", "ms"),
+        /** Client p95 over the run, ms. */
+        CLIENT_P95("client_p95", "ms"),
+        /** Client p99 over the run, ms. */
+        CLIENT_P99("client_p99", "ms"),
+        /** Failed requests ÷ requests, 0–1. */
+        ERROR_RATE("error_rate", ""),
+        /** Share of the p95 growth placed in the load balancer, 0–1. */
+        LB_LATENCY_SHARE("lb_latency_share", ""),
+        /** Share of the p95 growth placed in the backend, 0–1. */
+        BACKEND_LATENCY_SHARE("backend_latency_share", ""),
+        /** Share of the p95 growth placed at the network edge, 0–1. */
+        EDGE_LATENCY_SHARE("edge_latency_share", ""),
+        /** Estimated generator/cloud clock skew, seconds. */
+        SKEW("skew", "s"),
+        /** Number of findings (of a severity or kind with {@code findings.<x>}). */
+        FINDINGS("findings", ""),
+        /** The bottleneck tier, compared as text. */
+        BOTTLENECK("bottleneck", "");
 
-    public Gate {
-        Objects.requireNonNull(expression, "expression");
+        private final String id;
+        private final String unit;
+
+        Metric(String id, String unit) {
+            this.id = id;
+            this.unit = unit;
+        }
+
+        /** The metric's name in expressions, e.g. {@code client_p95}. */
+        public String id() {
+            return id;
+        }
+
+        /** The unit thresholds and measurements are in: {@code s}, {@code ms} or empty (a count or a share). */
+        public String unit() {
+            return unit;
+        }
+
+        static @Nullable Metric ofId(String id) {
+            for (Metric m : values()) {
+                if (m.id.equals(id)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A comparison. */
+    public enum Operator {
+        LE("<="),
+        GE(">="),
+        EQ("=="),
+        NE("!="),
+        LT("<"),
+        GT(">");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** As written in expressions, e.g. {@code <=}. */
+        public String symbol() {
+            return symbol;
+        }
+
+        /** Whether {@code measured OP threshold} holds. */
+        public boolean test(double measured, double threshold) {
+            return switch (this) {
+                case LT -> measured < threshold;
+                case LE -> measured <= threshold;
+                case GT -> measured > threshold;
+                case GE -> measured >= threshold;
+                case EQ -> measured == threshold;
+                case NE -> measured != threshold;
+            };
+        }
+    }
+
+    private final String expression;
+    private final Metric metric;
+    private final Operator operator;
+    private final double threshold;
+    private final @Nullable LatencyTier tier;
+    private final @Nullable Severity severity;
+    private final @Nullable FindingKind kind;
+
+    private Gate(
+            String expression,
+            Metric metric,
+            Operator operator,
+            double threshold,
+            @Nullable LatencyTier tier,
+            @Nullable Severity severity,
+            @Nullable FindingKind kind) {
+        this.expression = expression;
+        this.metric = metric;
+        this.operator = operator;
+        this.threshold = threshold;
+        this.tier = tier;
+        this.severity = severity;
+        this.kind = kind;
     }
 
     /**
@@ -71,35 +163,55 @@ public record Gate(String expression, String metric, String operator, double thr
      * @throws GateParseException naming the expression, the position and what was expected
      */
     public static Gate parse(String expression) {
+        Objects.requireNonNull(expression, "expression");
         String e = expression.strip();
         int i = 0;
         while (i < e.length() && (Character.isLetterOrDigit(e.charAt(i)) || e.charAt(i) == '_' || e.charAt(i) == '.')) {
             i++;
         }
-        String metric = e.substring(0, i).toLowerCase(Locale.ROOT);
-        if (metric.isEmpty()) {
-            throw new GateParseException(e, 0, "expected a metric name, one of " + METRICS + " or findings.<kind>");
+        String name = e.substring(0, i).toLowerCase(Locale.ROOT);
+        String known = Arrays.stream(Metric.values()).map(Metric::id).toList() + " or findings.<severity|kind>";
+        if (name.isEmpty()) {
+            throw new GateParseException(e, 0, "expected a metric name, one of " + known);
         }
-        if (!METRICS.contains(metric) && !metric.startsWith("findings.")) {
-            throw new GateParseException(
-                    e,
-                    0,
-                    "unknown metric '" + metric + "', expected one of " + METRICS + " or findings.<severity|kind>");
-        }
-        if (metric.startsWith("findings.")) {
-            String sub = metric.substring("findings.".length());
-            boolean known = List.of("info", "warning", "high").contains(sub);
-            for (FindingKind k : FindingKind.values()) {
-                known |= k.id().equals(sub);
+        Severity severity = null;
+        FindingKind kind = null;
+        Metric metric;
+        if (name.startsWith("findings.")) {
+            metric = Metric.FINDINGS;
+            String sub = name.substring("findings.".length());
+            severity = Arrays.stream(Severity.values())
+                    .filter(s -> s.label().equals(sub))
+                    .findFirst()
+                    .orElse(null);
+            kind = Arrays.stream(FindingKind.values())
+                    .filter(k -> k.id().equals(sub))
+                    .findFirst()
+                    .orElse(null);
+            if (severity == null && kind == null) {
+                throw new GateParseException(
+                        e,
+                        "findings.".length(),
+                        "unknown finding severity or kind '" + sub
+                                + "', expected one of "
+                                + Arrays.stream(Severity.values())
+                                        .map(Severity::label)
+                                        .toList()
+                                + " or "
+                                + Arrays.stream(FindingKind.values())
+                                        .map(FindingKind::id)
+                                        .toList());
             }
-            if (!known) {
-                throw new GateParseException(e, "findings.".length(), "unknown finding severity or kind '" + sub + "'");
+        } else {
+            metric = Metric.ofId(name);
+            if (metric == null) {
+                throw new GateParseException(e, 0, "unknown metric '" + name + "', expected one of " + known);
             }
         }
         int opStart = skipSpaces(e, i);
-        String op = null;
-        for (String o : OPERATORS) {
-            if (e.startsWith(o, opStart)) {
+        Operator op = null;
+        for (Operator o : Operator.values()) { // two-character operators first: <= before <
+            if (e.startsWith(o.symbol(), opStart)) {
                 op = o;
                 break;
             }
@@ -107,20 +219,26 @@ public record Gate(String expression, String metric, String operator, double thr
         if (op == null) {
             throw new GateParseException(e, opStart, "expected an operator: < <= > >= == !=");
         }
-        int valueStart = skipSpaces(e, opStart + op.length());
+        int valueStart = skipSpaces(e, opStart + op.symbol().length());
         String rhs = e.substring(valueStart).strip();
         if (rhs.isEmpty()) {
-            throw new GateParseException(e, valueStart, "expected a value after '" + op + "'");
+            throw new GateParseException(e, valueStart, "expected a value after '" + op.symbol() + "'");
         }
-        if (metric.equals("bottleneck")) {
-            if (!op.equals("==") && !op.equals("!=")) {
+        if (metric == Metric.BOTTLENECK) {
+            if (op != Operator.EQ && op != Operator.NE) {
                 throw new GateParseException(e, opStart, "bottleneck compares with == or != only");
             }
-            List<String> tiers = List.of("backend", "load_balancer", "network_edge", "load_generator", "none");
-            if (!tiers.contains(rhs)) {
-                throw new GateParseException(e, valueStart, "expected one of " + tiers);
+            try {
+                return new Gate(e, metric, op, Double.NaN, LatencyTier.ofId(rhs), null, null);
+            } catch (IllegalArgumentException ex) {
+                throw new GateParseException(
+                        e,
+                        valueStart,
+                        "expected one of "
+                                + Arrays.stream(LatencyTier.values())
+                                        .map(LatencyTier::id)
+                                        .toList());
             }
-            return new Gate(e, metric, op, Double.NaN, rhs);
         }
         int j = 0;
         while (j < rhs.length() && (Character.isDigit(rhs.charAt(j)) || rhs.charAt(j) == '.' || rhs.charAt(j) == '-')) {
@@ -142,18 +260,16 @@ public record Gate(String expression, String metric, String operator, double thr
             default ->
                 throw new GateParseException(e, valueStart + j, "unknown unit '" + unit + "', expected ms, s, m or %");
         };
-        return new Gate(e, metric, op, value, rhs);
+        return new Gate(e, metric, op, value, null, severity, kind);
     }
 
     /** A time in the metric's own unit: seconds for {@code scaling_lag}/{@code skew}, ms for client percentiles. */
-    private static double timeUnit(String e, int pos, String metric, double number, double seconds) {
-        if (metric.startsWith("client_p")) {
-            return number * seconds * 1000;
-        }
-        if (metric.equals("scaling_lag") || metric.equals("skew")) {
-            return number * seconds;
-        }
-        throw new GateParseException(e, pos, "'" + metric + "' is not a time: drop the unit");
+    private static double timeUnit(String e, int pos, Metric metric, double number, double seconds) {
+        return switch (metric.unit()) {
+            case "ms" -> number * seconds * 1000;
+            case "s" -> number * seconds;
+            default -> throw new GateParseException(e, pos, "'" + metric.id() + "' is not a time: drop the unit");
+        };
     }
 
     private static int skipSpaces(String s, int i) {
@@ -163,68 +279,75 @@ public record Gate(String expression, String metric, String operator, double thr
         return i;
     }
 
+    /** The gate as written (trimmed). */
+    public String expression() {
+        return expression;
+    }
+
+    /** What it measures. */
+    public Metric metric() {
+        return metric;
+    }
+
+    /** The comparison. */
+    public Operator operator() {
+        return operator;
+    }
+
+    /** The threshold in the metric's {@link Metric#unit()}; NaN for {@code bottleneck}. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The tier a {@code bottleneck} gate compares with. */
+    public Optional<LatencyTier> tier() {
+        return Optional.ofNullable(tier);
+    }
+
     /** Evaluates the gate; a metric the analysis could not measure fails the gate. */
     public GateResult evaluate(AnalysisResult r) {
-        if (metric.equals("bottleneck")) {
-            boolean eq = r.bottleneck().equals(text);
-            return new GateResult(expression, r.bottleneck(), op().equals("==") == eq);
+        if (metric == Metric.BOTTLENECK) {
+            LatencyTier measured = r.bottleneck();
+            boolean eq = measured == tier;
+            return new GateResult(expression, measured.id(), (operator == Operator.EQ) == eq);
         }
         double v = measure(r);
         if (Double.isNaN(v)) {
             return new GateResult(expression, "n/a", false);
         }
-        boolean pass = switch (operator) {
-            case "<" -> v < threshold;
-            case "<=" -> v <= threshold;
-            case ">" -> v > threshold;
-            case ">=" -> v >= threshold;
-            case "==" -> v == threshold;
-            default -> v != threshold;
-        };
-        return new GateResult(expression, format(v), pass);
-    }
-
-    private String op() {
-        return operator;
+        return new GateResult(expression, format(v), operator.test(v, threshold));
     }
 
     private String format(double v) {
-        if (metric.startsWith("findings")) {
+        if (metric == Metric.FINDINGS) {
             return Long.toString(Math.round(v));
         }
-        String unit =
-                metric.startsWith("client_p") ? "ms" : metric.equals("scaling_lag") || metric.equals("skew") ? "s" : "";
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + unit;
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + metric.unit();
     }
 
     private double measure(AnalysisResult r) {
         var http = r.aligned().run().timeline().http();
         return switch (metric) {
-            case "scaling_lag" -> r.scalingLagSeconds();
-            case "client_p50" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(50);
-            case "client_p95" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(95);
-            case "client_p99" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99);
-            case "error_rate" -> http.errorRate();
-            case "lb_latency_share" -> share(r, "load_balancer");
-            case "backend_latency_share" -> share(r, "backend");
-            case "edge_latency_share" -> share(r, "network_edge");
-            case "skew" -> r.skew().isEstimated() ? r.skew().seconds() : Double.NaN;
-            case "findings" -> r.findings().size();
-            default -> findings(r, metric.substring("findings.".length()));
+            case SCALING_LAG -> r.scalingLagSeconds();
+            case CLIENT_P50 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(50);
+            case CLIENT_P95 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(95);
+            case CLIENT_P99 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99);
+            case ERROR_RATE -> http.errorRate();
+            case LB_LATENCY_SHARE -> share(r, LatencyTier.LOAD_BALANCER);
+            case BACKEND_LATENCY_SHARE -> share(r, LatencyTier.BACKEND);
+            case EDGE_LATENCY_SHARE -> share(r, LatencyTier.NETWORK_EDGE);
+            case SKEW -> r.skew().isEstimated() ? r.skew().seconds() : Double.NaN;
+            case FINDINGS ->
+                r.findings().stream()
+                        .filter(f ->
+                                (severity == null || f.severity() == severity) && (kind == null || f.kind() == kind))
+                        .count();
+            case BOTTLENECK -> throw new IllegalStateException("bottleneck is compared as text");
         };
     }
 
-    private static double findings(AnalysisResult r, String sub) {
-        for (Severity s : Severity.values()) {
-            if (s.label().equals(sub)) {
-                return r.findings().stream().filter(f -> f.severity() == s).count();
-            }
-        }
-        return r.findings().stream().filter(f -> f.kind().id().equals(sub)).count();
-    }
-
     /** Share of the p95 growth placed in a tier; 0 when latency did not grow enough to place. */
-    private static double share(AnalysisResult r, String tier) {
+    private static double share(AnalysisResult r, LatencyTier tier) {
         for (Finding f : r.findings(FindingKind.LATENCY_BOTTLENECK)) {
             Finding.LatencyBottleneck b = (Finding.LatencyBottleneck) f;
             double total = b.shares().values().stream()
@@ -233,5 +356,20 @@ public record Gate(String expression, String metric, String operator, double thr
             return total <= 0 ? 0 : b.shares().getOrDefault(tier, 0.0) / total;
         }
         return 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Gate g && g.expression.equals(expression);
+    }
+
+    @Override
+    public int hashCode() {
+        return expression.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return expression;
     }
 }

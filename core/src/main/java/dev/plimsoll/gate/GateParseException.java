@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.gate;
 
-import dev.plimsoll.PlimsollException;
+import dev.plimsoll.error.PlimsollException;
 
 /**
  * A gate expression could not be parsed: names the expression, the position (0-based) and what was expected.

@@ -26,8 +26,10 @@ import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.run.RunTotals;
+import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.source.Coverage;
+import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,24 +53,26 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public final class HtmlReport {
+final class HtmlReport {
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+    private static final String ASSETS = "/dev/plimsoll/report/";
 
     private HtmlReport() {}
 
-    public static void write(Report report, Writer out) throws IOException {
+    static void write(Report report, Writer out) throws IOException {
         AnalysisResult r = report.result();
         LoadRun run = r.aligned().run();
         RunTotals t = run.totals();
         var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plimsoll: "
-                + h(report.title()) + "</title>\n<style>" + resource("uPlot.min.css") + "\n" + STYLE
+                + h(report.title()) + "</title>\n<style>" + resource(UPLOT + "uPlot.min.css") + "\n"
+                + resource(ASSETS + "report.css")
                 + "</style>\n</head>"
                 + "<body data-charts-drawn=\"0\">\n");
         out.write("<h1>Plimsoll: " + h(report.title()) + "</h1>\n");
         out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">"
                 + (report.gates().isEmpty() ? "" : report.passed() ? "All gates passed. " : "A gate failed. ")
-                + "Bottleneck: <b>" + h(r.bottleneck())
+                + "Bottleneck: <b>" + h(r.bottleneck().id())
                 + "</b>. "
                 + (r.skew().isEstimated()
                         ? h(String.format(
@@ -101,7 +105,8 @@ public final class HtmlReport {
         gates(out, report);
         coverage(out, r);
         out.write("<script id=\"plimsoll-data\" type=\"application/json\">" + data(r) + "</script>\n");
-        out.write("<script>" + resource("uPlot.iife.min.js") + "</script>\n<script>" + SCRIPT + "</script>\n");
+        out.write("<script>" + resource(UPLOT + "uPlot.iife.min.js") + "</script>\n<script>"
+                + resource(ASSETS + "report.js") + "</script>\n");
         out.write("</body></html>\n");
     }
 
@@ -126,7 +131,7 @@ public final class HtmlReport {
             if (f instanceof Finding.LatencyBottleneck b) {
                 out.write("<p class=\"meta\">p95 growth by tier (ms): "
                         + h(b.shares().entrySet().stream()
-                                .map(e -> e.getKey() + " " + num(e.getValue()))
+                                .map(e -> e.getKey().id() + " " + num(e.getValue()))
                                 .reduce((a, c) -> a + " · " + c)
                                 .orElse(""))
                         + "</p>");
@@ -172,9 +177,9 @@ public final class HtmlReport {
     private static void coverage(Writer out, AnalysisResult r) throws IOException {
         out.write("<h2>Data</h2><table><tr><th>series</th><th>resolution</th><th>points in the run</th></tr>");
         var window = r.aligned().run().window();
-        for (TimeSeries s : r.aligned().cloud()) {
-            out.write("<tr><td><code>" + h(s.id().toString()) + "</code></td><td>" + num(AlignedRun.periodSeconds(s))
-                    + " s</td><td>" + s.slice(window).presentCount() + "</td></tr>");
+        for (FetchedSeries s : r.aligned().cloud()) {
+            out.write("<tr><td><code>" + h(s.id().toString()) + "</code></td><td>" + num(s.periodMillis() / 1000.0)
+                    + " s</td><td>" + s.series().slice(window).presentCount() + "</td></tr>");
         }
         out.write("</table>\n");
         for (Coverage c : r.coverage()) {
@@ -202,8 +207,8 @@ public final class HtmlReport {
             array(g, "clientP95", t.percentile(K6Metrics.HTTP_REQ_DURATION, 95));
             cloud(g, ar, "nodes", ar.signal(Signal.NODE_COUNT));
             cloud(g, ar, "cpu", ar.signal(Signal.CPU_UTILIZATION));
-            cloud(g, ar, "lbP95", ar.signal(Signal.LB_LATENCY, "p95"));
-            cloud(g, ar, "backendP95", ar.signal(Signal.BACKEND_LATENCY, "p95"));
+            cloud(g, ar, "lbP95", ar.signal(Signal.LB_LATENCY, Statistic.P95));
+            cloud(g, ar, "backendP95", ar.signal(Signal.BACKEND_LATENCY, Statistic.P95));
             g.writeArrayFieldStart("marks");
             for (Finding f : r.findings()) {
                 if (f instanceof Finding.ScalingLag s) {
@@ -263,13 +268,14 @@ public final class HtmlReport {
         g.writeEndObject();
     }
 
-    private static void cloud(JsonGenerator g, AlignedRun ar, String name, Optional<TimeSeries> s) throws IOException {
+    private static void cloud(JsonGenerator g, AlignedRun ar, String name, Optional<FetchedSeries> s)
+            throws IOException {
         if (s.isPresent() && !ar.run().timeline().isEmpty()) {
             array(g, name, ar.onGrid(s.get()));
             g.writeStringField(
                     name + "Label",
-                    s.get().id().source() + " " + s.get().id().name() + " (" + num(AlignedRun.periodSeconds(s.get()))
-                            + " s)");
+                    s.get().id().source() + " " + s.get().id().name() + " ("
+                            + num(s.get().periodMillis() / 1000.0) + " s)");
         } else {
             g.writeNullField(name);
         }
@@ -289,7 +295,7 @@ public final class HtmlReport {
     }
 
     /** HTML-escapes text for element content and attribute values. */
-    public static String h(String s) {
+    static String h(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -314,92 +320,14 @@ public final class HtmlReport {
     }
 
     private static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(UPLOT + name)) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("uPlot's " + name + " is missing from the class path (webjar"
-                        + " org.webjars.npm:uplot:1.6.30)");
+                throw new IllegalStateException(name + " is missing from the class path (plimsoll-core's resources, or"
+                        + " the webjar org.webjars.npm:uplot:1.6.30)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final String STYLE = """
-            body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1200px; color: #222; }
-            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
-            .verdict { font-size: 16px; padding: 8px 12px; border-radius: 6px; background: #eef6ee; }
-            .verdict.fail { background: #fbeaea; }
-            .meta { color: #555; }
-            .chart { min-height: 320px; }
-            .finding { border-left: 4px solid #aaa; padding: 2px 12px; margin: 10px 0; background: #fafafa; }
-            .finding.warning { border-color: #e08a00; } .finding.high { border-color: #c22; }
-            .sev { font-weight: 600; text-transform: uppercase; font-size: 12px; }
-            table { border-collapse: collapse; margin: 6px 0; } td, th { border: 1px solid #ddd; padding: 3px 8px;
-            text-align: left; font-size: 13px; } tr.fail td { background: #fbeaea; }
-            """;
-
-    private static final String SCRIPT = """
-            (function () {
-              var d = JSON.parse(document.getElementById('plimsoll-data').textContent);
-              var drawn = 0;
-              function marks(u) {
-                var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height;
-                ctx.save();
-                d.marks.forEach(function (m, idx) {
-                  var x0 = u.valToPos(m.from, 'x', true);
-                  ctx.fillStyle = m.color; ctx.strokeStyle = m.color;
-                  if (m.type === 'band') {
-                    var x1 = u.valToPos(m.to, 'x', true);
-                    ctx.fillRect(x0, top, Math.max(1, x1 - x0), h);
-                  } else {
-                    ctx.lineWidth = 2; ctx.beginPath(); ctx.moveTo(x0, top); ctx.lineTo(x0, top + h); ctx.stroke();
-                  }
-                  ctx.fillStyle = '#333'; ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
-                  // staggered rows: marks that start close together keep readable labels
-                  ctx.fillText(m.label, x0 + 4, top + (14 + 13 * (idx % 3)) * devicePixelRatio);
-                });
-                ctx.restore();
-              }
-              function counted() {
-                var done = false;
-                return function () {
-                  if (!done) { done = true; drawn++; document.body.setAttribute('data-charts-drawn', String(drawn)); }
-                };
-              }
-              function chart(id, series, data, axes, scales) {
-                var el = document.getElementById(id);
-                scales.x = { time: true };
-                // the same plot width on every chart, so that their time axes line up: two right axes each
-                while (axes.length < 4) {
-                  axes.push({ scale: 'y', side: 1, size: 60, values: function (u, v) { return v.map(function () { return ''; }); },
-                    grid: { show: false }, ticks: { show: false } });
-                }
-                var opts = { width: Math.min(1180, window.innerWidth - 40), height: 300, series: series, axes: axes,
-                  scales: scales, cursor: { sync: { key: 'plimsoll' } }, hooks: { draw: [marks, counted()] } };
-                return new uPlot(opts, data, el);
-              }
-              var loadSeries = [{}, { label: 'VUs', stroke: '#36c', scale: 'y' },
-                { label: 'requests/s', stroke: '#2a7', scale: 'y' }, { label: 'failed/s', stroke: '#c22', scale: 'y' }];
-              var loadData = [d.x, d.vus, d.rps, d.errors];
-              var loadAxes = [{}, { scale: 'y', label: 'VUs · requests/s' }];
-              var loadScales = {};
-              if (d.cpu) { loadSeries.push({ label: 'CPU % ' + d.cpuLabel, stroke: '#e08a00', scale: 'pct' });
-                loadData.push(d.cpu); loadScales.pct = { range: [0, 100] };
-                loadAxes.push({ scale: 'pct', side: 1, size: 60, label: 'CPU %', grid: { show: false } }); }
-              if (d.nodes) { loadSeries.push({ label: d.nodesLabel, stroke: '#000', width: 2, scale: 'nodes',
-                paths: uPlot.paths.stepped({ align: 1 }) }); loadData.push(d.nodes);
-                loadScales.nodes = { range: function (u, min, max) { return [0, Math.max(1, Math.ceil(max) + 1)]; } };
-                loadAxes.push({ scale: 'nodes', side: 1, size: 60, label: 'nodes', grid: { show: false },
-                  incrs: [1, 2, 5, 10] }); }
-              chart('chart-load', loadSeries, loadData, loadAxes, loadScales);
-              var latSeries = [{}, { label: 'client p95 (k6, ms)', stroke: '#36c', scale: 'y' }];
-              var latData = [d.x, d.clientP95];
-              if (d.lbP95) { latSeries.push({ label: 'ALB p95 ' + d.lbP95Label, stroke: '#e08a00', scale: 'y' });
-                latData.push(d.lbP95); }
-              if (d.backendP95) { latSeries.push({ label: 'backend p95 ' + d.backendP95Label, stroke: '#2a7', scale: 'y' });
-                latData.push(d.backendP95); }
-              chart('chart-latency', latSeries, latData, [{}, { scale: 'y', label: 'ms' }], {});
-            })();
-            """;
 }

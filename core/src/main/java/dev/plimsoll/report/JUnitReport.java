@@ -29,10 +29,10 @@ import java.util.List;
  *
  * @since 0.1
  */
-public final class JUnitReport {
+final class JUnitReport {
     private JUnitReport() {}
 
-    public static void write(Report report, Writer out) throws IOException {
+    static void write(Report report, Writer out) throws IOException {
         List<Finding> findings = report.result().findingsAtLeast(Severity.WARNING);
         long gateFailures = report.gates().stream().filter(g -> !g.passed()).count();
         int tests = report.gates().size() + findings.size();

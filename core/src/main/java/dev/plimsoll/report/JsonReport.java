@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.plimsoll.analysis.Correlation;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
@@ -27,6 +28,8 @@ import dev.plimsoll.run.RunTotals;
 import dev.plimsoll.source.Coverage;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -39,27 +42,30 @@ import java.util.Optional;
  * verdict         "pass" | "fail"          (fail when a gate failed)
  * run             {tool, id, start, end, requests, failedRequests, errorRate, iterations, droppedIterations,
  *                  vusMax, p50Ms, p95Ms, p99Ms}
- * bottleneck      "backend" | "load_balancer" | "network_edge" | "load_generator" | "none"
+ * bottleneck      "backend" | "load_balancer" | "network_edge" | "load_generator" | "none" | "unknown"
  * clockSkew       {seconds, correlation, basis, periodSeconds} | null
  * elasticity      {accuracyUnder, accuracyOver, timeshareUnder, timeshareOver, jitterPerMinute, requestsPerNode,
  *                  samples} | null
  * findings        [{kind, severity, start, end, reason, confidence, ...kind-specific fields, evidence: [...]}]
  * gates           [{expression, measured, passed}]
  * coverage        [{query, expected, present, complete, messages}]
- * correlations    [{series, load, pearson, spearman, lagSeconds, pValue, n}]
+ * correlations    [{query, signal, series, load, pearson, spearman, lagSeconds, pValue, n}]
  * </pre>
- * Instants are ISO-8601 UTC; numbers are plain JSON numbers (NaN is written as null); field order is fixed. Adding a
+ * Instants are ISO-8601 UTC; numbers are plain JSON numbers rounded to 10 significant digits (NaN and infinities
+ * are written as null); field order is fixed. Adding a
  * field is a minor change; renaming or removing one bumps {@code schemaVersion}.
  *
  * @since 0.1
  */
 public final class JsonReport {
+    /** The version of the schema this class writes. */
     public static final int SCHEMA_VERSION = 1;
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private JsonReport() {}
 
-    public static void write(Report report, Writer out) throws IOException {
+    static void write(Report report, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -67,7 +73,7 @@ public final class JsonReport {
             g.writeStringField("title", report.title());
             g.writeStringField("verdict", report.passed() ? "pass" : "fail");
             run(g, report.result().aligned().run());
-            g.writeStringField("bottleneck", report.result().bottleneck());
+            g.writeStringField("bottleneck", report.result().bottleneck().id());
             var skew = report.result().skew();
             if (skew.isEstimated()) {
                 g.writeObjectFieldStart("clockSkew");
@@ -125,6 +131,8 @@ public final class JsonReport {
             g.writeArrayFieldStart("correlations");
             for (Correlation c : report.result().correlations()) {
                 g.writeStartObject();
+                g.writeStringField("query", c.queryId());
+                g.writeStringField("signal", c.signal().label());
                 g.writeStringField("series", c.series());
                 g.writeStringField("load", c.load());
                 number(g, "pearson", c.pearson());
@@ -183,11 +191,11 @@ public final class JsonReport {
         } else if (f instanceof Finding.ScalingFlapping fl) {
             g.writeNumberField("directionChanges", fl.directionChanges());
         } else if (f instanceof Finding.LatencyBottleneck b) {
-            g.writeStringField("tier", b.tier());
+            g.writeStringField("tier", b.tier().id());
             number(g, "growthMs", b.growthMillis());
             g.writeObjectFieldStart("sharesMs");
-            for (Map.Entry<String, Double> e : b.shares().entrySet()) {
-                number(g, e.getKey(), e.getValue());
+            for (Map.Entry<LatencyTier, Double> e : b.shares().entrySet()) {
+                number(g, e.getKey().id(), e.getValue());
             }
             g.writeEndObject();
         } else if (f instanceof Finding.LoadGeneratorSaturation l) {
@@ -235,14 +243,14 @@ public final class JsonReport {
         }
     }
 
-    /** A number rounded to 6 significant decimals for stable output; NaN and infinities as null. */
+    /** A number rounded to 10 significant digits for stable output; NaN and infinities as null. */
     private static void number(JsonGenerator g, String name, double v) throws IOException {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             g.writeNullField(name);
         } else {
             g.writeFieldName(name);
-            g.writeNumber(new java.math.BigDecimal(v)
-                    .round(new java.math.MathContext(10))
+            g.writeNumber(new BigDecimal(v)
+                    .round(new MathContext(10))
                     .stripTrailingZeros()
                     .toPlainString());
         }

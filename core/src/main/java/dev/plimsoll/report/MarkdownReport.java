@@ -30,10 +30,10 @@ import java.util.Locale;
  *
  * @since 0.1
  */
-public final class MarkdownReport {
+final class MarkdownReport {
     private MarkdownReport() {}
 
-    public static void write(Report report, Writer out) throws IOException {
+    static void write(Report report, Writer out) throws IOException {
         var r = report.result();
         var run = r.aligned().run();
         RunTotals t = run.totals();
@@ -48,7 +48,7 @@ public final class MarkdownReport {
                                         + report.gates().stream()
                                                 .filter(g -> !g.passed())
                                                 .count() + " gate(s) failed")
-                + " · bottleneck: **" + r.bottleneck() + "**"
+                + " · bottleneck: **" + r.bottleneck().id() + "**"
                 + (r.skew().isEstimated()
                         ? String.format(
                                 Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds())

@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.source;
 
-import dev.plimsoll.PlimsollException;
+import dev.plimsoll.error.PlimsollException;
 import java.util.List;
 
 /**

@@ -17,18 +17,36 @@ package dev.plimsoll.source;
 
 import dev.plimsoll.series.SeriesSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a fetch returned: normalised series (ascending, NaN gaps on the series' own grid, values in the query's
- * unit), the coverage of every query, and messages that concern the whole fetch.
+ * What a fetch returned: the series with their typed metadata (see {@link FetchedSeries} for the contract every
+ * source keeps), the coverage of every query, and messages that concern the whole fetch.
  *
+ * @param series every series fetched, in query order
+ * @param coverage one entry per query asked for
+ * @param messages what the source or backend said about the fetch as a whole (e.g. a coarser step than asked)
  * @since 0.1
  */
-public record FetchResult(SeriesSet series, List<Coverage> coverage, List<String> messages) {
+public record FetchResult(List<FetchedSeries> series, List<Coverage> coverage, List<String> messages) {
     public FetchResult {
-        Objects.requireNonNull(series, "series");
+        series = List.copyOf(series);
         coverage = List.copyOf(coverage);
         messages = List.copyOf(messages);
+    }
+
+    /** The values alone, without the metadata. */
+    public SeriesSet seriesSet() {
+        return SeriesSet.of(series.stream().map(FetchedSeries::series).toList());
+    }
+
+    /** Every series playing {@code signal}, in query order. */
+    public List<FetchedSeries> series(Signal signal) {
+        return series.stream().filter(s -> s.signal() == signal).toList();
+    }
+
+    /** The series of one query (the first, when a query returned several). */
+    public Optional<FetchedSeries> query(String queryId) {
+        return series.stream().filter(s -> s.queryId().equals(queryId)).findFirst();
     }
 }

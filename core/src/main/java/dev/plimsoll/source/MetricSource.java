@@ -44,6 +44,15 @@ public interface MetricSource extends AutoCloseable {
     FetchResult fetch(List<MetricQuery> queries, TimeWindow window, Duration step);
 
     /**
+     * The resolution this source is read at when nothing else is asked for: the finest its backend keeps for the
+     * default queries (CloudWatch's 60 s for Container Insights and ALB metrics, Datadog's 15 s agent interval), or
+     * what a recording holds. Default 60 s.
+     */
+    default Duration defaultStep() {
+        return Duration.ofSeconds(60);
+    }
+
+    /**
      * The queries this source's configuration binds to signals (e.g. the cluster's and load balancer's default
      * metrics, or every query of a recording); empty when it binds none.
      */

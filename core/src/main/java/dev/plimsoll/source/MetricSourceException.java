@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.source;
 
-import dev.plimsoll.PlimsollException;
+import dev.plimsoll.error.PlimsollException;
 
 /**
  * A backend could not give what was asked: unreachable, throttled past the retry budget, or refusing the request.

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.source;
 
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,15 @@ import org.jspecify.annotations.Nullable;
 public interface MetricSourceProvider {
     /** The type of the sources it creates, e.g. {@code cloudwatch}. */
     String type();
+
+    /**
+     * The configuration keys this adapter reads, without the {@code <type>.} prefix (e.g. {@code region}); a key
+     * ending in {@code .} stands for every key it starts (e.g. {@code signal.}). Settings files use it to reject
+     * misspelt keys. Empty (the default) when the adapter does not declare its keys: they are then not checked.
+     */
+    default Set<String> keys() {
+        return Set.of();
+    }
 
     /**
      * Creates a source from configuration properties ({@code <type>.<key>}, e.g. {@code cloudwatch.region}).

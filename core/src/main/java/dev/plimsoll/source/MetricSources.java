@@ -15,10 +15,15 @@
  */
 package dev.plimsoll.source;
 
+import dev.plimsoll.internal.Names;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +50,41 @@ public final class MetricSources {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Problems with configuration keys: a key must be one of {@code ownKeys} or {@code <type>.<key>} for a source on
+     * the class path whose provider declares {@code <key>} (providers that declare no keys are not checked). Each
+     * problem names the key and, where one is close, the known key it was probably meant to be.
+     *
+     * @param keys the keys to check, e.g. a settings file's
+     * @param ownKeys keys the caller itself reads (e.g. {@code gates}, {@code max-nodes})
+     * @return one message per unknown key; empty when all are known
+     */
+    public static List<String> checkKeys(Collection<String> keys, Collection<String> ownKeys) {
+        Map<String, Set<String>> byType = new TreeMap<>();
+        ServiceLoader.load(MetricSourceProvider.class).forEach(p -> byType.put(p.type(), p.keys()));
+        List<String> known = new ArrayList<>(ownKeys);
+        byType.forEach((type, ks) -> ks.forEach(k -> known.add(type + "." + k)));
+        List<String> problems = new ArrayList<>();
+        for (String key : keys) {
+            if (ownKeys.contains(key)) {
+                continue;
+            }
+            int dot = key.indexOf('.');
+            Set<String> declared = dot > 0 ? byType.get(key.substring(0, dot)) : null;
+            if (declared != null) {
+                String sub = key.substring(dot + 1);
+                if (declared.isEmpty()
+                        || declared.contains(sub)
+                        || declared.stream()
+                                .anyMatch(d -> d.endsWith(".") && sub.startsWith(d) && sub.length() > d.length())) {
+                    continue;
+                }
+            }
+            problems.add("unknown key '" + key + "'" + Names.didYouMean(key, known));
+        }
+        return problems;
     }
 
     /**

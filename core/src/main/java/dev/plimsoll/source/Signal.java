@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.source;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -85,6 +86,23 @@ public enum Signal {
         this.unit = unit;
     }
 
+    /**
+     * Whether the signal counts events that may not happen at all (errors, rejections): backends write no datapoint
+     * for a period without events, so a missing point is zero, not missing data.
+     */
+    public boolean isEventCount() {
+        return switch (this) {
+            case LB_TARGET_5XX,
+                    LB_ELB_5XX,
+                    LB_TARGET_CONNECTION_ERRORS,
+                    LB_REJECTED_CONNECTIONS,
+                    BACKEND_ERRORS,
+                    FAILED_NODE_COUNT,
+                    PODS_PENDING -> true;
+            default -> false;
+        };
+    }
+
     /** Canonical unit sources convert to; empty for {@link #CUSTOM}. */
     public String unit() {
         return unit;
@@ -101,7 +119,7 @@ public enum Signal {
             return valueOf(label.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("signal must be one of "
-                    + java.util.Arrays.stream(values()).map(Signal::label).toList() + ", but was '" + label + "'");
+                    + Arrays.stream(values()).map(Signal::label).toList() + ", but was '" + label + "'");
         }
     }
 }

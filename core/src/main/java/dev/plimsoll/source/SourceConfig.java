@@ -15,6 +15,10 @@
  */
 package dev.plimsoll.source;
 
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +65,35 @@ public interface SourceConfig {
     default @Nullable Duration duration(String name) {
         String v = string(name);
         return v == null ? null : parseDuration(prefix() + "." + name, v);
+    }
+
+    /**
+     * {@code prefix.name} as a path; {@code classpath:some/folder} resolves on the thread's context class loader (a
+     * folder in a jar cannot be read as a folder: it must be on the file system, as test resources are).
+     *
+     * @throws ConfigurationException when a {@code classpath:} location does not exist or is not a file system path
+     */
+    default @Nullable Path path(String name) {
+        String v = string(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.startsWith("classpath:")) {
+            return Path.of(v);
+        }
+        String key = prefix() + "." + name;
+        String resource = v.substring("classpath:".length()).replaceFirst("^/+", "");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        URL url = (loader != null ? loader : SourceConfig.class.getClassLoader()).getResource(resource);
+        if (url == null) {
+            throw new ConfigurationException(List.of(key + ": '" + v + "' is not on the class path"));
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            throw new ConfigurationException(
+                    List.of(key + ": '" + v + "' is inside a jar, not a folder on the file" + " system (" + url + ")"));
+        }
     }
 
     /** {@code prefix.name} as an int. */

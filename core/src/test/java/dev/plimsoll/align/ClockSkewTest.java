@@ -23,12 +23,13 @@ import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.MetricId;
-import dev.plimsoll.series.SeriesSet;
 import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
+import dev.plimsoll.source.Signal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,24 +72,21 @@ class ClockSkewTest {
                 }
             }
         }
-        TimeSeries cloud = TimeSeries.regular(
-                new MetricId(
-                        "RequestCount",
-                        "test",
-                        Statistic.SUM,
-                        "count",
-                        Map.of("signal", "lb_requests", "period", period + "s")),
-                first,
-                period * 1000L,
-                counts);
+        FetchedSeries cloud = new FetchedSeries(
+                "lb_requests",
+                Signal.LB_REQUESTS,
+                Duration.ofSeconds(period),
+                TimeSeries.regular(
+                        MetricId.of("RequestCount", "test", Statistic.SUM, "count"), first, period * 1000L, counts));
 
         ClockSkew estimate = ClockSkew.estimate(run.timeline(), cloud, 120);
-        AlignedRun aligned = AlignedRun.of(run, SeriesSet.of(cloud), List.of(), true, 120);
+        AlignedRun aligned =
+                AlignedRun.of(run, List.of(new FetchResult(List.of(cloud), List.of(), List.of())), true, 120);
 
         assertThat(estimate.seconds()).isCloseTo(skew, within(1.0));
         assertThat(estimate.correlation()).isGreaterThan(0.99);
         assertThat(aligned.skew().seconds()).isEqualTo(estimate.seconds());
-        assertThat(aligned.cloud().stream().findFirst().orElseThrow().epochMilliAt(0))
+        assertThat(aligned.cloud().get(0).series().epochMilliAt(0))
                 .isEqualTo(first - Math.round(estimate.seconds() * 1000));
     }
 
@@ -97,8 +95,12 @@ class ClockSkewTest {
     void tooFewPointsShouldGiveNoEstimate(int points) {
         RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "test");
         b.record(K6Metrics.HTTP_REQS, T0 * 1_000_000L, 1, null, null, null);
-        TimeSeries cloud = TimeSeries.regular(
-                MetricId.of("RequestCount", "test", Statistic.SUM, "count"), T0, 60_000, new double[points]);
+        FetchedSeries cloud = new FetchedSeries(
+                "lb_requests",
+                Signal.LB_REQUESTS,
+                Duration.ofSeconds(60),
+                TimeSeries.regular(
+                        MetricId.of("RequestCount", "test", Statistic.SUM, "count"), T0, 60_000, new double[points]));
 
         assertThat(ClockSkew.estimate(b.build(), cloud, 120).isEstimated()).isFalse();
     }

@@ -18,17 +18,13 @@ package dev.plimsoll.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plimsoll.align.AlignedRun;
-import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisResult;
-import dev.plimsoll.analysis.Analyzer;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
-import dev.plimsoll.series.SeriesSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +41,7 @@ class GateTest {
             b.record(K6Metrics.HTTP_REQ_DURATION, t, 10 * (i + 1), "a", "200", null);
         }
         LoadRun run = new LoadRun("k6", "t", b.build(), Optional.empty(), IngestReport.empty());
-        return Analyzer.analyze(AlignedRun.of(run, SeriesSet.empty(), List.of(), false, 0), AnalysisConfig.defaults());
+        return LoadTestAnalysis.of(run).analyze().result();
     }
 
     @ParameterizedTest

@@ -29,11 +29,10 @@ import com.datadog.api.client.v2.model.TimeseriesFormulaRequestType;
 import com.datadog.api.client.v2.model.TimeseriesQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plimsoll.series.SeriesSet;
-import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSourceException;
@@ -102,6 +101,12 @@ public final class DatadogMetricSource implements MetricSource {
         return new Builder(config);
     }
 
+    /** 15 s: the Datadog agent's collection interval. */
+    @Override
+    public Duration defaultStep() {
+        return Duration.ofSeconds(15);
+    }
+
     @Override
     public String type() {
         return "datadog";
@@ -168,10 +173,10 @@ public final class DatadogMetricSource implements MetricSource {
             TimeWindow window,
             long stepMillis,
             List<String> messages) {
-        List<TimeSeries> series = new ArrayList<>();
+        List<FetchedSeries> series = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
         for (MetricQuery q : queries) {
-            List<TimeSeries> mine = DatadogQueries.series(
+            List<FetchedSeries> mine = DatadogQueries.series(
                     q,
                     sentById.getOrDefault(q.id(), q.expression()),
                     raws.getOrDefault(q.id(), List.of()),
@@ -180,7 +185,7 @@ public final class DatadogMetricSource implements MetricSource {
             series.addAll(mine);
             coverage.add(DatadogQueries.coverage(q, mine, window, stepMillis, List.of()));
         }
-        return DatadogQueries.derive(new FetchResult(SeriesSet.of(series), coverage, messages));
+        return DatadogQueries.derive(new FetchResult(series, coverage, messages));
     }
 
     private static boolean isArithmetic(String expression) {

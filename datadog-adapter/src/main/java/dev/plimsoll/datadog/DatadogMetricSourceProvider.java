@@ -17,6 +17,7 @@ package dev.plimsoll.datadog;
 
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSourceProvider;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,23 @@ public final class DatadogMetricSourceProvider implements MetricSourceProvider {
     @Override
     public String type() {
         return "datadog";
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of(
+                "api-key",
+                "app-key",
+                "site",
+                "base-url",
+                "api",
+                "retry-budget",
+                "replay",
+                "cluster",
+                "service",
+                "span",
+                "load-balancer",
+                "signal.");
     }
 
     @Override

@@ -21,12 +21,12 @@ import com.datadog.api.client.v2.model.TimeseriesFormulaQueryResponse;
 import com.datadog.api.client.v2.model.TimeseriesResponseAttributes;
 import com.datadog.api.client.v2.model.TimeseriesResponseSeries;
 import dev.plimsoll.series.MetricId;
-import dev.plimsoll.series.SeriesSet;
 import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.Signal;
 import java.time.Duration;
@@ -208,16 +208,14 @@ final class DatadogQueries {
      * The series of one query: on its own spacing (the response's interval, else the step) over the window, NaN where
      * Datadog had no value, scaled by the query's {@code scale} hint; several series for grouped queries.
      */
-    static List<TimeSeries> series(
+    static List<FetchedSeries> series(
             MetricQuery q, String sentQuery, List<Raw> raws, TimeWindow window, long stepMillis) {
-        List<TimeSeries> out = new ArrayList<>();
+        List<FetchedSeries> out = new ArrayList<>();
         double scale = q.scale();
         for (Raw raw : raws) {
             Map<String, String> tags = new TreeMap<>(raw.groupTags);
-            tags.put("signal", q.signal().label());
-            tags.put("query", q.id());
             long interval = raw.intervalMillis > 0 ? raw.intervalMillis : stepMillis;
-            tags.put("interval", (interval / 1000) + "s");
+            Duration period = Duration.ofMillis(interval);
             MetricId id = new MetricId(
                     raw.metric, "datadog", statistic(sentQuery), q.unit().isEmpty() ? "none" : q.unit(), tags);
             TreeMap<Long, Double> in = new TreeMap<>(raw.points.subMap(
@@ -226,32 +224,34 @@ final class DatadogQueries {
             long end = window.end().toEpochMilli();
             boolean onGrid = in.keySet().stream().allMatch(t -> (t - first) % interval == 0 && t >= first);
             if (!onGrid) {
-                out.add(TimeSeries.of(
-                        id,
-                        in.keySet().stream().mapToLong(Long::longValue).toArray(),
-                        in.values().stream().mapToDouble(v -> v * scale).toArray()));
+                out.add(new FetchedSeries(
+                        q.id(),
+                        q.signal(),
+                        period,
+                        TimeSeries.of(
+                                id,
+                                in.keySet().stream().mapToLong(Long::longValue).toArray(),
+                                in.values().stream().mapToDouble(v -> v * scale).toArray())));
                 continue;
             }
             int n = (int) Math.max(0, (end - first + interval - 1) / interval);
             double[] v = new double[n];
             Arrays.fill(v, Double.NaN);
             in.forEach((t, x) -> v[(int) ((t - first) / interval)] = x * scale);
-            out.add(TimeSeries.regular(id, first, interval, v));
+            out.add(new FetchedSeries(q.id(), q.signal(), period, TimeSeries.regular(id, first, interval, v)));
         }
         return out;
     }
 
     static Coverage coverage(
-            MetricQuery q, List<TimeSeries> series, TimeWindow window, long stepMillis, List<String> messages) {
+            MetricQuery q, List<FetchedSeries> series, TimeWindow window, long stepMillis, List<String> messages) {
         long interval = stepMillis;
-        for (TimeSeries s : series) {
-            String i = s.id().tags().get("interval");
-            if (i != null) {
-                interval = Long.parseLong(i.replace("s", "")) * 1000;
-            }
+        for (FetchedSeries s : series) {
+            interval = s.periodMillis();
         }
         int expected = (int) Math.max(0, (window.duration().toMillis() + interval - 1) / interval);
-        int present = series.stream().mapToInt(TimeSeries::presentCount).max().orElse(0);
+        int present =
+                series.stream().mapToInt(s -> s.series().presentCount()).max().orElse(0);
         List<String> m = new ArrayList<>(messages);
         if (series.isEmpty()) {
             m.add("no data: Datadog returned no series for this query");
@@ -264,7 +264,7 @@ final class DatadogQueries {
      * both on the same grid: the agent reports usage in nanocores and capacity in cores, not a percentage.
      */
     static FetchResult derive(FetchResult r) {
-        List<TimeSeries> all = new ArrayList<>(r.series().stream().toList());
+        List<FetchedSeries> all = new ArrayList<>(r.series());
         List<Coverage> coverage = new ArrayList<>(r.coverage());
         derive(
                 all,
@@ -280,27 +280,34 @@ final class DatadogQueries {
                 Signal.MEMORY_BYTES_CAPACITY,
                 Signal.MEMORY_UTILIZATION,
                 "memory_utilization");
-        return new FetchResult(SeriesSet.of(all), coverage, r.messages());
+        return new FetchResult(all, coverage, r.messages());
     }
 
     private static void derive(
-            List<TimeSeries> all, List<Coverage> coverage, Signal used, Signal capacity, Signal result, String name) {
-        TimeSeries u = only(all, used);
-        TimeSeries c = only(all, capacity);
-        if (u == null || c == null || !Arrays.equals(u.epochMillis(), c.epochMillis())) {
+            List<FetchedSeries> all,
+            List<Coverage> coverage,
+            Signal used,
+            Signal capacity,
+            Signal result,
+            String name) {
+        FetchedSeries uf = only(all, used);
+        FetchedSeries cf = only(all, capacity);
+        if (uf == null
+                || cf == null
+                || !Arrays.equals(uf.series().epochMillis(), cf.series().epochMillis())) {
             return;
         }
+        TimeSeries u = uf.series();
+        TimeSeries c = cf.series();
         double[] v = new double[u.size()];
         for (int i = 0; i < v.length; i++) {
             double cap = c.valueAt(i);
             v[i] = cap > 0 ? 100 * u.valueAt(i) / cap : Double.NaN;
         }
         Map<String, String> tags = new TreeMap<>(u.id().tags());
-        tags.put("signal", result.label());
-        tags.put("query", name);
-        tags.put("derived", u.id().tags().get("query") + "/" + c.id().tags().get("query"));
+        tags.put("derived", uf.queryId() + "/" + cf.queryId());
         TimeSeries s = TimeSeries.of(new MetricId(name, "datadog", Statistic.AVG, "percent", tags), u.epochMillis(), v);
-        all.add(s);
+        all.add(new FetchedSeries(name, result, uf.period(), s));
         coverage.add(new Coverage(
                 name,
                 u.size(),
@@ -309,10 +316,8 @@ final class DatadogQueries {
                 List.of("derived: 100 × " + u.id().name() + " ÷ " + c.id().name())));
     }
 
-    private static @Nullable TimeSeries only(List<TimeSeries> all, Signal s) {
-        List<TimeSeries> m = all.stream()
-                .filter(t -> s.label().equals(t.id().tags().get("signal")))
-                .toList();
+    private static @Nullable FetchedSeries only(List<FetchedSeries> all, Signal s) {
+        List<FetchedSeries> m = all.stream().filter(t -> t.signal() == s).toList();
         return m.size() == 1 ? m.get(0) : null;
     }
 

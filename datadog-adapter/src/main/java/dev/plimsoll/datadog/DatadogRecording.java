@@ -171,6 +171,12 @@ public final class DatadogRecording implements MetricSource {
         return new V2(queries, interval, response);
     }
 
+    /** 15 s, the step the recorded queries were made at (their rollups name it). */
+    @Override
+    public Duration defaultStep() {
+        return Duration.ofSeconds(15);
+    }
+
     @Override
     public String type() {
         return "datadog";

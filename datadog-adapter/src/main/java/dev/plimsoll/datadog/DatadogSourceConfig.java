@@ -17,6 +17,7 @@ package dev.plimsoll.datadog;
 
 import dev.plimsoll.source.SourceConfig;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,8 +136,7 @@ public interface DatadogSourceConfig extends SourceConfig {
     }
 
     default @Nullable Path replay() {
-        String r = string("replay");
-        return r == null ? null : Path.of(r);
+        return path("replay");
     }
 
     @Override
@@ -149,7 +149,7 @@ public interface DatadogSourceConfig extends SourceConfig {
             if (appKey() == null) {
                 problems.add("datadog.app-key (or DD_APP_KEY / DD_APPLICATION_KEY) is required for metric queries");
             }
-        } else if (!java.nio.file.Files.isDirectory(replay())) {
+        } else if (!Files.isDirectory(replay())) {
             problems.add(
                     "datadog.replay must be a folder of recorded responses, but '" + replay() + "' is not a folder");
         }

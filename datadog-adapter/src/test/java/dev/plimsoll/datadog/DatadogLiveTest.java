@@ -22,6 +22,7 @@ import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSourceException;
 import dev.plimsoll.source.Signal;
@@ -119,7 +120,8 @@ class DatadogLiveTest {
                 .contains("\"interval\":15000");
         assertThat(fetched.series())
                 .isEqualTo(recording.fetch(queries, S1, Duration.ofSeconds(15)).series());
-        TimeSeries p95 = fetched.series().named("trace.http.request.duration").get(0);
+        TimeSeries p95 =
+                fetched.seriesSet().named("trace.http.request.duration").get(0);
         assertThat(p95.valueAt(0)).isNaN(); // 05:02:00, before the first time in the response
         assertThat(p95.valueAt(1)).isNaN(); // null in the response
         assertThat(p95.valueAt(2)).isEqualTo(0.059771 * 1000);
@@ -136,11 +138,8 @@ class DatadogLiveTest {
                         S1,
                         Duration.ofSeconds(15));
 
-        TimeSeries cpu = r.series().stream()
-                .filter(s -> "cpu_utilization".equals(s.id().tags().get("signal")))
-                .findFirst()
-                .orElseThrow();
-        TimeSeries nodes = r.series().named("kubernetes_state.node.count").get(0);
+        TimeSeries cpu = r.series(Signal.CPU_UTILIZATION).get(0).series();
+        TimeSeries nodes = r.seriesSet().named("kubernetes_state.node.count").get(0);
         assertThat(cpu.id().unit()).isEqualTo("percent");
         // 3.7 cores busy of 4 (2 × t3.medium) at the plateau: the saturation the truth file describes
         assertThat(cpu.max()).isBetween(85.0, 100.0);
@@ -169,7 +168,7 @@ class DatadogLiveTest {
         FetchResult r = live.fetch(List.of(q), S1, Duration.ofSeconds(15));
 
         assertThat(waits).containsExactly(7_000L);
-        assertThat(r.series().stream().findFirst().orElseThrow().max()).isEqualTo(4);
+        assertThat(r.seriesSet().stream().findFirst().orElseThrow().max()).isEqualTo(4);
     }
 
     @Test
@@ -261,7 +260,7 @@ class DatadogLiveTest {
 
         // the distribution p95:trace.http.request is recorded, so no fallback is needed
         assertThat(r.messages()).noneMatch(m -> m.contains("fallback"));
-        assertThat(r.series().stream().findFirst().orElseThrow().max()).isGreaterThan(200); // ms
+        assertThat(r.seriesSet().stream().findFirst().orElseThrow().max()).isGreaterThan(200); // ms
         MetricQuery missing = new MetricQuery(
                 "apm_p95",
                 Signal.BACKEND_LATENCY,
@@ -288,14 +287,15 @@ class DatadogLiveTest {
         FetchResult r = live.fetch(List.of(grouped), w, Duration.ofSeconds(1));
 
         assertThat(r.series().size()).isGreaterThanOrEqualTo(1);
-        assertThat(r.series().stream().findFirst().orElseThrow().id().tags()).containsKey("host");
+        assertThat(r.seriesSet().stream().findFirst().orElseThrow().id().tags()).containsKey("host");
         MetricQuery idle = new MetricQuery("idle", Signal.CUSTOM, "system.cpu.idle{*}", Map.of("rollup", "none"));
         FetchResult day = live.fetch(
                 List.of(idle),
                 TimeWindow.ofEpochMillis(1_641_343_852_000L, 1_641_430_252_000L),
                 Duration.ofSeconds(300));
-        TimeSeries s = day.series().stream().findFirst().orElseThrow();
-        assertThat(s.id().tags()).containsEntry("interval", "300s"); // interval is seconds in real v1 responses
+        TimeSeries s = day.series().get(0).series();
+        // interval is seconds in real v1 responses
+        assertThat(day.series().get(0).period()).isEqualTo(Duration.ofSeconds(300));
         assertThat(s.presentCount()).isEqualTo(288); // the cassette's 288 points at interval 300
     }
 
@@ -308,7 +308,7 @@ class DatadogLiveTest {
 
         FetchResult r = source("v2").fetch(List.of(q), w, Duration.ofSeconds(5));
 
-        TimeSeries s = r.series().stream().findFirst().orElseThrow();
+        TimeSeries s = r.seriesSet().stream().findFirst().orElseThrow();
         assertThat(s.presentCount()).isEqualTo(3);
         assertThat(s.max()).isEqualTo(87);
     }
@@ -367,15 +367,18 @@ class DatadogLiveTest {
                 "datadog",
                 Map.of("datadog.replay", resource("S1_backend_scaling").toString())::get)) {
             FetchResult r = s.fetch(s.defaultQueries(), S1, Duration.ofSeconds(15));
-            TimeSeries nodes = r.series().named("kubernetes_state.node.count").get(0);
-            assertThat(nodes.id().tags()).containsEntry("signal", "node_count").containsEntry("interval", "15s");
+            TimeSeries nodes =
+                    r.seriesSet().named("kubernetes_state.node.count").get(0);
+            FetchedSeries nodesMeta = r.series(Signal.NODE_COUNT).get(0);
+            assertThat(nodesMeta.series()).isEqualTo(nodes);
+            assertThat(nodesMeta.period()).isEqualTo(Duration.ofSeconds(15));
             assertThat(nodes.stream().filter(v -> !Double.isNaN(v)).min().orElseThrow())
                     .isEqualTo(2);
             assertThat(nodes.max()).isEqualTo(4);
-            TimeSeries alb = r.series()
-                    .named("aws.applicationelb.target_response_time.average")
-                    .get(0);
-            assertThat(alb.id().tags()).containsEntry("interval", "60s");
+            FetchedSeries albMeta = r.series(Signal.LB_LATENCY).get(0);
+            TimeSeries alb = albMeta.series();
+            assertThat(alb.id().name()).isEqualTo("aws.applicationelb.target_response_time.average");
+            assertThat(albMeta.period()).isEqualTo(Duration.ofSeconds(60));
             assertThat(alb.id().unit()).isEqualTo("ms");
         }
     }

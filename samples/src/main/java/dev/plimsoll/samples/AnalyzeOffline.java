@@ -15,17 +15,15 @@
  */
 package dev.plimsoll.samples;
 
-import dev.plimsoll.Plimsoll;
-import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.cloudwatch.CloudWatchRecording;
 import dev.plimsoll.datadog.DatadogRecording;
 import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.report.Report;
 import dev.plimsoll.run.LoadRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Sample 1: a recorded run analysed offline through the library API — k6 output, a CloudWatch and a Datadog
@@ -39,19 +37,18 @@ public final class AnalyzeOffline {
         analyze(Path.of(args[0]), System.out);
     }
 
-    static AnalysisResult analyze(Path dir, PrintStream out) {
+    static Report analyze(Path dir, PrintStream out) {
         LoadRun run = K6Reader.create().read(dir.resolve("k6/results.csv.gz"));
         try (CloudWatchRecording cw = CloudWatchRecording.open(dir.resolve("cloudwatch"));
                 DatadogRecording dd = DatadogRecording.open(dir.resolve("datadog"))) {
-            var cloudwatch = cw.fetch(cw.defaultQueries(), run.window(), Duration.ofMinutes(1));
-            var datadog = dd.fetch(dd.defaultQueries(), run.window(), Duration.ofSeconds(15));
-            AnalysisResult result = Plimsoll.analyze(run, List.of(cloudwatch, datadog), AnalysisConfig.defaults());
-            out.println("bottleneck: " + result.bottleneck() + ", clock skew "
+            Report report = LoadTestAnalysis.of(run).sources(cw, dd).analyze();
+            AnalysisResult result = report.result();
+            out.println("bottleneck: " + result.bottleneck().id() + ", clock skew "
                     + result.skew().seconds() + " s");
             result.findings()
                     .forEach(f ->
                             out.println(f.severity().label() + " " + f.kind().id() + ": " + f.reason()));
-            return result;
+            return report;
         }
     }
 }

@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.samples;
 
-import dev.plimsoll.Plimsoll;
+import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.cloudwatch.CloudWatchMetricSource;
@@ -23,10 +23,10 @@ import dev.plimsoll.cloudwatch.CloudWatchSourceConfig;
 import dev.plimsoll.datadog.DatadogMetricSource;
 import dev.plimsoll.datadog.DatadogSourceConfig;
 import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.report.Report;
 import dev.plimsoll.run.LoadRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,13 +56,13 @@ public final class LiveEksConfiguration {
         try (CloudWatchMetricSource cloudwatch =
                         CloudWatchMetricSource.builder(cw).build();
                 DatadogMetricSource datadog = DatadogMetricSource.builder(dd).build()) {
-            var window = run.window();
-            AnalysisResult result = Plimsoll.analyze(
-                    run,
-                    List.of(
-                            cloudwatch.fetch(cloudwatch.defaultQueries(), window, Duration.ofMinutes(1)),
-                            datadog.fetch(datadog.defaultQueries(), window, Duration.ofSeconds(15))),
-                    AnalysisConfig.defaults().withMaxNodes(5));
+            Report report = LoadTestAnalysis.of(run)
+                    .sources(cloudwatch, datadog)
+                    .config(AnalysisConfig.defaults().toBuilder().maxNodes(5).build())
+                    .ingestionDelay(Duration.ofMinutes(5)) // ALB metrics arrive late: poll until they cover the run
+                    .gates("scaling_lag<=150s", "client_p95<500ms")
+                    .analyze();
+            AnalysisResult result = report.result();
             result.findings().forEach(f -> System.out.println(f.severity().label() + " " + f.reason()));
         }
     }

@@ -17,6 +17,7 @@ package dev.plimsoll.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.finding.LatencyTier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -31,9 +32,10 @@ class AnalyzeOfflineTest {
                 Path.of(AnalyzeOfflineTest.class.getResource("/S4_client_bound").toURI());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        var result = AnalyzeOffline.analyze(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var result = AnalyzeOffline.analyze(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .result();
 
-        assertThat(result.bottleneck()).isEqualTo("load_generator");
+        assertThat(result.bottleneck()).isEqualTo(LatencyTier.LOAD_GENERATOR);
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("bottleneck: load_generator")
                 .contains("load_generator_saturation: the load generator dropped 5512 iterations");

@@ -32,7 +32,8 @@ class FindingsEndpointTest {
     void aScrapeShouldShowTheFindingsOfTheLatestAnalysis() throws Exception {
         Path dir = Path.of(
                 FindingsEndpointTest.class.getResource("/S4_client_bound").toURI());
-        var result = AnalyzeOffline.analyze(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        var result = AnalyzeOffline.analyze(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .result();
         try (FindingsEndpoint endpoint = new FindingsEndpoint("checkout", 0)) {
             endpoint.publish(new Report(
                     "S4",

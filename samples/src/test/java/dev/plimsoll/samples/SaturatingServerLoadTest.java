@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * Sample 2: a JUnit load test wrapped by {@code @LoadTest}. An in-JVM load (1 → 4 → 12 virtual users) against a local
  * server whose worker pool (3 threads, 15 ms per request) saturates; Plimsoll analyses it after the test, writes
  * {@code target/plimsoll/<class>/<method>.html} and checks the gates. With cloud sources configured
- * ({@code sources}/{@code cloudwatchReplay}/{@code datadogReplay}) the same test reports scaling and tiers too.
+ * ({@code sources}, and {@code properties} such as {@code cloudwatch.replay=…} offline) the same test reports scaling
+ * and tiers too.
  */
 @LoadTest(gates = {"client_p95<2s", "error_rate<1%", "findings.high==0"})
 class SaturatingServerLoadTest {

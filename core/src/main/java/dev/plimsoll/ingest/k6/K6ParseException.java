@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.ingest.k6;
 
-import dev.plimsoll.PlimsollException;
+import dev.plimsoll.error.PlimsollException;
 
 /**
  * A k6 output file could not be read: names the file, the line (1-based; 0 when the problem is not on one

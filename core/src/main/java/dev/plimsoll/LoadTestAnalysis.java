@@ -1,0 +1,299 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.analysis.Detector;
+import dev.plimsoll.analysis.Detectors;
+import dev.plimsoll.analysis.internal.Analyzer;
+import dev.plimsoll.gate.Gate;
+import dev.plimsoll.gate.GateResult;
+import dev.plimsoll.report.Report;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Coverage;
+import dev.plimsoll.source.FetchResult;
+import dev.plimsoll.source.FetchedSeries;
+import dev.plimsoll.source.MetricSource;
+import dev.plimsoll.source.MetricSourceException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The analysis of a load run, from fetching the cloud's series to the report: the one pipeline the CLI, the JUnit
+ * extension and the samples call.
+ *
+ * <ol>
+ *   <li>each source is read over {@link AnalysisConfig#fetchWindow} of the run at its
+ *       {@link MetricSource#defaultStep() default step}, with its {@link MetricSource#defaultQueries() default
+ *       queries}; with an {@link #ingestionDelay ingestion delay}, sources are polled until their series cover the
+ *       run or the delay has passed; a source that fails becomes a coverage gap named in the report, not an error;
+ *   <li>the cloud series are aligned with the run (clock skew estimated and applied);
+ *   <li>the detectors run in order ({@link Detectors#defaults()} unless given);
+ *   <li>the gates are evaluated.
+ * </ol>
+ *
+ * <pre>{@code
+ * LoadRun run = K6Reader.create().read(Path.of("results.json.gz"));
+ * try (MetricSource cw = CloudWatchRecording.open(Path.of("rec/cloudwatch"));
+ *         MetricSource dd = DatadogRecording.open(Path.of("rec/datadog"))) {
+ *     Report report = LoadTestAnalysis.of(run)
+ *             .sources(cw, dd)
+ *             .config(AnalysisConfig.defaults().toBuilder().maxNodes(5).build())
+ *             .gates("scaling_lag<=150s", "client_p95<500ms")
+ *             .analyze();
+ *     report.writeTo(Path.of("report"), EnumSet.allOf(ReportFormat.class));
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe; one instance analyses once per {@link #analyze()} call. Sources stay open: the caller closes
+ * them.
+ *
+ * @since 0.1
+ */
+public final class LoadTestAnalysis {
+    /** Pause between polls while waiting for the cloud's data to cover the run. */
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
+
+    /** Share of a series' expected points inside the run that counts as covered when polling. */
+    static final double COVERED = 0.9;
+
+    private final LoadRun run;
+    private String title;
+    private final List<MetricSource> sources = new ArrayList<>();
+    private final List<FetchResult> fetched = new ArrayList<>();
+    private AnalysisConfig config = AnalysisConfig.defaults();
+    private final List<Gate> gates = new ArrayList<>();
+    private List<Detector> detectors = Detectors.defaults();
+    private Duration ingestionDelay = Duration.ZERO;
+    private Duration pollInterval = DEFAULT_POLL;
+    private Consumer<String> progress = m -> {};
+    private Sleeper sleeper = Thread::sleep;
+
+    private LoadTestAnalysis(LoadRun run) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.title = run.id();
+    }
+
+    /** Starts an analysis of a run; its title defaults to the run's id. */
+    public static LoadTestAnalysis of(LoadRun run) {
+        return new LoadTestAnalysis(run);
+    }
+
+    /** The title of the reports. */
+    public LoadTestAnalysis title(String title) {
+        this.title = Objects.requireNonNull(title, "title");
+        return this;
+    }
+
+    /** Sources to fetch from (live or replayed), in addition to those given before. */
+    public LoadTestAnalysis sources(MetricSource... sources) {
+        return sources(Arrays.asList(sources));
+    }
+
+    /** Sources to fetch from (live or replayed), in addition to those given before. */
+    public LoadTestAnalysis sources(Collection<? extends MetricSource> sources) {
+        sources.forEach(s -> this.sources.add(Objects.requireNonNull(s, "source")));
+        return this;
+    }
+
+    /** Series already fetched (e.g. by a custom query), analysed with those of the sources. */
+    public LoadTestAnalysis fetched(FetchResult... results) {
+        Arrays.stream(results).forEach(r -> fetched.add(Objects.requireNonNull(r, "result")));
+        return this;
+    }
+
+    /** The analysis' knobs; default {@link AnalysisConfig#defaults()}. */
+    public LoadTestAnalysis config(AnalysisConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
+     * Gates to evaluate, parsed now so that a typo fails before any fetch.
+     *
+     * @throws dev.plimsoll.gate.GateParseException naming the expression and position
+     */
+    public LoadTestAnalysis gates(String... expressions) {
+        Arrays.stream(expressions).map(Gate::parse).forEach(gates::add);
+        return this;
+    }
+
+    /** Gates to evaluate. */
+    public LoadTestAnalysis gates(Collection<Gate> gates) {
+        gates.forEach(g -> this.gates.add(Objects.requireNonNull(g, "gate")));
+        return this;
+    }
+
+    /** The detectors to run, in order; default {@link Detectors#defaults()}. */
+    public LoadTestAnalysis detectors(List<Detector> detectors) {
+        this.detectors = List.copyOf(detectors);
+        return this;
+    }
+
+    /**
+     * The longest wait for the sources' data to cover the run: CloudWatch publishes ALB metrics a minute or more
+     * late, Datadog's AWS integration ~10 minutes. Sources are polled every {@link #pollInterval}; default 0 (one
+     * fetch).
+     */
+    public LoadTestAnalysis ingestionDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("ingestionDelay must not be negative, but was " + delay);
+        }
+        this.ingestionDelay = delay;
+        return this;
+    }
+
+    /** Pause between polls while waiting for the data; default 15 s. */
+    public LoadTestAnalysis pollInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive, but was " + interval);
+        }
+        this.pollInterval = interval;
+        return this;
+    }
+
+    /** Receives one line per step worth telling a person (fetching, waiting for data, a source failing). */
+    public LoadTestAnalysis progress(Consumer<String> listener) {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    // VisibleForTesting
+    LoadTestAnalysis sleeper(Sleeper sleeper) {
+        this.sleeper = sleeper;
+        return this;
+    }
+
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /**
+     * Fetches, aligns, detects and evaluates the gates.
+     *
+     * @throws IllegalStateException when the thread is interrupted while waiting for data (the interrupt flag is
+     *     kept)
+     */
+    public Report analyze() {
+        TimeWindow window = config.fetchWindow(run.window());
+        List<FetchResult> all = new ArrayList<>(fetched);
+        for (MetricSource s : sources) {
+            all.add(fetch(s, window));
+        }
+        AlignedRun aligned =
+                AlignedRun.of(run, all, config.estimateSkew(), config.maxSkew().toMillis() / 1000.0);
+        AnalysisResult result = Analyzer.analyze(aligned, config, detectors);
+        List<GateResult> results = gates.stream().map(g -> g.evaluate(result)).toList();
+        return new Report(title, result, results);
+    }
+
+    /** One source's data, polled until it covers the run or the ingestion delay has passed. */
+    private FetchResult fetch(MetricSource source, TimeWindow window) {
+        Duration step = source.defaultStep();
+        long deadline = System.nanoTime() + ingestionDelay.toNanos();
+        while (true) {
+            FetchResult r;
+            try {
+                progress.accept("fetching " + source.type() + " " + window + " at " + step.toSeconds() + " s");
+                r = source.fetch(source.defaultQueries(), window, step);
+            } catch (MetricSourceException e) {
+                if (e.isRetryable() && System.nanoTime() < deadline) {
+                    progress.accept(source.type() + " failed (" + e.getMessage() + "); retrying");
+                    pause(deadline);
+                    continue;
+                }
+                progress.accept(source.type() + " failed: " + e.getMessage());
+                return failed(source, window, e);
+            }
+            double covered = runCoverage(r);
+            if (covered >= COVERED || System.nanoTime() >= deadline) {
+                return r;
+            }
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "waiting for %s: %.0f %% of the run covered, %d s left",
+                    source.type(),
+                    covered * 100,
+                    Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L)));
+            pause(deadline);
+        }
+    }
+
+    private void pause(long deadline) {
+        long millis = Math.min(pollInterval.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        try {
+            sleeper.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the cloud's data", e);
+        }
+    }
+
+    /**
+     * The lowest share, over the fetched series, of points expected inside the run that are present; event counts
+     * (errors) without points count as covered (no events), a query with no series at all as not covered.
+     */
+    private double runCoverage(FetchResult r) {
+        TimeWindow w = run.window();
+        if (w.duration().isZero() || r.coverage().isEmpty()) {
+            return r.coverage().isEmpty() ? 0 : 1;
+        }
+        double lowest = 1;
+        for (Coverage c : r.coverage()) {
+            List<FetchedSeries> mine = r.series().stream()
+                    .filter(s -> s.queryId().equals(c.queryId()))
+                    .toList();
+            if (mine.isEmpty()) {
+                lowest = 0;
+                continue;
+            }
+            for (FetchedSeries s : mine) {
+                if (s.signal().isEventCount()) {
+                    continue;
+                }
+                long expected = Math.max(1, w.duration().toMillis() / s.periodMillis());
+                lowest = Math.min(
+                        lowest, Math.min(1, (double) s.series().slice(w).presentCount() / expected));
+            }
+        }
+        return lowest;
+    }
+
+    /** A fetch that failed: every default query not covered, with the failure as its message. */
+    private static FetchResult failed(MetricSource source, TimeWindow window, MetricSourceException e) {
+        List<Coverage> coverage = new ArrayList<>();
+        String message = source.type() + " could not be read: " + e.getMessage();
+        var queries = source.defaultQueries();
+        if (queries.isEmpty()) {
+            coverage.add(new Coverage(source.type(), 1, 0, false, List.of(message)));
+        }
+        long stepMillis = source.defaultStep().toMillis();
+        int expected = (int) Math.max(1, window.duration().toMillis() / Math.max(1, stepMillis));
+        for (var q : queries) {
+            coverage.add(new Coverage(q.id(), expected, 0, false, List.of(message)));
+        }
+        return new FetchResult(List.of(), coverage, List.of(message));
+    }
+}

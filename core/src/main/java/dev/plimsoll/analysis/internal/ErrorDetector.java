@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.analysis.internal;
+
+import dev.plimsoll.align.AlignedRun;
+import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.DetectionContext;
+import dev.plimsoll.analysis.Detector;
+import dev.plimsoll.finding.Evidence;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.RunTimeline;
+import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Signal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Error bursts: 10 s windows whose share of failed requests exceeds the threshold, merged into bursts, each
+ * classified by origin — 429 (a rate limiter the test did not bypass: a test-setup problem, not capacity), 502/503/504
+ * gateway errors, other 5xx from the target, the ALB's own 5xx vs the targets' (CloudWatch), and k6's client-side
+ * failures (status 0: timeouts, refused connections, by {@code error_code}) — and related to saturation, ceilings and
+ * scaling events found in the same window.
+ */
+public final class ErrorDetector implements Detector {
+    static final long WINDOW_MILLIS = 10_000;
+
+    @Override
+    public String id() {
+        return "errors";
+    }
+
+    @Override
+    public List<Finding> detect(DetectionContext ctx) {
+        AlignedRun ar = ctx.run();
+        AnalysisConfig config = ctx.config();
+        List<Finding> context = ctx.findings();
+        List<Finding> out = new ArrayList<>();
+        RunTimeline t = ar.run().timeline();
+        if (t.isEmpty()) {
+            return out;
+        }
+        TimeSeries req = t.http().requests();
+        TimeSeries failed = t.http().failed();
+        long start = t.start().toEpochMilli();
+        long bucket = t.bucket().toMillis();
+        int per = (int) Math.max(1, WINDOW_MILLIS / bucket);
+        List<long[]> bursts = new ArrayList<>(); // [startMillis, endMillis]
+        for (int i = 0; i < req.size(); i += per) {
+            double r = 0;
+            double f = 0;
+            for (int k = i; k < Math.min(req.size(), i + per); k++) {
+                r += req.valueAt(k);
+                f += failed.valueAt(k);
+            }
+            if (r > 0 && f / r > config.errorRateThreshold() && f >= 5) {
+                long s = start + i * bucket;
+                long e = start + Math.min(req.size(), i + per) * bucket;
+                if (!bursts.isEmpty() && bursts.get(bursts.size() - 1)[1] >= s - WINDOW_MILLIS) {
+                    bursts.get(bursts.size() - 1)[1] = e;
+                } else {
+                    bursts.add(new long[] {s, e});
+                }
+            }
+        }
+        for (long[] b : bursts) {
+            TimeWindow w = TimeWindow.ofEpochMillis(b[0], b[1]);
+            long total = Math.round(Samples.sum(req, b[0], b[1], bucket));
+            long fails = Math.round(Samples.sum(failed, b[0], b[1], bucket));
+            Map<String, Long> byClass = new LinkedHashMap<>();
+            t.byStatus().forEach((status, h) -> {
+                long n = Math.round(Samples.sum(h.requests(), b[0], b[1], bucket));
+                if (n > 0 && !status.startsWith("2") && !status.startsWith("3")) {
+                    byClass.merge(classOf(status), n, Long::sum);
+                }
+            });
+            t.byErrorCode().forEach((code, h) -> {
+                long n = Math.round(Samples.sum(h.requests(), b[0], b[1], bucket));
+                // k6's 1400–1599 codes mirror HTTP statuses, counted above; the others are client-side failures
+                boolean mirrorsStatus = code.matches("1[45]\\d\\d");
+                if (n > 0 && !mirrorsStatus) {
+                    byClass.merge("k6 error_code " + code, n, Long::sum);
+                }
+            });
+            cloudSum(ar, Signal.LB_ELB_5XX, w).ifPresent(v -> byClass.put("ALB 5xx (load balancer itself)", v));
+            cloudSum(ar, Signal.LB_TARGET_5XX, w).ifPresent(v -> byClass.put("ALB target 5xx (backend)", v));
+            double rate = total == 0 ? 0 : (double) fails / total;
+            String related = related(context, w);
+            List<Evidence> ev = new ArrayList<>();
+            ev.add(new Evidence("failed requests", "k6:http_req_failed", w.start(), fails, "count"));
+            ev.add(new Evidence("error rate", "k6:http_req_failed.rate", w.start(), rate * 100, "percent"));
+            byClass.forEach((k, v) -> ev.add(new Evidence(k, "k6:http_reqs{status}", w.start(), v, "count")));
+            boolean rateLimited = byClass.getOrDefault("429 rate limited", 0L) > fails / 2;
+            Severity severity = rate >= 0.05 ? Severity.HIGH : Severity.WARNING;
+            out.add(new Finding.ErrorBurst(
+                    severity,
+                    w,
+                    String.format(
+                            Locale.ROOT,
+                            "%d of %d requests failed (%.1f %%) between %s and %s: %s%s",
+                            fails,
+                            total,
+                            rate * 100,
+                            Samples.clock(w.start()),
+                            Samples.clock(w.end()),
+                            describe(byClass),
+                            rateLimited
+                                    ? " — mostly 429: an application rate limiter the test did not bypass (a test-setup"
+                                            + " problem, not capacity)"
+                                    : related),
+                    ev,
+                    0.9,
+                    fails,
+                    byClass));
+        }
+        return out;
+    }
+
+    static String classOf(String status) {
+        return switch (status) {
+            case "429" -> "429 rate limited";
+            case "502", "503", "504" -> status + " gateway";
+            case "0" -> "no response (k6: timeout or connection error)";
+            default -> status.startsWith("5") ? status + " server error" : status + " client error";
+        };
+    }
+
+    private static String describe(Map<String, Long> byClass) {
+        if (byClass.isEmpty()) {
+            return "no status breakdown";
+        }
+        StringBuilder sb = new StringBuilder();
+        byClass.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(4)
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(e.getValue())
+                        .append(' ')
+                        .append(e.getKey()));
+        return sb.toString();
+    }
+
+    private static String related(List<Finding> context, TimeWindow w) {
+        for (Finding f : context) {
+            boolean overlaps =
+                    !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
+            if (overlaps && f instanceof Finding.ScalingCeiling) {
+                return "; during the scaling ceiling";
+            }
+        }
+        for (Finding f : context) {
+            boolean overlaps =
+                    !f.window().end().isBefore(w.start()) && !f.window().start().isAfter(w.end());
+            if (overlaps && (f instanceof Finding.ScalingLag || f instanceof Finding.NoScaleUp)) {
+                return "; while the nodes were saturated";
+            }
+        }
+        return "";
+    }
+
+    private static Optional<Long> cloudSum(AlignedRun ar, Signal s, TimeWindow w) {
+        return ar.signal(s)
+                .map(series -> {
+                    TimeSeries v = series.series();
+                    double p = series.periodMillis();
+                    double sum = 0;
+                    for (int i = 0; i < v.size(); i++) {
+                        long t = v.epochMilliAt(i);
+                        if (t + p > w.start().toEpochMilli()
+                                && t < w.end().toEpochMilli()
+                                && !Double.isNaN(v.valueAt(i))) {
+                            sum += v.valueAt(i);
+                        }
+                    }
+                    return Math.round(sum);
+                })
+                .filter(v -> v > 0);
+    }
+}

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Wraps a load test: the test records its load through a {@link LoadTestRecorder} parameter (in-JVM requests, or a
+ * load tool's output file it attaches); after the test Plimsoll waits for the cloud's data, fetches it, analyses the
+ * run ({@code dev.plimsoll.LoadTestAnalysis}), writes {@code <reportDir>/<class>/<method>.{html,json,md}}, prints the
+ * report's path and fails the test when a gate fails or a finding reaches {@link #failOn()}.
+ *
+ * <pre>{@code
+ * @LoadTest(sources = {"cloudwatch", "datadog"}, cluster = "shop-eks", loadBalancer = "app/shop-alb/50dc6c495c0c9188",
+ *         service = "shop-backend", maxNodes = 5, ingestionDelay = "5m",
+ *         gates = {"scaling_lag<=150s", "client_p95<500ms"})
+ * class CheckoutLoadTest {
+ *     @Test
+ *     void checkoutHoldsAt200Rps(LoadTestRecorder recorder) throws Exception {
+ *         Process k6 = new ProcessBuilder("k6", "run", "--out", "json=target/k6.json.gz", "checkout.js").start();
+ *         k6.waitFor();
+ *         recorder.attach(Path.of("target/k6.json.gz"));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Offline (CI without cloud access), replay recorded responses through the sources' own settings:
+ * {@code @LoadTest(sources = {"cloudwatch", "datadog"}, properties = {"cloudwatch.replay=classpath:rec/cloudwatch",
+ * "datadog.replay=classpath:rec/datadog"})}.
+ *
+ * <p>Every attribute can also come from a system property ({@code -Dplimsoll.max-nodes=5}), an environment variable
+ * ({@code PLIMSOLL_MAX_NODES=5}) or {@code plimsoll.properties} on the test class path ({@code plimsoll.max-nodes=5}),
+ * in that order; the annotation wins. Source settings ({@code cloudwatch.region}, {@code datadog.site}, …) come from
+ * the same places and pass through to the sources. An unknown key in any of them is an error naming the nearest known
+ * key.
+ *
+ * @since 0.1
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LoadTestExtension.class)
+public @interface LoadTest {
+    /** Gates, e.g. {@code scaling_lag<=150s}; a failed gate fails the test. Key {@code gates} ({@code ;}-separated). */
+    String[] gates() default {};
+
+    /** Sources by type: {@code cloudwatch}, {@code datadog} (live, or replayed with {@code <type>.replay}). */
+    String[] sources() default {};
+
+    /**
+     * Source settings as {@code key=value}, e.g. {@code cloudwatch.region=eu-west-1} or
+     * {@code datadog.replay=classpath:recordings/datadog}; each key is {@code <source type>.<setting>}.
+     */
+    String[] properties() default {};
+
+    /** EKS cluster name (Container Insights {@code ClusterName}, Datadog {@code kube_cluster_name}). */
+    String cluster() default "";
+
+    /** ALB dimension {@code app/<name>/<id>}. */
+    String loadBalancer() default "";
+
+    /** Kubernetes / APM service. */
+    String service() default "";
+
+    /** The node group's maximum (0 = unknown). Key {@code max-nodes}. */
+    int maxNodes() default 0;
+
+    /**
+     * Fail the test when a finding reaches this severity: {@code info}, {@code warning}, {@code high}, or
+     * {@code none}; default {@code high}. Key {@code fail-on}.
+     */
+    String failOn() default "";
+
+    /** Longest wait for the cloud's data to cover the run (polled, not slept), e.g. {@code 5m}. Key {@code ingestion-delay}. */
+    String ingestionDelay() default "";
+
+    /** Where reports go; default {@code target/plimsoll}. Key {@code report-dir}. */
+    String reportDir() default "";
+}

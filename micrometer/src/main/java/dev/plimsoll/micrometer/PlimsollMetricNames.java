@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.micrometer;
+
+import java.util.Objects;
+
+/**
+ * Names of the meters {@link PlimsollMeterBinder} publishes; dotted lower case, base units in the meters (Micrometer
+ * conventions). Override any of them with {@link #custom()}.
+ *
+ * @param scalingLag saturation → first new node Ready, seconds; tags {@code run}, {@code episode}
+ * @param findings number of findings; tags {@code run}, {@code kind}, {@code severity}
+ * @param latencyShare share of the p95 growth placed in a tier (0–1); tags {@code run}, {@code tier}
+ * @param elasticity prefix of the SPEC RG elasticity metrics ({@code .accuracy.under}, …); tag {@code run}
+ * @param maxThroughput throughput at the capacity knee, requests per second; tag {@code run}
+ * @param gate 1 when the gate passed, 0 when it failed; tags {@code run}, {@code gate}
+ * @param clockSkew estimated generator/cloud clock offset, seconds; tag {@code run}
+ * @since 0.1
+ */
+public record PlimsollMetricNames(
+        String scalingLag,
+        String findings,
+        String latencyShare,
+        String elasticity,
+        String maxThroughput,
+        String gate,
+        String clockSkew) {
+
+    public PlimsollMetricNames {
+        Objects.requireNonNull(scalingLag, "scalingLag");
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(latencyShare, "latencyShare");
+        Objects.requireNonNull(elasticity, "elasticity");
+        Objects.requireNonNull(maxThroughput, "maxThroughput");
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(clockSkew, "clockSkew");
+    }
+
+    /** The default names ({@code plimsoll.scaling.lag}, {@code plimsoll.findings}, …). */
+    public static PlimsollMetricNames ofDefaults() {
+        return new Builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** Overrides names one by one, starting from the defaults. */
+    public static final class Builder {
+        private String scalingLag = "plimsoll.scaling.lag";
+        private String findings = "plimsoll.findings";
+        private String latencyShare = "plimsoll.latency.share";
+        private String elasticity = "plimsoll.elasticity";
+        private String maxThroughput = "plimsoll.capacity.max.throughput";
+        private String gate = "plimsoll.gate";
+        private String clockSkew = "plimsoll.clock.skew";
+
+        private Builder() {}
+
+        /** @see PlimsollMetricNames#scalingLag() */
+        public Builder scalingLag(String name) {
+            this.scalingLag = Objects.requireNonNull(name, "scalingLag");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#findings() */
+        public Builder findings(String name) {
+            this.findings = Objects.requireNonNull(name, "findings");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#latencyShare() */
+        public Builder latencyShare(String name) {
+            this.latencyShare = Objects.requireNonNull(name, "latencyShare");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#elasticity() */
+        public Builder elasticity(String name) {
+            this.elasticity = Objects.requireNonNull(name, "elasticity");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#maxThroughput() */
+        public Builder maxThroughput(String name) {
+            this.maxThroughput = Objects.requireNonNull(name, "maxThroughput");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#gate() */
+        public Builder gate(String name) {
+            this.gate = Objects.requireNonNull(name, "gate");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#clockSkew() */
+        public Builder clockSkew(String name) {
+            this.clockSkew = Objects.requireNonNull(name, "clockSkew");
+            return this;
+        }
+
+        /** The names. */
+        public PlimsollMetricNames build() {
+            return new PlimsollMetricNames(
+                    scalingLag, findings, latencyShare, elasticity, maxThroughput, gate, clockSkew);
+        }
+    }
+}
