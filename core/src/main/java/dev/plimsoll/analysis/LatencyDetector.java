@@ -21,7 +21,7 @@ import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.run.Distribution;
 import dev.plimsoll.run.HttpTimeline;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.Phase;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.TimeSeries;
@@ -117,8 +117,9 @@ final class LatencyDetector {
                 .orElse(t.window());
         HttpTimeline http = t.http();
         double clientBase =
-                http.distribution(K6Metrics.HTTP_REQ_DURATION, baseline).percentile(95);
-        double clientPeak = http.distribution(K6Metrics.HTTP_REQ_DURATION, peak).percentile(95);
+                http.distribution(LoadMetrics.REQUEST_DURATION, baseline).percentile(95);
+        double clientPeak =
+                http.distribution(LoadMetrics.REQUEST_DURATION, peak).percentile(95);
         double edgeBase = edge(http, baseline);
         double edgePeak = edge(http, peak);
         Optional<TimeSeries> lb = ar.signal(Signal.LB_LATENCY, "p95");
@@ -138,7 +139,7 @@ final class LatencyDetector {
 
     /** p95 of the connection phases: time spent before the request could be sent. */
     private static double edge(HttpTimeline http, TimeWindow w) {
-        Distribution blocked = http.distribution(K6Metrics.HTTP_REQ_BLOCKED, w);
+        Distribution blocked = http.distribution(LoadMetrics.BLOCKED_TIME, w);
         return blocked.count() == 0 ? 0 : blocked.percentile(95);
     }
 

@@ -19,7 +19,7 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -201,9 +201,9 @@ public record Gate(String expression, String metric, String operator, double thr
         var http = r.aligned().run().timeline().http();
         return switch (metric) {
             case "scaling_lag" -> r.scalingLagSeconds();
-            case "client_p50" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(50);
-            case "client_p95" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(95);
-            case "client_p99" -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99);
+            case "client_p50" -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(50);
+            case "client_p95" -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(95);
+            case "client_p99" -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(99);
             case "error_rate" -> http.errorRate();
             case "lb_latency_share" -> share(r, "load_balancer");
             case "backend_latency_share" -> share(r, "backend");
