@@ -131,7 +131,7 @@ public final class JtlReader {
             return s.contains("<testResults") ? Optional.of(LoadFormat.JMETER_XML) : Optional.empty();
         }
         String first = s.lines().findFirst().orElse("");
-        if (first.startsWith("timeStamp") && first.contains("elapsed")) {
+        if (first.startsWith("timeStamp")) {
             return Optional.of(LoadFormat.JMETER_CSV);
         }
         char d = guessDelimiter(first);

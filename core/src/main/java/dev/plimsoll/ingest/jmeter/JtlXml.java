@@ -102,7 +102,7 @@ final class JtlXml {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? lastLine : e.getLocation().getLineNumber();
-            if (tracked.eof && !closed && isPrematureEnd(e)) {
+            if (tracked.eof && !closed && !tracked.endsWith("</testResults>")) {
                 warnings.add(file + ":" + line + ": the file ends inside <testResults> (JMeter killed or still"
                         + " writing?): the " + sink.samples + " complete samples before it were read");
                 return new IngestReport(List.of(file), line, sink.samples, skipped, warnings);
@@ -113,14 +113,6 @@ final class JtlXml {
             throw new LoadParseException(file, 0, "no <testResults> element: not a JMeter XML JTL");
         }
         return new IngestReport(List.of(file), lastLine, sink.samples, skipped, warnings);
-    }
-
-    private static boolean isPrematureEnd(XMLStreamException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("must start and end within the same entity")
-                || m.contains("Premature end of file")
-                || m.contains("end of file")
-                || m.contains("Unexpected EOF");
     }
 
     private static String message(XMLStreamException e) {
@@ -195,9 +187,27 @@ final class JtlXml {
         return v == null ? "missing" : "'" + v + "'";
     }
 
-    /** Tells whether the parser has read the stream to its end. */
+    /** Tells whether the parser has read the stream to its end, and how the stream ended. */
     private static final class EofTracking extends java.io.FilterInputStream {
+        private final byte[] tail = new byte[64];
+        private long count;
         boolean eof;
+
+        boolean endsWith(String end) {
+            int n = (int) Math.min(count, tail.length);
+            StringBuilder sb = new StringBuilder();
+            for (long i = count - n; i < count; i++) {
+                sb.append((char) (tail[(int) (i % tail.length)] & 0xff));
+            }
+            return sb.toString().strip().endsWith(end);
+        }
+
+        private void keep(byte[] b, int off, int n) {
+            for (int i = Math.max(0, n - tail.length); i < n; i++) {
+                tail[(int) ((count + i) % tail.length)] = b[off + i];
+            }
+            count += n;
+        }
 
         EofTracking(InputStream in) {
             super(in);
@@ -207,6 +217,9 @@ final class JtlXml {
         public int read() throws IOException {
             int b = super.read();
             eof |= b < 0;
+            if (b >= 0) {
+                keep(new byte[] {(byte) b}, 0, 1);
+            }
             return b;
         }
 
@@ -214,6 +227,9 @@ final class JtlXml {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             eof |= n < 0;
+            if (n > 0) {
+                keep(b, off, n);
+            }
             return n;
         }
     }
