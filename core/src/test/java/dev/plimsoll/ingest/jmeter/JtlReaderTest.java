@@ -120,7 +120,8 @@ class JtlReaderTest {
         assertThat(run.totals().vusMax()).isEqualTo(12);
         assertThat(run.timeline().byStatus()).containsKeys("200", "404", "500", "0");
         assertThat(run.timeline().byErrorCode())
-                .containsKeys("org.apache.http.conn.HttpHostConnectException", "java.net.SocketTimeoutException", "HTTP 404");
+                .containsKeys(
+                        "org.apache.http.conn.HttpHostConnectException", "java.net.SocketTimeoutException", "HTTP 404");
         assertThat(run.ingest().warnings()).isEmpty();
     }
 
