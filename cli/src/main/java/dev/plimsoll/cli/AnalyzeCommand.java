@@ -21,7 +21,7 @@ import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
 import dev.plimsoll.run.LoadRun;
@@ -63,7 +63,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(
             names = {"--load", "--k6"},
             paramLabel = "FILE",
-            description = "The load tool's output (k6 NDJSON, CSV, summary); repeat for several generators.")
+            description = "The load tool's output, told from its content: k6 (--out json/csv, summary), JMeter JTL"
+                    + " (CSV or XML), Gatling simulation.log; repeat for several generators.")
     List<Path> load = new ArrayList<>();
 
     @Option(names = "--cloudwatch-replay", paramLabel = "DIR", description = "Recorded get-metric-data responses.")
@@ -200,7 +201,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .build();
         Progress progress = new Progress(
                 spec.commandLine().getErr(), quiet || System.console() == null, SummarizeCommand.totalSize(loadFiles));
-        LoadRun run = K6Reader.builder().progress(progress).build().read(loadFiles);
+        LoadRun run = LoadRuns.reader().progress(progress).build().readFiles(loadFiles);
         progress.done();
         if (run.timeline().isEmpty()) {
             throw new ParameterException(

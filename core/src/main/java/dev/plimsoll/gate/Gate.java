@@ -20,7 +20,7 @@ import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -329,9 +329,9 @@ public final class Gate {
         var http = r.aligned().run().timeline().http();
         return switch (metric) {
             case SCALING_LAG -> r.scalingLagSeconds();
-            case CLIENT_P50 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(50);
-            case CLIENT_P95 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(95);
-            case CLIENT_P99 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99);
+            case CLIENT_P50 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(50);
+            case CLIENT_P95 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(95);
+            case CLIENT_P99 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(99);
             case ERROR_RATE -> http.errorRate();
             case LB_LATENCY_SHARE -> share(r, LatencyTier.LOAD_BALANCER);
             case BACKEND_LATENCY_SHARE -> share(r, LatencyTier.BACKEND);

@@ -22,7 +22,7 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.run.RunTotals;
@@ -63,7 +63,7 @@ final class HtmlReport {
         AnalysisResult r = report.result();
         LoadRun run = r.aligned().run();
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plimsoll: "
                 + h(report.title()) + "</title>\n<style>" + resource(UPLOT + "uPlot.min.css") + "\n"
                 + resource(ASSETS + "report.css")
@@ -153,7 +153,7 @@ final class HtmlReport {
                 .limit(50)
                 .toList();
         for (var e : sorted) {
-            var dist = e.getValue().distribution(K6Metrics.HTTP_REQ_DURATION);
+            var dist = e.getValue().distribution(LoadMetrics.REQUEST_DURATION);
             out.write("<tr><td>" + h(e.getKey()) + "</td><td>" + e.getValue().totalRequests() + "</td><td>"
                     + e.getValue().totalFailed() + "</td><td>" + num(dist.percentile(95)) + "</td><td>"
                     + num(dist.percentile(99)) + "</td></tr>");
@@ -204,7 +204,7 @@ final class HtmlReport {
             array(g, "vus", t.vus());
             array(g, "rps", t.rps());
             array(g, "errors", t.http().failed());
-            array(g, "clientP95", t.percentile(K6Metrics.HTTP_REQ_DURATION, 95));
+            array(g, "clientP95", t.percentile(LoadMetrics.REQUEST_DURATION, 95));
             cloud(g, ar, "nodes", ar.signal(Signal.NODE_COUNT));
             cloud(g, ar, "cpu", ar.signal(Signal.CPU_UTILIZATION));
             cloud(g, ar, "lbP95", ar.signal(Signal.LB_LATENCY, Statistic.P95));

@@ -22,7 +22,7 @@ import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTotals;
 import dev.plimsoll.source.Coverage;
@@ -150,7 +150,7 @@ public final class JsonReport {
 
     private static void run(JsonGenerator g, LoadRun run) throws IOException {
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         g.writeObjectFieldStart("run");
         g.writeStringField("tool", run.tool());
         g.writeStringField("id", run.id());

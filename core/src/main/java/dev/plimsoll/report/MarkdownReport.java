@@ -18,7 +18,7 @@ package dev.plimsoll.report;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.RunTotals;
 import java.io.IOException;
 import java.io.Writer;
@@ -37,7 +37,7 @@ final class MarkdownReport {
         var r = report.result();
         var run = r.aligned().run();
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         long warnings = r.findingsAtLeast(Severity.WARNING).size();
         out.write("## Plimsoll: " + escape(report.title()) + "\n\n");
         out.write((report.gates().isEmpty()
