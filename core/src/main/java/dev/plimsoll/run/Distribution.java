@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.run;
 
+import java.util.Locale;
 import org.HdrHistogram.DoubleHistogram;
 import org.jspecify.annotations.Nullable;
 
@@ -157,7 +158,7 @@ public final class Distribution {
     @Override
     public String toString() {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "Distribution{n=%d, min=%.3f, med=%.3f, p95=%.3f, max=%.3f}",
                 count,
                 min(),
