@@ -27,7 +27,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
         try {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' " + e.getMessage());
+            throw new TypeConversionException(
+                    "'" + value + "' is not a duration: use e.g. 500ms, 1.5s, 5m, 1h or PT1M (0 to 3650d)");
         }
     }
 }
