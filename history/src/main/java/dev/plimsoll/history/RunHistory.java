@@ -75,6 +75,18 @@ public final class RunHistory implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
 
     private static final System.Logger LOG = System.getLogger(RunHistory.class.getName());
+    /**
+     * Flyway logs each migration step at INFO through java.util.logging when no SLF4J binding is present: a CLI run
+     * would print them. Held strongly (JUL keeps loggers weakly) and lowered to WARNING only when nobody set a level.
+     */
+    private static final java.util.logging.Logger FLYWAY_JUL = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        if (FLYWAY_JUL.getLevel() == null) {
+            FLYWAY_JUL.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Target target;
@@ -354,13 +366,25 @@ public final class RunHistory implements AutoCloseable {
         public RunHistory open() {
             Target target = Target.parse(url);
             DataSource ds = target.dialect() == Dialect.SQLITE ? sqlite(target) : postgresql(target);
-            migrate(target, ds);
+            Connection c;
             try {
-                Connection c = ds.getConnection();
-                return new RunHistory(target, c, clock);
+                c = ds.getConnection();
+                if (target.dialect() == Dialect.SQLITE) {
+                    // reads the schema: a file damaged inside fails here, not in the middle of a save
+                    try (var s = c.createStatement()) {
+                        s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                    }
+                }
             } catch (SQLException e) {
                 throw unreachable(target, e);
             }
+            try {
+                migrate(target, ds);
+            } catch (RuntimeException e) {
+                closeQuietly(c);
+                throw e;
+            }
+            return new RunHistory(target, c, clock);
         }
 
         private DataSource sqlite(Target target) {
@@ -471,6 +495,14 @@ public final class RunHistory implements AutoCloseable {
             return new HistoryException("cannot open the run history at " + target.redacted() + ": " + message, e);
         }
 
+        private static void closeQuietly(Connection c) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a connection failed", e);
+            }
+        }
+
         private static Throwable rootCause(Throwable t) {
             Throwable c = t;
             while (c.getCause() != null && c.getCause() != c) {
@@ -509,7 +541,7 @@ public final class RunHistory implements AutoCloseable {
             Map<String, String> labels = new TreeMap<>();
             int n = 1;
             if (!options.isEmpty()) {
-                for (String part : options.split(",")) {
+                for (String part : options.split(",", -1)) {
                     int eq = part.indexOf('=');
                     if (eq <= 0) {
                         throw new IllegalArgumentException("a baseline selector takes k=v pairs after 'label:', but '"

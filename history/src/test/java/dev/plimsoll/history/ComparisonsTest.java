@@ -89,7 +89,7 @@ class ComparisonsTest {
         List<StoredRun> baselines = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             baselines.add(
-                    stored("b" + i, Scenarios.resampled(Scenarios.S1, 100 + i, 20, 1.0, t.plusSeconds(3600 * i))));
+                    stored("b" + i, Scenarios.resampled(Scenarios.S1, 100 + i, 20, 1.0, t.plusSeconds(3600L * i))));
         }
         int regressions = 0;
         for (int seed = 0; seed < 20; seed++) {
@@ -107,7 +107,7 @@ class ComparisonsTest {
         List<StoredRun> baselines = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             baselines.add(
-                    stored("b" + i, Scenarios.resampled(Scenarios.S5, 100 + i, 20, 1.0, t.plusSeconds(3600 * i))));
+                    stored("b" + i, Scenarios.resampled(Scenarios.S5, 100 + i, 20, 1.0, t.plusSeconds(3600L * i))));
         }
         RunRecord current = Scenarios.resampled(Scenarios.S5, 7, 20, 1.25, t.plusSeconds(86_400));
 
