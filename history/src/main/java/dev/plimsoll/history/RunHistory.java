@@ -72,7 +72,7 @@ public final class RunHistory implements AutoCloseable {
     public static final String DEFAULT_FILE = ".plimsoll/history.db";
 
     /** The schema version this code creates and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final System.Logger LOG = System.getLogger(RunHistory.class.getName());
     /**

@@ -73,7 +73,7 @@ class PostgresRunHistoryTest extends RunHistoryContract {
 
     @Test
     void openWhenTheUrlHasNoUserShouldTakePgUserFromTheEnvironment() {
-        String db = postgres.newDatabase().replace("?user=postgres", "");
+        String db = postgres.newRealDatabase().replace("?user=postgres", "");
         Map<String, String> env = Map.of("PGUSER", "postgres", "PGPASSWORD", "unused-by-trust-auth");
         Map<String, String> wrong = Map.of("PGUSER", "nobody_here");
 
@@ -88,7 +88,7 @@ class PostgresRunHistoryTest extends RunHistoryContract {
 
     @Test
     void openWhenTheUrlIsLibpqStyleShouldConnect() {
-        String db = postgres.newDatabase();
+        String db = postgres.newRealDatabase();
         String name = db.substring(db.lastIndexOf('/') + 1, db.indexOf('?'));
 
         try (RunHistory h = RunHistory.open("postgresql://postgres@localhost:" + postgres.port() + "/" + name)) {

@@ -93,7 +93,18 @@ class SchemaUpgradeTest {
             h.save(RunHistoryContract.full("after-upgrade"), Map.of());
             assertThat(h.count(RunFilter.all())).isEqualTo(4);
         }
-        assertThat(schemaVersions("jdbc:sqlite:" + copy)).startsWith("1").hasSize(RunHistory.SCHEMA_VERSION);
+        assertThat(schemaVersions("jdbc:sqlite:" + copy)).containsExactly("1", "2");
+        // V2's view shows the runs V1 stored
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT run_id, value FROM figure_history WHERE figure = 'client_p95' "
+                        + "ORDER BY started_at, run_id")) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            assertThat(ids).containsExactly("v1-small", "after-upgrade", "v1-full", "v1-s5");
+        }
     }
 
     @Test

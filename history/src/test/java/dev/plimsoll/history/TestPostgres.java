@@ -67,9 +67,18 @@ final class TestPostgres implements AutoCloseable {
         return server.getPort();
     }
 
-    /** A new empty database; its URL carries the user, no password (the server trusts local connections). */
+    /**
+     * A new empty store: a schema of its own in database {@code postgres} (cheaper than a database per test), which
+     * Flyway creates. The URL carries the user and no password (the server trusts local connections).
+     */
     String newDatabase() {
-        String name = "history_" + databases.incrementAndGet();
+        return "jdbc:postgresql://localhost:" + port() + "/postgres?user=postgres&currentSchema=history_"
+                + databases.incrementAndGet();
+    }
+
+    /** A new empty database of its own. */
+    String newRealDatabase() {
+        String name = "db_" + databases.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
