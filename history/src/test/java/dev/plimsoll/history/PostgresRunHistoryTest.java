@@ -52,6 +52,18 @@ class PostgresRunHistoryTest extends RunHistoryContract {
         return "TRUE";
     }
 
+    @Override
+    long storeBytes() throws Exception {
+        try (Connection c = connect(url);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                        + "AND c.relkind = 'r'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void openWhenTheServerIsUnreachableShouldNameTheUrlWithoutItsPassword() throws Exception {
         int closedPort;

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -402,7 +401,64 @@ abstract class RunHistoryContract {
         }
     }
 
-    static Connection plainConnect(String url) throws SQLException {
-        return DriverManager.getConnection(url);
+    @Test
+    @DisplayName("two writers opening a new store at once both migrate it and land their runs")
+    void openWhenTwoWritersCreateTheStoreAtOnceShouldMigrateOnceAndLandBoth() throws Exception {
+        String fresh = newStore();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    go.await();
+                    try (RunHistory h = RunHistory.open(fresh)) {
+                        return h.save(full("first-" + writer), Map.of());
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<String> f : writers) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (RunHistory h = RunHistory.open(fresh)) {
+            assertThat(h.count(RunFilter.all())).isEqualTo(2);
+            assertThat(h.schemaVersion()).isEqualTo(RunHistory.SCHEMA_VERSION);
+        }
+    }
+
+    /** A 1-hour run: 30 series × 3 600 points at 1 s, full-precision doubles (the worst case for size). */
+    static RunRecord hourRun() {
+        java.util.Random r = new java.util.Random(42);
+        RunRecord.Builder b = RunRecord.builder(T0, T0.plusSeconds(3600));
+        for (int s = 0; s < 30; s++) {
+            double[] v = new double[3600];
+            double level = 50 + 200 * r.nextDouble();
+            for (int i = 0; i < v.length; i++) {
+                level = Math.max(1, level + r.nextGaussian() * 3);
+                v[i] = level * (1 + 0.05 * r.nextGaussian());
+            }
+            b.series(TimelineSeries.of("datadog", "series_" + s, "avg", "ms", Map.of(), T0, Duration.ofSeconds(1), v));
+        }
+        return b.build();
+    }
+
+    /** Bytes the store takes now. */
+    abstract long storeBytes() throws Exception;
+
+    @Test
+    @DisplayName("a 1-hour run of 30 series at 1 s takes a few MB at most")
+    void saveWhenTheRunLastsAnHourShouldTakeLessThanThreeMegabytes() throws Exception {
+        long before = storeBytes();
+        RunRecord hour = hourRun();
+
+        history.save(hour.withId("hour"), Map.of());
+
+        assertThat(storeBytes() - before).isLessThan(3_000_000);
+        assertThat(history.get("hour").record().timeline()).isEqualTo(hour.timeline());
     }
 }

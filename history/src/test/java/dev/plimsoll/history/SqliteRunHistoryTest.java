@@ -54,6 +54,15 @@ class SqliteRunHistoryTest extends RunHistoryContract {
         return "1";
     }
 
+    @Override
+    long storeBytes() throws Exception {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        return Files.size(Path.of(url.substring("jdbc:sqlite:".length())));
+    }
+
     @Test
     void openWhenTheStoreIsNewShouldUseWalModeAndForeignKeys() throws Exception {
         try (Connection c = connect(url);
