@@ -330,29 +330,12 @@ final class RunStore {
     }
 
     private static void readFigures(PreparedStatement ps, Map<String, KeyFigures.Builder> into) throws SQLException {
-        // catalogue order first, so that figures read back compare equal to what was saved in that order
-        Map<String, Map<Figure, Double>> raw = new LinkedHashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                raw.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                into.computeIfAbsent(rs.getString(1), k -> KeyFigures.builder())
                         .put(Figure.of(rs.getString(2), rs.getString(4)), rs.getDouble(3));
             }
         }
-        raw.forEach((run, values) -> {
-            KeyFigures.Builder b = KeyFigures.builder();
-            for (Figure f : Figure.known()) {
-                Double v = values.remove(f);
-                if (v != null) {
-                    b.put(f, v);
-                }
-            }
-            new TreeMap<>(Map.copyOf(values).entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(
-                                    e -> e.getKey().id(), e -> e)))
-                    .values()
-                    .forEach(e -> b.put(e.getKey(), e.getValue()));
-            into.put(run, b);
-        });
     }
 
     private List<PhaseFigures> phases(String id) throws SQLException {
