@@ -70,8 +70,8 @@ final class HtmlReport {
                 + "</style>\n</head>"
                 + "<body data-charts-drawn=\"0\">\n");
         out.write("<h1>Plimsoll: " + h(report.title()) + "</h1>\n");
-        out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">"
-                + (report.gates().isEmpty() ? "" : report.passed() ? "All gates passed. " : "A gate failed. ")
+        Verdict verdict = report.verdict();
+        out.write("<p class=\"verdict " + verdict.id() + "\">Verdict: <b>" + verdict.id() + "</b>. "
                 + "Bottleneck: <b>" + h(r.bottleneck().id())
                 + "</b>. "
                 + (r.skew().isEstimated()
@@ -82,6 +82,13 @@ final class HtmlReport {
                                 r.skew().correlation()))
                         : "Clock skew not estimated.")
                 + "</p>\n");
+        if (verdict != Verdict.PASS) {
+            out.write("<ul class=\"reasons\">");
+            for (String reason : report.reasons()) {
+                out.write("<li>" + h(reason) + "</li>");
+            }
+            out.write("</ul>\n");
+        }
         out.write("<p class=\"meta\">"
                 + h(String.format(
                         Locale.ROOT,
@@ -167,8 +174,10 @@ final class HtmlReport {
         }
         out.write("<h2>Gates</h2><table><tr><th>gate</th><th>measured</th><th>result</th></tr>");
         for (GateResult g : report.gates()) {
-            out.write("<tr class=\"" + (g.passed() ? "pass" : "fail") + "\"><td><code>" + h(g.expression())
-                    + "</code></td><td>" + h(g.measured()) + "</td><td>" + (g.passed() ? "pass" : "FAIL")
+            out.write("<tr class=\"" + g.outcome().id() + "\"><td><code>" + h(g.expression())
+                    + "</code></td><td>" + h(g.measured()) + "</td><td>"
+                    + g.outcome().label()
+                    + (g.note().isEmpty() ? "" : " — " + h(g.note()))
                     + "</td></tr>");
         }
         out.write("</table>\n");

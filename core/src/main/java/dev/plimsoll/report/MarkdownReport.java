@@ -41,20 +41,33 @@ final class MarkdownReport {
         var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         long warnings = r.findingsAtLeast(Severity.WARNING).size();
         out.write("## Plimsoll: " + escape(report.title()) + "\n\n");
-        out.write((report.gates().isEmpty()
-                        ? (warnings == 0 ? "✅ no problems found" : "⚠️ " + warnings + " finding(s) at warning or above")
-                        : report.passed()
-                                ? "✅ all gates passed"
-                                : "❌ "
+        Verdict verdict = report.verdict();
+        String headline = switch (verdict) {
+            case PASS -> report.gates().isEmpty() ? "✅ pass" : "✅ pass: all gates passed";
+            case FAIL ->
+                "❌ fail"
+                        + (report.gates().stream().anyMatch(GateResult::failed)
+                                ? ": "
                                         + report.gates().stream()
-                                                .filter(g -> !g.passed())
-                                                .count() + " gate(s) failed")
+                                                .filter(GateResult::failed)
+                                                .count() + " gate(s) failed"
+                                : "");
+            case INCONCLUSIVE -> "⚠️ inconclusive";
+        };
+        out.write(headline
                 + " · bottleneck: **" + r.bottleneck().id() + "**"
                 + (r.skew().isEstimated()
                         ? String.format(
                                 Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds())
                         : "")
+                + (verdict == Verdict.PASS && warnings > 0 ? " · " + warnings + " finding(s) at warning or above" : "")
                 + "\n\n");
+        if (verdict != Verdict.PASS) {
+            for (String reason : report.reasons()) {
+                out.write("- " + escape(reason) + "\n");
+            }
+            out.write("\n");
+        }
         out.write(String.format(
                 Locale.ROOT,
                 "%d requests, %.2f %% failed, p95 %.1f ms, p99 %.1f ms, %d VUs max, %s → %s" + "%n%n",
@@ -86,7 +99,12 @@ final class MarkdownReport {
             out.write("| gate | measured | result |\n|---|---|---|\n");
             for (GateResult g : report.gates()) {
                 out.write("| `" + code(g.expression()) + "` | " + escape(g.measured()) + " | "
-                        + (g.passed() ? "✅ pass" : "❌ fail") + " |\n");
+                        + switch (g.outcome()) {
+                            case PASSED -> "✅ pass";
+                            case FAILED -> "❌ fail";
+                            case INCONCLUSIVE -> "⚠️ inconclusive";
+                        }
+                        + " |\n");
             }
             out.write("\n");
         }

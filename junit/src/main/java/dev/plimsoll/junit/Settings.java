@@ -49,6 +49,7 @@ record Settings(
         List<String> sources,
         int maxNodes,
         @Nullable Severity failOn,
+        boolean allowInconclusive,
         Duration ingestionDelay,
         Path reportDir,
         Function<String, @Nullable String> properties) {
@@ -59,6 +60,7 @@ record Settings(
             "sources",
             "max-nodes",
             "fail-on",
+            "allow-inconclusive",
             "ingestion-delay",
             "report-dir",
             "cluster",
@@ -157,6 +159,14 @@ record Settings(
                     problems.add("@LoadTest failOn must be info, warning, high or none, but was '" + failText + "'");
             }
         }
+        boolean allowInconclusive = a.allowInconclusive();
+        String allowText = fallback.apply("allow-inconclusive");
+        if (!allowInconclusive && allowText != null) {
+            if (!allowText.equalsIgnoreCase("true") && !allowText.equalsIgnoreCase("false")) {
+                problems.add("allow-inconclusive must be true or false, but was '" + allowText + "'");
+            }
+            allowInconclusive = Boolean.parseBoolean(allowText);
+        }
         Duration delay = Duration.ZERO;
         String delayText = a.ingestionDelay().isBlank() ? fallback.apply("ingestion-delay") : a.ingestionDelay();
         if (delayText != null) {
@@ -197,6 +207,7 @@ record Settings(
                 List.copyOf(sources),
                 maxNodes,
                 failOn,
+                allowInconclusive,
                 delay,
                 Path.of(dir == null ? "target/plimsoll" : dir),
                 properties);

@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FindingsEndpointTest {
@@ -40,7 +41,8 @@ class FindingsEndpointTest {
             endpoint.publish(new Report(
                     "S4",
                     result,
-                    List.of(Gate.parse("bottleneck!=load_generator").evaluate(result))));
+                    List.of(Gate.parse("bottleneck!=load_generator").evaluate(result)),
+                    Optional.empty()));
 
             HttpResponse<String> scrape = HttpClient.newHttpClient()
                     .send(
