@@ -134,12 +134,19 @@ class LoadToolReplayTest {
                 .anySatisfy(e ->
                         assertThat(e.series()).isEqualTo(run.tool() + ":" + LoadMetrics.REQUEST_DURATION + ".p95"));
         System.out.printf(
-                "%s: %d requests (k6 %d), skew %.1f s, lag %.1f s (CloudWatch alone %.1f s; k6 %.1f s, truth %.0f s),"
+                "%s: %d requests (k6 %d), p95 %.1f (k6 %.1f), skew %.1f s (k6 %.1f), lag %.1f s (CloudWatch alone %.1f s; k6 %.1f s, truth %.0f s),"
                         + " %s%n",
                 file,
                 run.totals().requests(),
                 s.run().totals().requests(),
+                run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION).percentile(95),
+                s.run()
+                        .timeline()
+                        .http()
+                        .distribution(LoadMetrics.REQUEST_DURATION)
+                        .percentile(95),
                 withDatadog.skew().seconds(),
+                k6.skew().seconds(),
                 withDatadog.scalingLagSeconds(),
                 cloudWatchOnly.scalingLagSeconds(),
                 k6.scalingLagSeconds(),
