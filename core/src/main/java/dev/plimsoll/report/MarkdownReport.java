@@ -16,6 +16,7 @@
 package dev.plimsoll.report;
 
 import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.run.LoadMetrics;
@@ -65,12 +66,10 @@ final class MarkdownReport {
                 run.window().start(),
                 run.window().end()));
         long notes = r.findings().stream()
-                .filter(f ->
-                        f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)
+                .filter(f -> f.severity() == Severity.INFO && f.kind() == FindingKind.DATA_COVERAGE)
                 .count();
         var listed = r.findings().stream()
-                .filter(f ->
-                        !(f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE))
+                .filter(f -> !(f.severity() == Severity.INFO && f.kind() == FindingKind.DATA_COVERAGE))
                 .toList();
         if (!listed.isEmpty()) {
             out.write("| severity | finding | when (UTC) | reason |\n|---|---|---|---|\n");

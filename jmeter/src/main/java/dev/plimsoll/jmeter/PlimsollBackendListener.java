@@ -24,6 +24,7 @@ import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.ingest.jmeter.JMeterRecorder;
 import dev.plimsoll.ingest.jmeter.JMeterSample;
+import dev.plimsoll.internal.Durations;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
 import dev.plimsoll.run.LoadRun;
@@ -419,20 +420,10 @@ public final class PlimsollBackendListener extends AbstractBackendListenerClient
         private static Duration duration(BackendListenerContext c, String name, String dflt, List<String> problems) {
             String v = c.getParameter(name, dflt).trim();
             try {
-                String s = v.toLowerCase(Locale.ROOT);
-                if (s.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-                }
-                long n = Long.parseLong(s.substring(0, s.length() - 1));
-                return switch (s.charAt(s.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> throw new NumberFormatException(v);
-                };
-            } catch (RuntimeException e) {
-                problems.add(name + " must be a duration such as 500ms, 1s or 5m, but was '" + v + "'");
-                return Duration.parse("PT" + dflt.toUpperCase(Locale.ROOT));
+                return Durations.parse(v);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " " + e.getMessage());
+                return Durations.parse(dflt);
             }
         }
 

@@ -185,7 +185,7 @@ class PlimsollBackendListenerTest {
                 .hasMessageContaining("no source of type 'prometheus'")
                 .hasMessageContaining("unknown key 'reportdir'")
                 .hasMessageContaining("did you mean 'reportDir'")
-                .hasMessageContaining("bucket must be a duration");
+                .hasMessageContaining("bucket must be a duration such as 500ms");
     }
 
     static BackendListener listener(Map<String, String> values) {

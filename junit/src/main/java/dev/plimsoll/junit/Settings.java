@@ -18,11 +18,10 @@ package dev.plimsoll.junit;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateParseException;
+import dev.plimsoll.internal.Durations;
 import dev.plimsoll.internal.Names;
-import dev.plimsoll.source.ConfigurationException;
 import dev.plimsoll.source.MetricSourceProvider;
 import dev.plimsoll.source.MetricSources;
-import dev.plimsoll.source.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -161,9 +161,9 @@ record Settings(
         String delayText = a.ingestionDelay().isBlank() ? fallback.apply("ingestion-delay") : a.ingestionDelay();
         if (delayText != null) {
             try {
-                delay = SourceConfig.parseDuration("@LoadTest ingestionDelay", delayText);
-            } catch (ConfigurationException e) {
-                problems.add(e.getMessage());
+                delay = Durations.parse(delayText);
+            } catch (IllegalArgumentException e) {
+                problems.add("@LoadTest ingestionDelay (ingestion-delay) " + e.getMessage());
             }
         }
         String dir = a.reportDir().isBlank() ? fallback.apply("report-dir") : a.reportDir();
@@ -242,7 +242,7 @@ record Settings(
 
     private static List<MetricSourceProvider> providers() {
         List<MetricSourceProvider> out = new ArrayList<>();
-        java.util.ServiceLoader.load(MetricSourceProvider.class).forEach(out::add);
+        ServiceLoader.load(MetricSourceProvider.class).forEach(out::add);
         return out;
     }
 

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.report.Report;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +34,7 @@ class FindingsEndpointTest {
     void aScrapeShouldShowTheFindingsOfTheLatestAnalysis() throws Exception {
         Path dir = Path.of(
                 FindingsEndpointTest.class.getResource("/S4_client_bound").toURI());
-        var result = AnalyzeOffline.analyze(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+        var result = AnalyzeOffline.analyze(dir, new PrintStream(OutputStream.nullOutputStream()))
                 .result();
         try (FindingsEndpoint endpoint = new FindingsEndpoint("checkout", 0)) {
             endpoint.publish(new Report(

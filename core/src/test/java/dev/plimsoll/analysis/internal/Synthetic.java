@@ -65,7 +65,7 @@ final class Synthetic {
         return new FetchedSeries(
                 name,
                 Signal.of(signal),
-                java.time.Duration.ofSeconds(periodSeconds),
+                Duration.ofSeconds(periodSeconds),
                 TimeSeries.regular(id, T0 + offsetMillis, periodSeconds * 1000L, v));
     }
 
