@@ -128,8 +128,9 @@ public final class PlimsollBackendListener extends AbstractBackendListenerClient
             FORMATS,
             "TestElement.name");
 
-    private @Nullable Settings settings;
-    private @Nullable JMeterRecorder recorder;
+    // set when the plan starts, read by JMeter's worker thread that hands in the samples
+    private volatile @Nullable Settings settings;
+    private volatile @Nullable JMeterRecorder recorder;
     private final List<MetricSource> sources = new ArrayList<>();
 
     /**
