@@ -137,14 +137,19 @@ public final class RunTimeline {
         return byName;
     }
 
-    /** Requests per status: the HTTP status ({@code 0} in k6 when no response arrived; JMeter's response code). */
+    /**
+     * Requests per HTTP status: {@code 0} when no response arrived (a timeout, a refused connection). Gatling
+     * logs no status: its requests have one here only where the failure message names it ({@code found 500}) or
+     * no response came.
+     */
     public SortedMap<String, HttpTimeline> byStatus() {
         return byStatus;
     }
 
     /**
-     * Failed requests per error class: k6's {@code error_code} tag, JMeter's non-HTTP response code or failure
-     * message, Gatling's error message (present on failed requests only).
+     * Failed requests per error class, why they failed where an HTTP error status does not say it: k6's
+     * {@code error_code} tag (whose 1400–1599 codes mirror HTTP statuses), JMeter's exception class or
+     * {@code assertion}, Gatling's error message ({@code Request timeout}, an exception class, a failed check).
      */
     public SortedMap<String, HttpTimeline> byErrorCode() {
         return byErrorCode;
