@@ -90,6 +90,9 @@ public final class DatadogMetricSource implements MetricSource {
         MetricsQueryResponse queryMetrics(long fromSeconds, long toSeconds, String query) throws ApiException;
 
         TimeseriesFormulaQueryResponse queryTimeseries(TimeseriesFormulaQueryRequest request) throws ApiException;
+
+        /** Releases the HTTP client's connections. */
+        default void close() {}
     }
 
     private DatadogMetricSource(DatadogApi api, DatadogSourceConfig config, Retry.@Nullable Sleeper sleeper) {
@@ -133,6 +136,12 @@ public final class DatadogMetricSource implements MetricSource {
     @Override
     public List<MetricQuery> defaultQueries() {
         return defaults;
+    }
+
+    /** Closes the HTTP client (its pooled connections). */
+    @Override
+    public void close() {
+        api.close();
     }
 
     @Override
@@ -530,6 +539,11 @@ public final class DatadogMetricSource implements MetricSource {
                 public TimeseriesFormulaQueryResponse queryTimeseries(TimeseriesFormulaQueryRequest request)
                         throws ApiException {
                     return v2.queryTimeseriesData(request);
+                }
+
+                @Override
+                public void close() {
+                    client.getHttpClient().close();
                 }
             };
         }

@@ -49,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -321,7 +322,8 @@ public abstract class MetricSourceCompatibilityKit {
             points = (int) Math.min(10_080, limits.maxPointsPerRequest()); // a week of minutes
             queries = (int) Math.min(limits.maxQueriesPerRequest(), limits.maxPointsPerRequest() / points + 1);
         } else {
-            return; // nothing to split
+            Assumptions.abort("the backend has no per-request point limit: nothing to split");
+            return;
         }
         List<ServedSeries> served = new ArrayList<>();
         for (int q = 0; q < queries; q++) {
