@@ -21,6 +21,7 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.analysis.Detector;
 import dev.plimsoll.analysis.Detectors;
 import dev.plimsoll.analysis.internal.Analyzer;
+import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.report.Report;
@@ -31,14 +32,19 @@ import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSourceException;
+import dev.plimsoll.source.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analysis of a load run, from fetching the cloud's series to the report: the one pipeline the CLI, the JUnit
@@ -86,6 +92,7 @@ public final class LoadTestAnalysis {
     private AnalysisConfig config = AnalysisConfig.defaults();
     private final List<Gate> gates = new ArrayList<>();
     private List<Detector> detectors = Detectors.defaults();
+    private @Nullable Severity failOn;
     private Duration ingestionDelay = Duration.ZERO;
     private Duration pollInterval = DEFAULT_POLL;
     private Consumer<String> progress = m -> {};
@@ -101,7 +108,7 @@ public final class LoadTestAnalysis {
         return new LoadTestAnalysis(run);
     }
 
-    /** The title of the reports. */
+    /** The title of the reports; default the run's id. */
     public LoadTestAnalysis title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
@@ -143,6 +150,15 @@ public final class LoadTestAnalysis {
     /** Gates to evaluate. */
     public LoadTestAnalysis gates(Collection<Gate> gates) {
         gates.forEach(g -> this.gates.add(Objects.requireNonNull(g, "gate")));
+        return this;
+    }
+
+    /**
+     * Findings at or above this severity fail the run (the verdict), like a failed gate; default none: only gates
+     * fail it.
+     */
+    public LoadTestAnalysis failOn(@Nullable Severity severity) {
+        this.failOn = severity;
         return this;
     }
 
@@ -204,9 +220,12 @@ public final class LoadTestAnalysis {
         }
         AlignedRun aligned =
                 AlignedRun.of(run, all, config.estimateSkew(), config.maxSkew().toMillis() / 1000.0);
-        AnalysisResult result = Analyzer.analyze(aligned, config, detectors);
+        Set<Signal> asked = EnumSet.noneOf(Signal.class);
+        sources.forEach(src -> src.defaultQueries().forEach(q -> asked.add(q.signal())));
+        all.forEach(r -> r.series().forEach(s -> asked.add(s.signal())));
+        AnalysisResult result = Analyzer.analyze(aligned, config, detectors, asked);
         List<GateResult> results = gates.stream().map(g -> g.evaluate(result)).toList();
-        return new Report(title, result, results);
+        return new Report(title, result, results, Optional.ofNullable(failOn));
     }
 
     /** One source's data, polled until it covers the run or the ingestion delay has passed. */

@@ -174,6 +174,37 @@ class LoadTestExtensionTest {
         }
     }
 
+    @LoadTest(
+            sources = {"cloudwatch", "datadog"},
+            properties = {
+                "cloudwatch.replay=src/test/resources/scenarios/S3_scaling_ceiling/cloudwatch",
+                "datadog.replay=src/test/resources/scenarios/S3_scaling_ceiling/datadog"
+            },
+            gates = "scaling_lag<=150s",
+            reportDir = "target/plimsoll-it")
+    static class RecordingsOfAnotherTime {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attach(k6());
+        }
+    }
+
+    @LoadTest(
+            sources = {"cloudwatch", "datadog"},
+            properties = {
+                "cloudwatch.replay=src/test/resources/scenarios/S3_scaling_ceiling/cloudwatch",
+                "datadog.replay=src/test/resources/scenarios/S3_scaling_ceiling/datadog"
+            },
+            gates = "scaling_lag<=150s",
+            allowInconclusive = true,
+            reportDir = "target/plimsoll-it")
+    static class InconclusiveAccepted {
+        @Test
+        void stress(LoadTestRecorder recorder) {
+            recorder.attach(k6());
+        }
+    }
+
     @LoadTest(reportDir = "target/plimsoll-it")
     static class NothingRecorded {
         @Test
@@ -296,6 +327,29 @@ class LoadTestExtensionTest {
                                         instanceOf(ExtensionConfigurationException.class),
                                         message(m -> m.contains("@LoadTest source 'datadog'")
                                                 && m.contains("no-such-folder' is not a folder")))));
+    }
+
+    @Test
+    void anInconclusiveVerdictShouldFailTheTestUnlessAccepted() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(RecordingsOfAnotherTime.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("stress"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionError.class),
+                                        message(m -> m.contains("is inconclusive")
+                                                && m.contains("gate scaling_lag<=150s is inconclusive")
+                                                && m.contains("not covered: cpu_utilization")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(InconclusiveAccepted.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test

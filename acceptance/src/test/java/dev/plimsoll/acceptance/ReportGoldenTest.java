@@ -89,7 +89,7 @@ class ReportGoldenTest {
     @ValueSource(strings = {"", "de-DE"})
     void markdownShouldNameTheFailedGate(String locale) throws IOException {
         assertThat(write(ReportFormat.MARKDOWN, locale))
-                .contains("❌ 1 gate(s) failed")
+                .contains("❌ fail: 1 gate(s) failed")
                 .contains("| `bottleneck!=backend` | backend | ❌ fail |");
     }
 

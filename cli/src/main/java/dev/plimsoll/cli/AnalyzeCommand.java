@@ -19,11 +19,13 @@ import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
+import dev.plimsoll.report.Verdict;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSources;
@@ -53,8 +55,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Analyses a load run against the cluster's CloudWatch and Datadog telemetry (live or replayed):"
                     + " clock skew, scaling lag, ceilings, the tier where latency was added, load-generator saturation,"
-                    + " error bursts. Writes the reports to --out and exits 0 when every gate passes, 1 when one fails,"
-                    + " 2 on a usage or input error."
+                    + " error bursts. Writes the reports to --out. Exit codes: 0 pass, 1 a gate failed (or a finding"
+                    + " reached --fail-on), 2 usage or input error, 3 inconclusive (the sources did not cover the run"
+                    + " for what a gate or finding needs), 4 internal error."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -63,7 +66,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(
             names = {"--load", "--k6"},
             paramLabel = "FILE",
-            description = "The load tool's output (k6 NDJSON, CSV, summary); repeat for several generators.")
+            description = "The load tool's output, told from its content: k6 (--out json/csv, summary), JMeter JTL"
+                    + " (CSV or XML), Gatling simulation.log; repeat for several generators.")
     List<Path> load = new ArrayList<>();
 
     @Option(names = "--cloudwatch-replay", paramLabel = "DIR", description = "Recorded get-metric-data responses.")
@@ -167,6 +171,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
+            defaultValue = "none",
+            description = "Fail the run (exit 1) when a finding reaches this severity: info, warning, high, or none."
+                    + " Default: ${DEFAULT-VALUE} (only gates fail it).")
+    String failOn;
+
+    @Option(
+            names = "--allow-inconclusive",
+            description = "Exit 0 instead of 3 when the verdict is inconclusive (the report still says why).")
+    boolean allowInconclusive;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress on stderr.")
     boolean quiet;
@@ -200,7 +217,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .build();
         Progress progress = new Progress(
                 spec.commandLine().getErr(), quiet || System.console() == null, SummarizeCommand.totalSize(loadFiles));
-        LoadRun run = K6Reader.builder().progress(progress).build().read(loadFiles);
+        LoadRun run = LoadRuns.reader().progress(progress).build().readFiles(loadFiles);
         progress.done();
         if (run.timeline().isEmpty()) {
             throw new ParameterException(
@@ -219,6 +236,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     .sources(sources)
                     .config(analysisConfig)
                     .gates(parsed)
+                    .failOn(severity(failOn))
                     .ingestionDelay(ingestionDelay)
                     .progress(m -> {
                         if (!quiet) {
@@ -231,7 +249,26 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         List<Path> written = report.writeTo(out, wanted);
         print(o, report, written);
-        return report.passed() ? 0 : 1;
+        Verdict verdict = report.verdict();
+        if (verdict == Verdict.INCONCLUSIVE && allowInconclusive) {
+            o.println("inconclusive accepted (--allow-inconclusive): exit 0");
+            return 0;
+        }
+        return verdict.exitCode();
+    }
+
+    private @Nullable Severity severity(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none")) {
+            return null;
+        }
+        for (Severity s : Severity.values()) {
+            if (s.label().equals(t)) {
+                return s;
+            }
+        }
+        throw new ParameterException(
+                spec.commandLine(), "--fail-on must be info, warning, high or none, but was '" + text + "'");
     }
 
     /** The sources asked for: replays and live ones, by type. */
@@ -248,14 +285,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static void print(PrintWriter o, Report report, List<Path> written) {
         var r = report.result();
-        o.println("bottleneck: " + r.bottleneck().id()
-                + (r.skew().isEstimated()
-                        ? String.format(
-                                Locale.ROOT,
-                                "   clock skew: %+.1f s (r=%.3f)",
-                                r.skew().seconds(),
-                                r.skew().correlation())
-                        : ""));
+        Verdict verdict = report.verdict();
+        o.println(
+                "verdict: " + verdict.id() + "   bottleneck: " + r.bottleneck().id()
+                        + (r.skew().isEstimated()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "   clock skew: %+.1f s (r=%.3f)",
+                                        r.skew().seconds(),
+                                        r.skew().correlation())
+                                : ""));
+        if (verdict != Verdict.PASS) {
+            report.reasons().forEach(reason -> o.println("  " + reason));
+        }
         for (Finding f : r.findings()) {
             if (f.kind() != FindingKind.DATA_COVERAGE) {
                 o.printf(
@@ -273,7 +315,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             o.println(notes + " data-coverage note(s) in the report");
         }
         for (GateResult g : report.gates()) {
-            o.printf(Locale.ROOT, "gate %-30s %-12s %s%n", g.expression(), g.measured(), g.passed() ? "pass" : "FAIL");
+            o.printf(
+                    Locale.ROOT,
+                    "gate %-30s %-12s %s%n",
+                    g.expression(),
+                    g.measured(),
+                    g.outcome().label());
         }
         for (Path p : written) {
             o.println("report: " + p.toAbsolutePath());

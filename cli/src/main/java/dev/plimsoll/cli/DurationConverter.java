@@ -15,29 +15,20 @@
  */
 package dev.plimsoll.cli;
 
+import dev.plimsoll.internal.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as k6 writes them: {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 1h}. */
+/** Durations as k6 writes them ({@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}) or ISO-8601. */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
     @Override
     public Duration convert(String value) {
-        Matcher m = FORMAT.matcher(value.trim());
-        if (!m.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 1s, 2m, 1h");
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(
+                    "'" + value + "' is not a duration: use e.g. 500ms, 1.5s, 5m, 1h or PT1M (0 to 3650d)");
         }
-        double n = Double.parseDouble(m.group(1));
-        double millis = switch (m.group(2)) {
-            case "ms" -> n;
-            case "s" -> n * 1000;
-            case "m" -> n * 60_000;
-            default -> n * 3_600_000;
-        };
-        return Duration.ofMillis(Math.round(millis));
     }
 }

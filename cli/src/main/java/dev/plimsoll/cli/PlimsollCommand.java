@@ -17,13 +17,16 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.error.PlimsollException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code plimsoll}: lays a load test's timeline over the infrastructure's telemetry.
  *
- * <p>Exit codes: 0 success (all gates pass), 1 a gate failed, 2 usage or input error.
+ * <p>Exit codes: 0 pass, 1 a gate failed (or a finding reached {@code --fail-on}), 2 usage or input error (the
+ * message names the file, line or field, and the rule), 3 inconclusive (no evidence is not a pass), 4 internal error
+ * (a bug or the JVM out of memory: one line, never a stack trace unless {@code PLIMSOLL_DEBUG=true}).
  */
 @Command(
         name = "plimsoll",
@@ -36,9 +39,13 @@ public final class PlimsollCommand implements Runnable {
     /** Exit code of a usage or input error. */
     public static final int EXIT_INPUT_ERROR = 2;
 
+    /** Exit code of an internal error: a bug, or the JVM out of memory. */
+    public static final int EXIT_INTERNAL_ERROR = 4;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command line's entry point: exits with the code {@link #run} returns. */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -48,14 +55,37 @@ public final class PlimsollCommand implements Runnable {
         CommandLine cli = new CommandLine(new PlimsollCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof PlimsollException || e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("plimsoll: error: " + e.getMessage());
-                return EXIT_INPUT_ERROR;
-            }
-            throw e;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return handle(e, err);
+        }
+    }
+
+    /** One line for a failure, never a stack trace (unless PLIMSOLL_DEBUG=true), and the exit code it deserves. */
+    static int handle(Throwable e, PrintWriter err) {
+        if (Boolean.parseBoolean(System.getenv("PLIMSOLL_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof PlimsollException || e instanceof IllegalArgumentException) {
+            err.println("plimsoll: error: " + e.getMessage());
+            return EXIT_INPUT_ERROR;
+        }
+        if (e instanceof UncheckedIOException u) {
+            Throwable cause = u.getCause();
+            err.println("plimsoll: error: " + (cause != null ? cause.getMessage() : u.getMessage()));
+            return EXIT_INPUT_ERROR;
+        }
+        if (e instanceof OutOfMemoryError) {
+            err.println("plimsoll: internal error: the JVM ran out of memory; give it more with"
+                    + " PLIMSOLL_JAVA_OPTS=-Xmx2g and try again");
+            return EXIT_INTERNAL_ERROR;
+        }
+        err.println("plimsoll: internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + " — a bug: please report it with the command line (PLIMSOLL_DEBUG=true prints the stack trace)");
+        return EXIT_INTERNAL_ERROR;
     }
 
     @Override

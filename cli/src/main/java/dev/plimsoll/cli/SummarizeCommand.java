@@ -18,7 +18,7 @@ package dev.plimsoll.cli;
 import dev.plimsoll.ingest.k6.K6Reader;
 import dev.plimsoll.run.Distribution;
 import dev.plimsoll.run.HttpTimeline;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.Phase;
 import dev.plimsoll.run.RunSummary;
@@ -172,14 +172,14 @@ final class SummarizeCommand implements Callable<Integer> {
                         + Format.bytes(totals.dataReceivedBytes()));
         row(out, "VUs", "max " + totals.vusMax());
         if (!t.isEmpty()) {
-            Distribution d = t.http().distribution(K6Metrics.HTTP_REQ_DURATION);
+            Distribution d = t.http().distribution(LoadMetrics.REQUEST_DURATION);
             row(
                     out,
                     "http_req_duration",
                     "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.median())
                             + " p(95)=" + Format.millis(d.percentile(95)) + " p(99)=" + Format.millis(d.percentile(99))
                             + " max=" + Format.millis(d.max()));
-            Distribution waiting = t.http().distribution(K6Metrics.HTTP_REQ_WAITING);
+            Distribution waiting = t.http().distribution(LoadMetrics.TIME_TO_FIRST_BYTE);
             row(out, "http_req_waiting", "p(95)=" + Format.millis(waiting.percentile(95)) + " (time to first byte)");
         }
         run.summary().ifPresent(s -> printThresholds(out, s));
@@ -204,7 +204,7 @@ final class SummarizeCommand implements Callable<Integer> {
         for (Phase p : run.phases()) {
             HttpTimeline http = t.http();
             TimeWindow w = p.window();
-            Distribution d = http.distribution(K6Metrics.HTTP_REQ_DURATION, w);
+            Distribution d = http.distribution(LoadMetrics.REQUEST_DURATION, w);
             double requests = sum(http.requests().slice(w));
             double failed = sum(http.failed().slice(w));
             double seconds = w.duration().toMillis() / 1000.0;
@@ -236,7 +236,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 .limit(top)
                 .forEach(e -> {
                     HttpTimeline h = e.getValue();
-                    Distribution d = h.distribution(K6Metrics.HTTP_REQ_DURATION);
+                    Distribution d = h.distribution(LoadMetrics.REQUEST_DURATION);
                     out.printf(
                             Locale.ROOT,
                             "  %-40s %10s %8s %10s %10s%n",

@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +133,7 @@ class AnalyzeCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(junit).isEqualTo(1);
-        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        var doc = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(dir.resolve("plimsoll-junit.xml").toFile());
         var suite = doc.getDocumentElement();

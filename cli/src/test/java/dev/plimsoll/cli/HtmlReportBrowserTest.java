@@ -125,7 +125,7 @@ class HtmlReportBrowserTest {
                 new String[] {"analyze", "--k6", k6.toString(), "--out", out.toString(), "--format", "html"},
                 new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true));
-        assertThat(code).isZero();
+        assertThat(code).isEqualTo(3); // no cloud source and no gate: inconclusive, the report is written all the same
 
         Result r = chromium(List.of(
                 "--dump-dom", out.resolve("plimsoll-report.html").toUri().toString()));

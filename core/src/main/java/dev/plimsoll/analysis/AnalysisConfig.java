@@ -45,7 +45,9 @@ import java.util.Objects;
  *     human and SLO relevance for web APIs, above the noise of a 1 s p95
  * @param errorRateThreshold share of failed requests in a 10 s window that makes an error burst, in [0, 1); default
  *     1 %
- * @param coverageInfoBelow coverage ratio in [0, 1] under which a data-coverage note is added; default 0.9
+ * @param minCoverage share of a signal's expected points inside the run that must be present, in [0, 1], for the
+ *     signal to count as measured; default 0.9 — below it the report adds a data-coverage note, and a verdict or gate
+ *     that needs the signal is inconclusive (one missing CloudWatch minute in a ten-minute run still counts)
  * @param estimateSkew whether to estimate and apply the generator/cloud clock skew; default true
  * @param maxSkew largest skew searched either way, in [0, 30 min]; default 120 s
  * @param fetchLead how long before the run's start the sources are read, ≥ {@code maxSkew}; default 5 min — the node
@@ -64,7 +66,7 @@ public record AnalysisConfig(
         double sloP95Millis,
         double minGrowthMillis,
         double errorRateThreshold,
-        double coverageInfoBelow,
+        double minCoverage,
         boolean estimateSkew,
         Duration maxSkew,
         Duration fetchLead,
@@ -110,11 +112,7 @@ public record AnalysisConfig(
                 errorRateThreshold >= 0 && errorRateThreshold < 1,
                 "errorRateThreshold must be in [0, 1)",
                 errorRateThreshold);
-        check(
-                problems,
-                coverageInfoBelow >= 0 && coverageInfoBelow <= 1,
-                "coverageInfoBelow must be in [0, 1]",
-                coverageInfoBelow);
+        check(problems, minCoverage >= 0 && minCoverage <= 1, "minCoverage must be in [0, 1]", minCoverage);
         check(
                 problems,
                 !maxSkew.isNegative() && maxSkew.compareTo(Duration.ofMinutes(30)) <= 0,
@@ -185,7 +183,7 @@ public record AnalysisConfig(
         private double sloP95Millis;
         private double minGrowthMillis;
         private double errorRateThreshold;
-        private double coverageInfoBelow;
+        private double minCoverage;
         private boolean estimateSkew;
         private Duration maxSkew;
         private Duration fetchLead;
@@ -201,7 +199,7 @@ public record AnalysisConfig(
             sloP95Millis = c.sloP95Millis;
             minGrowthMillis = c.minGrowthMillis;
             errorRateThreshold = c.errorRateThreshold;
-            coverageInfoBelow = c.coverageInfoBelow;
+            minCoverage = c.minCoverage;
             estimateSkew = c.estimateSkew;
             maxSkew = c.maxSkew;
             fetchLead = c.fetchLead;
@@ -262,9 +260,9 @@ public record AnalysisConfig(
             return this;
         }
 
-        /** @see AnalysisConfig#coverageInfoBelow() */
-        public Builder coverageInfoBelow(double ratio) {
-            this.coverageInfoBelow = ratio;
+        /** @see AnalysisConfig#minCoverage() */
+        public Builder minCoverage(double ratio) {
+            this.minCoverage = ratio;
             return this;
         }
 
@@ -308,7 +306,7 @@ public record AnalysisConfig(
                     sloP95Millis,
                     minGrowthMillis,
                     errorRateThreshold,
-                    coverageInfoBelow,
+                    minCoverage,
                     estimateSkew,
                     maxSkew,
                     fetchLead,

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param findings ordered by severity (highest first), then time, then kind
  * @param skew the clock skew estimated and applied to the cloud series
  * @param coverage what the sources got, per query
+ * @param evidence how well the cloud series cover each {@link SignalGroup} over the run, in the enum's order
  * @param correlations how each cloud series follows the load
  * @param elasticity SPEC RG elasticity metrics, when demand and supply could be measured
  * @param aligned the run with the cloud series on its clock
@@ -41,6 +42,7 @@ public record AnalysisResult(
         List<Finding> findings,
         ClockSkew skew,
         List<Coverage> coverage,
+        List<SignalCoverage> evidence,
         List<Correlation> correlations,
         Optional<Elasticity> elasticity,
         AlignedRun aligned) {
@@ -49,20 +51,36 @@ public record AnalysisResult(
         findings = List.copyOf(findings);
         Objects.requireNonNull(skew, "skew");
         coverage = List.copyOf(coverage);
+        evidence = List.copyOf(evidence);
         correlations = List.copyOf(correlations);
         Objects.requireNonNull(elasticity, "elasticity");
         Objects.requireNonNull(aligned, "aligned");
     }
 
     /**
-     * Where latency was added under load: the tier of the latency-bottleneck finding, {@link LatencyTier#NONE} when
-     * there is none.
+     * Where latency was added under load: the tier of the latency-bottleneck finding; else {@link LatencyTier#NONE}
+     * when the server side's latency was measured and nothing needed placing, {@link LatencyTier#UNKNOWN} when it was
+     * not (no cloud source, or its series did not cover the run).
      */
     public LatencyTier bottleneck() {
         return findings(FindingKind.LATENCY_BOTTLENECK).stream()
                 .map(f -> ((Finding.LatencyBottleneck) f).tier())
                 .findFirst()
-                .orElse(LatencyTier.NONE);
+                .orElse(covered(SignalGroup.SERVER_LATENCY) ? LatencyTier.NONE : LatencyTier.UNKNOWN);
+    }
+
+    /** How well the cloud series cover a group of signals over the run. */
+    public SignalCoverage evidence(SignalGroup group) {
+        return evidence.stream()
+                .filter(e -> e.group() == group)
+                .findFirst()
+                .orElse(new SignalCoverage(
+                        group, false, 0, List.of(), false, List.of(group.label() + ": not checked")));
+    }
+
+    /** Whether the cloud series cover a group of signals over the run. */
+    public boolean covered(SignalGroup group) {
+        return evidence(group).covered();
     }
 
     /** Findings of one kind. */

@@ -22,9 +22,9 @@ package dev.plimsoll.analysis;
  *
  * @param accuracyUnder mean relative under-provisioning, Σ max(d − s, 0) / d over time ÷ T (0 is perfect)
  * @param accuracyOver mean relative over-provisioning, Σ max(s − d, 0) / d over time ÷ T
- * @param timeshareUnder share of time with supply < demand
- * @param timeshareOver share of time with supply > demand
- * @param jitterPerMinute (supply adaptations − demand changes) per minute: > 0 the system oscillates, < 0 it is
+ * @param timeshareUnder share of time with supply &lt; demand
+ * @param timeshareOver share of time with supply &gt; demand
+ * @param jitterPerMinute (supply adaptations − demand changes) per minute: &gt; 0 the system oscillates, &lt; 0 it is
  *     too inert
  * @param requestsPerNode the per-node capacity demand was derived from (requests/s one node serves at the CPU
  *     threshold)

@@ -16,15 +16,21 @@
 package dev.plimsoll.gate;
 
 import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.analysis.SignalCoverage;
+import dev.plimsoll.analysis.SignalGroup;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +41,10 @@ import org.jspecify.annotations.Nullable;
  * the load run's request duration over the run), {@code error_rate} (0–1), {@code lb_latency_share},
  * {@code backend_latency_share}, {@code edge_latency_share} (share of the p95 growth placed in each tier, 0–1),
  * {@code skew} (s), {@code findings} (all), {@code findings.info|warning|high} (findings of exactly that severity),
- * {@code findings.<kind>} (e.g. {@code findings.scaling_ceiling}), and {@code bottleneck} (a {@link LatencyTier} id,
- * compared with {@code ==}/{@code !=}). Operators ({@link Operator}): {@code < <= > >= == !=}. Units: {@code ms},
+ * {@code findings.<kind>} (e.g. {@code findings.scaling_ceiling}), {@code bottleneck} (a {@link LatencyTier} id,
+ * compared with {@code ==}/{@code !=}) and {@code coverage} (the lowest covered share of the run over the signal
+ * groups the sources were asked for, 0–1). A gate whose figure rests on cloud signals that do not cover the run is
+ * inconclusive, not passed ({@link #needs()}). Operators ({@link Operator}): {@code < <= > >= == !=}. Units: {@code ms},
  * {@code s}, {@code m}, {@code %} (divided by 100), or none.
  *
  * <pre>{@code
@@ -69,7 +77,12 @@ public final class Gate {
         /** Number of findings (of a severity or kind with {@code findings.<x>}). */
         FINDINGS("findings", ""),
         /** The bottleneck tier, compared as text. */
-        BOTTLENECK("bottleneck", "");
+        BOTTLENECK("bottleneck", ""),
+        /**
+         * The lowest share of the run the cloud series cover over the signal groups the sources were asked for
+         * (0–1); e.g. {@code coverage>=90%}.
+         */
+        COVERAGE("coverage", "");
 
         private final String id;
         private final String unit;
@@ -304,23 +317,82 @@ public final class Gate {
         return Optional.ofNullable(tier);
     }
 
-    /** Evaluates the gate; a metric the analysis could not measure fails the gate. */
+    /**
+     * The groups of cloud signals this gate's figure rests on: scaling gates on node CPU and the node count, the
+     * bottleneck and tier shares on the server side's latency, skew on a request count, findings counts on whatever
+     * the counted kinds need (all of them for {@code findings} and {@code findings.<severity>}).
+     */
+    public Set<SignalGroup> needs() {
+        return switch (metric) {
+            case SCALING_LAG -> EnumSet.of(SignalGroup.SCALING);
+            case LB_LATENCY_SHARE, BACKEND_LATENCY_SHARE, EDGE_LATENCY_SHARE, BOTTLENECK ->
+                EnumSet.of(SignalGroup.SERVER_LATENCY);
+            case SKEW -> EnumSet.of(SignalGroup.REQUEST_COUNT);
+            case FINDINGS -> kind == null ? EnumSet.of(SignalGroup.SCALING, SignalGroup.SERVER_LATENCY) : needs(kind);
+            case CLIENT_P50, CLIENT_P95, CLIENT_P99, ERROR_RATE, COVERAGE -> EnumSet.noneOf(SignalGroup.class);
+        };
+    }
+
+    private static Set<SignalGroup> needs(FindingKind kind) {
+        return switch (kind) {
+            case SCALING_LAG, SCALING_CEILING, NO_SCALE_UP, SCALING_FLAPPING -> EnumSet.of(SignalGroup.SCALING);
+            case LATENCY_BOTTLENECK -> EnumSet.of(SignalGroup.SERVER_LATENCY);
+            default -> EnumSet.noneOf(SignalGroup.class);
+        };
+    }
+
+    /**
+     * Evaluates the gate. It is inconclusive, never passed, when its figure cannot be measured or rests on signals the
+     * sources did not cover over the run.
+     */
     public GateResult evaluate(AnalysisResult r) {
+        List<String> missing = new ArrayList<>();
+        for (SignalGroup g : needs()) {
+            SignalCoverage c = r.evidence(g);
+            if (!c.covered()) {
+                missing.add(
+                        c.asked()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%s, which the sources covered for %.0f %% of the run",
+                                        g.label(),
+                                        c.ratio() * 100)
+                                : g.label() + ", which no cloud source was asked for");
+            }
+        }
+        String note = missing.isEmpty() ? "" : "needs " + String.join(", and ", missing);
         if (metric == Metric.BOTTLENECK) {
             LatencyTier measured = r.bottleneck();
+            if (!missing.isEmpty() || measured == LatencyTier.UNKNOWN) {
+                return new GateResult(expression, measured.id(), GateResult.Outcome.INCONCLUSIVE, note);
+            }
             boolean eq = measured == tier;
-            return new GateResult(expression, measured.id(), (operator == Operator.EQ) == eq);
+            return new GateResult(expression, measured.id(), outcome((operator == Operator.EQ) == eq), "");
         }
         double v = measure(r);
         if (Double.isNaN(v)) {
-            return new GateResult(expression, "n/a", false);
+            return new GateResult(
+                    expression,
+                    "n/a",
+                    GateResult.Outcome.INCONCLUSIVE,
+                    note.isEmpty() ? "the analysis could not measure " + metric.id() : note);
         }
-        return new GateResult(expression, format(v), operator.test(v, threshold));
+        if (!missing.isEmpty()) {
+            return new GateResult(expression, format(v), GateResult.Outcome.INCONCLUSIVE, note);
+        }
+        return new GateResult(expression, format(v), outcome(operator.test(v, threshold)), "");
+    }
+
+    private static GateResult.Outcome outcome(boolean passed) {
+        return passed ? GateResult.Outcome.PASSED : GateResult.Outcome.FAILED;
     }
 
     private String format(double v) {
         if (metric == Metric.FINDINGS) {
             return Long.toString(Math.round(v));
+        }
+        if (Double.isInfinite(v)) {
+            return metric == Metric.SCALING_LAG ? "no new node" : "∞";
         }
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + metric.unit();
     }
@@ -328,10 +400,10 @@ public final class Gate {
     private double measure(AnalysisResult r) {
         var http = r.aligned().run().timeline().http();
         return switch (metric) {
-            case SCALING_LAG -> r.scalingLagSeconds();
-            case CLIENT_P50 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(50);
-            case CLIENT_P95 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(95);
-            case CLIENT_P99 -> http.distribution(K6Metrics.HTTP_REQ_DURATION).percentile(99);
+            case SCALING_LAG -> scalingLag(r);
+            case CLIENT_P50 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(50);
+            case CLIENT_P95 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(95);
+            case CLIENT_P99 -> http.distribution(LoadMetrics.REQUEST_DURATION).percentile(99);
             case ERROR_RATE -> http.errorRate();
             case LB_LATENCY_SHARE -> share(r, LatencyTier.LOAD_BALANCER);
             case BACKEND_LATENCY_SHARE -> share(r, LatencyTier.BACKEND);
@@ -342,8 +414,29 @@ public final class Gate {
                         .filter(f ->
                                 (severity == null || f.severity() == severity) && (kind == null || f.kind() == kind))
                         .count();
+            case COVERAGE ->
+                r.evidence().stream()
+                        .filter(SignalCoverage::asked)
+                        .mapToDouble(SignalCoverage::ratio)
+                        .min()
+                        .orElse(Double.NaN);
             case BOTTLENECK -> throw new IllegalStateException("bottleneck is compared as text");
         };
+    }
+
+    /**
+     * The first scaling lag; 0 when node CPU never saturated (nothing had to scale, which a covered run shows), and
+     * infinite when it saturated and no node came (no-scale-up).
+     */
+    private static double scalingLag(AnalysisResult r) {
+        double lag = r.scalingLagSeconds();
+        if (!Double.isNaN(lag)) {
+            return lag;
+        }
+        if (!r.findings(FindingKind.NO_SCALE_UP).isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return r.covered(SignalGroup.SCALING) ? 0 : Double.NaN;
     }
 
     /** Share of the p95 growth placed in a tier; 0 when latency did not grow enough to place. */

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.gate;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,12 +24,50 @@ import java.util.Objects;
  * @param expression the gate as written
  * @param measured what was measured, in the gate's unit (text for {@code bottleneck}); {@code n/a} when the analysis
  *     could not measure it
- * @param passed whether it held (a gate that cannot be measured fails: no evidence is not a pass)
+ * @param outcome passed, failed, or inconclusive (the figure could not be measured, or rests on signals the sources
+ *     did not cover: no evidence is not a pass)
+ * @param note why the gate is inconclusive, or what its figure rests on; empty when there is nothing to add
  * @since 0.1
  */
-public record GateResult(String expression, String measured, boolean passed) {
+public record GateResult(String expression, String measured, Outcome outcome, String note) {
+    /** A gate's outcome. */
+    public enum Outcome {
+        /** The figure was measured on covered data and met the threshold. */
+        PASSED,
+        /** The figure was measured on covered data and missed the threshold. */
+        FAILED,
+        /** The figure could not be measured, or the data it rests on does not cover the run. */
+        INCONCLUSIVE;
+
+        /** {@code pass}, {@code fail}, {@code inconclusive}. */
+        public String id() {
+            return switch (this) {
+                case PASSED -> "pass";
+                case FAILED -> "fail";
+                case INCONCLUSIVE -> "inconclusive";
+            };
+        }
+
+        /** {@code PASS}, {@code FAIL}, {@code INCONCLUSIVE}, for terminal output. */
+        public String label() {
+            return id().toUpperCase(Locale.ROOT);
+        }
+    }
+
     public GateResult {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(measured, "measured");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(note, "note");
+    }
+
+    /** Whether the gate held on covered data. */
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+
+    /** Whether the gate was measured on covered data and missed its threshold. */
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
     }
 }

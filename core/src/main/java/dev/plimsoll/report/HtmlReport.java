@@ -22,7 +22,7 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.run.RunTotals;
@@ -63,15 +63,15 @@ final class HtmlReport {
         AnalysisResult r = report.result();
         LoadRun run = r.aligned().run();
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plimsoll: "
                 + h(report.title()) + "</title>\n<style>" + resource(UPLOT + "uPlot.min.css") + "\n"
                 + resource(ASSETS + "report.css")
                 + "</style>\n</head>"
                 + "<body data-charts-drawn=\"0\">\n");
         out.write("<h1>Plimsoll: " + h(report.title()) + "</h1>\n");
-        out.write("<p class=\"verdict " + (report.passed() ? "pass" : "fail") + "\">"
-                + (report.gates().isEmpty() ? "" : report.passed() ? "All gates passed. " : "A gate failed. ")
+        Verdict verdict = report.verdict();
+        out.write("<p class=\"verdict " + verdict.id() + "\">Verdict: <b>" + verdict.id() + "</b>. "
                 + "Bottleneck: <b>" + h(r.bottleneck().id())
                 + "</b>. "
                 + (r.skew().isEstimated()
@@ -82,6 +82,13 @@ final class HtmlReport {
                                 r.skew().correlation()))
                         : "Clock skew not estimated.")
                 + "</p>\n");
+        if (verdict != Verdict.PASS) {
+            out.write("<ul class=\"reasons\">");
+            for (String reason : report.reasons()) {
+                out.write("<li>" + h(reason) + "</li>");
+            }
+            out.write("</ul>\n");
+        }
         out.write("<p class=\"meta\">"
                 + h(String.format(
                         Locale.ROOT,
@@ -153,7 +160,7 @@ final class HtmlReport {
                 .limit(50)
                 .toList();
         for (var e : sorted) {
-            var dist = e.getValue().distribution(K6Metrics.HTTP_REQ_DURATION);
+            var dist = e.getValue().distribution(LoadMetrics.REQUEST_DURATION);
             out.write("<tr><td>" + h(e.getKey()) + "</td><td>" + e.getValue().totalRequests() + "</td><td>"
                     + e.getValue().totalFailed() + "</td><td>" + num(dist.percentile(95)) + "</td><td>"
                     + num(dist.percentile(99)) + "</td></tr>");
@@ -167,8 +174,10 @@ final class HtmlReport {
         }
         out.write("<h2>Gates</h2><table><tr><th>gate</th><th>measured</th><th>result</th></tr>");
         for (GateResult g : report.gates()) {
-            out.write("<tr class=\"" + (g.passed() ? "pass" : "fail") + "\"><td><code>" + h(g.expression())
-                    + "</code></td><td>" + h(g.measured()) + "</td><td>" + (g.passed() ? "pass" : "FAIL")
+            out.write("<tr class=\"" + g.outcome().id() + "\"><td><code>" + h(g.expression())
+                    + "</code></td><td>" + h(g.measured()) + "</td><td>"
+                    + g.outcome().label()
+                    + (g.note().isEmpty() ? "" : " — " + h(g.note()))
                     + "</td></tr>");
         }
         out.write("</table>\n");
@@ -204,7 +213,7 @@ final class HtmlReport {
             array(g, "vus", t.vus());
             array(g, "rps", t.rps());
             array(g, "errors", t.http().failed());
-            array(g, "clientP95", t.percentile(K6Metrics.HTTP_REQ_DURATION, 95));
+            array(g, "clientP95", t.percentile(LoadMetrics.REQUEST_DURATION, 95));
             cloud(g, ar, "nodes", ar.signal(Signal.NODE_COUNT));
             cloud(g, ar, "cpu", ar.signal(Signal.CPU_UTILIZATION));
             cloud(g, ar, "lbP95", ar.signal(Signal.LB_LATENCY, Statistic.P95));

@@ -34,16 +34,23 @@ final class JUnitReport {
 
     static void write(Report report, Writer out) throws IOException {
         List<Finding> findings = report.result().findingsAtLeast(Severity.WARNING);
-        long gateFailures = report.gates().stream().filter(g -> !g.passed()).count();
+        long gateFailures = report.gates().stream().filter(GateResult::failed).count();
+        long gateErrors = report.gates().stream()
+                .filter(g -> g.outcome() == GateResult.Outcome.INCONCLUSIVE)
+                .count();
         int tests = report.gates().size() + findings.size();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuite name=\"plimsoll: " + x(report.title()) + "\" tests=\"" + tests + "\" failures=\""
-                + (gateFailures + findings.size()) + "\" errors=\"0\" skipped=\"0\">\n");
+                + (gateFailures + findings.size()) + "\" errors=\"" + gateErrors + "\" skipped=\"0\">\n");
         for (GateResult g : report.gates()) {
             out.write("  <testcase classname=\"plimsoll.gates\" name=\"" + x(g.expression()) + "\">");
-            if (!g.passed()) {
+            if (g.failed()) {
                 out.write("<failure message=\"" + x("gate " + g.expression() + " failed: measured " + g.measured())
                         + "\" type=\"gate\"/>");
+            } else if (g.outcome() == GateResult.Outcome.INCONCLUSIVE) {
+                // an error, not a failure: the gate could not be evaluated on the data there was
+                out.write("<error message=\"" + x("gate " + g.expression() + " is inconclusive: " + g.note())
+                        + "\" type=\"inconclusive\"/>");
             }
             out.write("</testcase>\n");
         }

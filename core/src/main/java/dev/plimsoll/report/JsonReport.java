@@ -18,11 +18,12 @@ package dev.plimsoll.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.plimsoll.analysis.Correlation;
+import dev.plimsoll.analysis.SignalCoverage;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTotals;
 import dev.plimsoll.source.Coverage;
@@ -39,7 +40,8 @@ import java.util.Optional;
  * <pre>
  * schemaVersion   int
  * title           string
- * verdict         "pass" | "fail"          (fail when a gate failed)
+ * verdict         "pass" | "fail" | "inconclusive"   (see Report.verdict())
+ * reasons         [string]                 why: failed gates and findings, or what could not be decided
  * run             {tool, id, start, end, requests, failedRequests, errorRate, iterations, droppedIterations,
  *                  vusMax, p50Ms, p95Ms, p99Ms}
  * bottleneck      "backend" | "load_balancer" | "network_edge" | "load_generator" | "none" | "unknown"
@@ -47,7 +49,9 @@ import java.util.Optional;
  * elasticity      {accuracyUnder, accuracyOver, timeshareUnder, timeshareOver, jitterPerMinute, requestsPerNode,
  *                  samples} | null
  * findings        [{kind, severity, start, end, reason, confidence, ...kind-specific fields, evidence: [...]}]
- * gates           [{expression, measured, passed}]
+ * gates           [{expression, measured, passed, outcome: "pass" | "fail" | "inconclusive", note?}]
+ * evidence        [{group: "scaling" | "server_latency" | "request_count", asked, ratio, covered, basis: [query],
+ *                   problems: [string]}]
  * coverage        [{query, expected, present, complete, messages}]
  * correlations    [{query, signal, series, load, pearson, spearman, lagSeconds, pValue, n}]
  * </pre>
@@ -71,7 +75,12 @@ public final class JsonReport {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeStringField("title", report.title());
-            g.writeStringField("verdict", report.passed() ? "pass" : "fail");
+            g.writeStringField("verdict", report.verdict().id());
+            g.writeArrayFieldStart("reasons");
+            for (String r : report.reasons()) {
+                g.writeString(r);
+            }
+            g.writeEndArray();
             run(g, report.result().aligned().run());
             g.writeStringField("bottleneck", report.result().bottleneck().id());
             var skew = report.result().skew();
@@ -110,6 +119,30 @@ public final class JsonReport {
                 g.writeStringField("expression", r.expression());
                 g.writeStringField("measured", r.measured());
                 g.writeBooleanField("passed", r.passed());
+                g.writeStringField("outcome", r.outcome().id());
+                if (!r.note().isEmpty()) {
+                    g.writeStringField("note", r.note());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("evidence");
+            for (SignalCoverage e : report.result().evidence()) {
+                g.writeStartObject();
+                g.writeStringField("group", e.group().id());
+                g.writeBooleanField("asked", e.asked());
+                number(g, "ratio", e.ratio());
+                g.writeBooleanField("covered", e.covered());
+                g.writeArrayFieldStart("basis");
+                for (String b : e.basis()) {
+                    g.writeString(b);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("problems");
+                for (String p : e.problems()) {
+                    g.writeString(p);
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -150,7 +183,7 @@ public final class JsonReport {
 
     private static void run(JsonGenerator g, LoadRun run) throws IOException {
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         g.writeObjectFieldStart("run");
         g.writeStringField("tool", run.tool());
         g.writeStringField("id", run.id());

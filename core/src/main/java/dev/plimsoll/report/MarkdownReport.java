@@ -16,9 +16,10 @@
 package dev.plimsoll.report;
 
 import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.RunTotals;
 import java.io.IOException;
 import java.io.Writer;
@@ -37,23 +38,36 @@ final class MarkdownReport {
         var r = report.result();
         var run = r.aligned().run();
         RunTotals t = run.totals();
-        var d = run.timeline().http().distribution(K6Metrics.HTTP_REQ_DURATION);
+        var d = run.timeline().http().distribution(LoadMetrics.REQUEST_DURATION);
         long warnings = r.findingsAtLeast(Severity.WARNING).size();
         out.write("## Plimsoll: " + escape(report.title()) + "\n\n");
-        out.write((report.gates().isEmpty()
-                        ? (warnings == 0 ? "✅ no problems found" : "⚠️ " + warnings + " finding(s) at warning or above")
-                        : report.passed()
-                                ? "✅ all gates passed"
-                                : "❌ "
+        Verdict verdict = report.verdict();
+        String headline = switch (verdict) {
+            case PASS -> report.gates().isEmpty() ? "✅ pass" : "✅ pass: all gates passed";
+            case FAIL ->
+                "❌ fail"
+                        + (report.gates().stream().anyMatch(GateResult::failed)
+                                ? ": "
                                         + report.gates().stream()
-                                                .filter(g -> !g.passed())
-                                                .count() + " gate(s) failed")
+                                                .filter(GateResult::failed)
+                                                .count() + " gate(s) failed"
+                                : "");
+            case INCONCLUSIVE -> "⚠️ inconclusive";
+        };
+        out.write(headline
                 + " · bottleneck: **" + r.bottleneck().id() + "**"
                 + (r.skew().isEstimated()
                         ? String.format(
                                 Locale.ROOT, " · clock skew %+.1f s", r.skew().seconds())
                         : "")
+                + (verdict == Verdict.PASS && warnings > 0 ? " · " + warnings + " finding(s) at warning or above" : "")
                 + "\n\n");
+        if (verdict != Verdict.PASS) {
+            for (String reason : report.reasons()) {
+                out.write("- " + escape(reason) + "\n");
+            }
+            out.write("\n");
+        }
         out.write(String.format(
                 Locale.ROOT,
                 "%d requests, %.2f %% failed, p95 %.1f ms, p99 %.1f ms, %d VUs max, %s → %s" + "%n%n",
@@ -65,12 +79,10 @@ final class MarkdownReport {
                 run.window().start(),
                 run.window().end()));
         long notes = r.findings().stream()
-                .filter(f ->
-                        f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE)
+                .filter(f -> f.severity() == Severity.INFO && f.kind() == FindingKind.DATA_COVERAGE)
                 .count();
         var listed = r.findings().stream()
-                .filter(f ->
-                        !(f.severity() == Severity.INFO && f.kind() == dev.plimsoll.finding.FindingKind.DATA_COVERAGE))
+                .filter(f -> !(f.severity() == Severity.INFO && f.kind() == FindingKind.DATA_COVERAGE))
                 .toList();
         if (!listed.isEmpty()) {
             out.write("| severity | finding | when (UTC) | reason |\n|---|---|---|---|\n");
@@ -87,7 +99,12 @@ final class MarkdownReport {
             out.write("| gate | measured | result |\n|---|---|---|\n");
             for (GateResult g : report.gates()) {
                 out.write("| `" + code(g.expression()) + "` | " + escape(g.measured()) + " | "
-                        + (g.passed() ? "✅ pass" : "❌ fail") + " |\n");
+                        + switch (g.outcome()) {
+                            case PASSED -> "✅ pass";
+                            case FAILED -> "❌ fail";
+                            case INCONCLUSIVE -> "⚠️ inconclusive";
+                        }
+                        + " |\n");
             }
             out.write("\n");
         }

@@ -16,6 +16,11 @@
 package dev.plimsoll.report;
 
 import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.analysis.SignalCoverage;
+import dev.plimsoll.analysis.SignalGroup;
+import dev.plimsoll.finding.Finding;
+import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +33,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A finished analysis as reports show it: the analysis, the gates' results and a title. Writes itself in any
@@ -41,18 +48,86 @@ import java.util.Objects;
  * @param title e.g. the run's name
  * @param result the analysis
  * @param gates results of the gates, in the order given
+ * @param failOn findings at or above this severity fail the run; empty: only gates fail it
  * @since 0.1
  */
-public record Report(String title, AnalysisResult result, List<GateResult> gates) {
+public record Report(String title, AnalysisResult result, List<GateResult> gates, Optional<Severity> failOn) {
     public Report {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(result, "result");
         gates = List.copyOf(gates);
+        Objects.requireNonNull(failOn, "failOn");
     }
 
-    /** Whether every gate passed (true without gates). */
+    /**
+     * The verdict: {@link Verdict#FAIL} when a gate failed or a finding reached {@link #failOn()};
+     * {@link Verdict#INCONCLUSIVE} when nothing failed but a gate could not be decided, the sources did not cover the
+     * run for the signals the findings need ({@link dev.plimsoll.analysis.AnalysisConfig#minCoverage()}), a detector
+     * failed, or there was neither a cloud source nor a gate; else {@link Verdict#PASS}. {@link #reasons()} says why.
+     */
+    public Verdict verdict() {
+        if (gates.stream().anyMatch(GateResult::failed) || !failingFindings().isEmpty()) {
+            return Verdict.FAIL;
+        }
+        return inconclusiveReasons().isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
+    }
+
+    /** Why the verdict is what it is, one line each: the failed gates and findings, or what could not be decided. */
+    public List<String> reasons() {
+        List<String> out = new ArrayList<>();
+        for (GateResult g : gates) {
+            if (g.failed()) {
+                out.add("gate " + g.expression() + " failed (measured " + g.measured() + ")");
+            }
+        }
+        for (Finding f : failingFindings()) {
+            out.add(f.severity().label() + " " + f.kind().id() + ": " + f.reason());
+        }
+        if (out.isEmpty()) {
+            out.addAll(inconclusiveReasons());
+        }
+        return out;
+    }
+
+    /** Whether the verdict is a pass (no gate failed, nothing undecided). */
     public boolean passed() {
-        return gates.stream().allMatch(GateResult::passed);
+        return verdict() == Verdict.PASS;
+    }
+
+    private List<Finding> failingFindings() {
+        return failOn.map(result::findingsAtLeast).orElse(List.of());
+    }
+
+    private List<String> inconclusiveReasons() {
+        List<String> out = new ArrayList<>();
+        for (GateResult g : gates) {
+            if (g.outcome() == GateResult.Outcome.INCONCLUSIVE) {
+                out.add("gate " + g.expression() + " is inconclusive: " + g.note());
+            }
+        }
+        boolean anyAsked = result.evidence().stream().anyMatch(SignalCoverage::asked);
+        if (anyAsked) {
+            Set<String> advice = new LinkedHashSet<>();
+            for (SignalGroup g : List.of(SignalGroup.SCALING, SignalGroup.SERVER_LATENCY)) {
+                SignalCoverage c = result.evidence(g);
+                if (c.asked() && !c.covered()) {
+                    List<String> p = c.problems();
+                    // the last problem is the advice, the same for every group: said once
+                    p.subList(0, Math.max(0, p.size() - 1)).forEach(x -> out.add("not covered: " + x));
+                    if (!p.isEmpty()) {
+                        advice.add(p.get(p.size() - 1));
+                    }
+                }
+            }
+            out.addAll(advice);
+        } else if (gates.isEmpty()) {
+            out.add("the server side was not checked: no cloud source was given (and no gate asked about the client"
+                    + " side only)");
+        }
+        for (Finding f : result.findings(FindingKind.ANALYSIS_ERROR)) {
+            out.add(f.reason());
+        }
+        return out;
     }
 
     /**

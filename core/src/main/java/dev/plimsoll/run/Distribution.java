@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.run;
 
+import java.util.Locale;
 import org.HdrHistogram.DoubleHistogram;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Percentiles</b> follow k6's definition so that Plimsoll and k6's end-of-test summary agree: for
  * {@code n} sorted samples, {@code p(q)} is interpolated linearly between the samples at ranks
  * {@code floor(i)} and {@code ceil(i)}, {@code i = q/100 × (n − 1)}. The samples themselves come from a
- * histogram with {@value SampleStats#SIGNIFICANT_DIGITS} significant digits, so each is known to within
+ * histogram with 3 significant digits, so each is known to within
  * its sub-bucket (relative width 1/2048; the midpoint is used, error ≤ 0.025 % + 1 ns); the lowest
  * and highest ranks are the exact minimum and maximum. A percentile is therefore within 0.05 % of
  * k6's figure for the same samples. Percentiles of percentiles are never taken: a window's percentile is
@@ -157,7 +158,7 @@ public final class Distribution {
     @Override
     public String toString() {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "Distribution{n=%d, min=%.3f, med=%.3f, p95=%.3f, max=%.3f}",
                 count,
                 min(),

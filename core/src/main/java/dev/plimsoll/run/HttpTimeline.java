@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The HTTP requests of a run, or of one slice of it (one request name, one status): requests, failed
- * requests and the latency trends, per bucket. Immutable.
+ * The requests of a run, or of one slice of it (one request name, one status, one error class): requests,
+ * failed requests and the latency trends, per bucket, under their {@link LoadMetrics neutral} names. Immutable.
  *
  * @since 0.1
  */
@@ -35,21 +35,21 @@ public final class HttpTimeline {
     HttpTimeline(Map<String, MetricTimeline> metrics, Function<String, MetricTimeline> empty) {
         this.metrics = Map.copyOf(metrics);
         this.empty = empty;
-        this.requests = metric(K6Metrics.HTTP_REQS);
-        this.failed = metric(K6Metrics.HTTP_REQ_FAILED);
+        this.requests = metric(LoadMetrics.REQUESTS);
+        this.failed = metric(LoadMetrics.REQUEST_FAILED);
     }
 
-    /** Requests in the slice (the sum of {@code http_reqs}). */
+    /** Requests in the slice (the sum of {@code requests}). */
     public long totalRequests() {
         return Math.round(requests.sum());
     }
 
-    /** Failed requests in the slice ({@code http_req_failed} samples that were true). */
+    /** Failed requests in the slice ({@code request_failed} samples that were true). */
     public long totalFailed() {
         return failed.nonZero();
     }
 
-    /** Failed ÷ all requests, per {@code http_req_failed}; NaN when there were none. */
+    /** Failed ÷ all requests, per {@code request_failed}; NaN when there were none. */
     public double errorRate() {
         return failed.count() == 0 ? Double.NaN : (double) failed.nonZero() / failed.count();
     }
@@ -75,11 +75,12 @@ public final class HttpTimeline {
     }
 
     /**
-     * A metric of the slice: {@code http_reqs}, {@code http_req_failed} or a latency trend such as
-     * {@link K6Metrics#HTTP_REQ_DURATION}; empty (no samples) when the run had none.
+     * A metric of the slice: {@code requests}, {@code request_failed} or a latency trend such as
+     * {@link LoadMetrics#REQUEST_DURATION} (k6's names are accepted too); empty (no samples) when the run had
+     * none.
      */
     public MetricTimeline metric(String name) {
-        MetricTimeline m = metrics.get(name);
+        MetricTimeline m = metrics.get(LoadMetrics.neutral(name));
         return m != null ? m : empty.apply(name);
     }
 

@@ -16,6 +16,7 @@
 package dev.plimsoll.run;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An account of what was read to build a run: nothing valid is ever dropped without a line here.
@@ -49,6 +50,6 @@ public record IngestReport(List<String> files, long lines, long samples, long sk
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names and kinds of k6's built-in metrics, as its outputs spell them.
+ * Names and kinds of k6's built-in metrics, as its outputs spell them, and the {@link LoadMetrics neutral}
+ * names they map to. A run's timeline holds the neutral names; lookups accept these as aliases.
  *
  * @since 0.1
  */
@@ -43,11 +44,11 @@ public final class K6Metrics {
     public static final String CHECKS = "checks";
     public static final String GROUP_DURATION = "group_duration";
 
-    /** Latency trends kept per request name and per status as well as for the run. */
+    /** Latency trends kept per request name and per status as well as for the run (k6's names). */
     public static final List<String> HTTP_TRENDS = List.of(
             HTTP_REQ_DURATION, HTTP_REQ_WAITING, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
 
-    /** Metrics broken down by request name, status and error code. */
+    /** Metrics broken down by request name, status and error code (k6's names). */
     public static final List<String> HTTP_BREAKDOWN = List.of(
             HTTP_REQS,
             HTTP_REQ_FAILED,
@@ -85,10 +86,17 @@ public final class K6Metrics {
             Map.entry("ws_sessions", MetricKind.COUNTER),
             Map.entry("grpc_req_duration", MetricKind.TREND));
 
-    private K6Metrics() {}
+    /** k6's built-in names of the request metrics → their {@link LoadMetrics neutral} names. */
+    public static final Map<String, String> TO_NEUTRAL = Map.ofEntries(
+            Map.entry(HTTP_REQS, LoadMetrics.REQUESTS),
+            Map.entry(HTTP_REQ_FAILED, LoadMetrics.REQUEST_FAILED),
+            Map.entry(HTTP_REQ_DURATION, LoadMetrics.REQUEST_DURATION),
+            Map.entry(HTTP_REQ_WAITING, LoadMetrics.TIME_TO_FIRST_BYTE),
+            Map.entry(HTTP_REQ_BLOCKED, LoadMetrics.BLOCKED_TIME),
+            Map.entry(HTTP_REQ_CONNECTING, LoadMetrics.CONNECT_TIME),
+            Map.entry(HTTP_REQ_TLS_HANDSHAKING, LoadMetrics.TLS_TIME),
+            Map.entry(HTTP_REQ_SENDING, LoadMetrics.SENDING_TIME),
+            Map.entry(HTTP_REQ_RECEIVING, LoadMetrics.RECEIVING_TIME));
 
-    /** Whether k6 measures this built-in metric in milliseconds. */
-    static boolean isBuiltInTime(String name) {
-        return BUILT_IN.get(name) == MetricKind.TREND;
-    }
+    private K6Metrics() {}
 }

@@ -19,6 +19,7 @@ import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public record Phase(Kind kind, TimeWindow window) {
 
         /** {@code ramp-up}, {@code steady}, {@code ramp-down}. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

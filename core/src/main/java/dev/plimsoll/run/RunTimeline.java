@@ -23,10 +23,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RunTimeline t = run.timeline();
  * TimeSeries rps = t.rps();
- * TimeSeries p95 = t.http().percentile(K6Metrics.HTTP_REQ_DURATION, 95);
- * TimeSeries checkoutP95 = t.byName().get("POST /api/orders").percentile(K6Metrics.HTTP_REQ_DURATION, 95);
+ * TimeSeries p95 = t.http().percentile(LoadMetrics.REQUEST_DURATION, 95);
+ * TimeSeries checkoutP95 = t.byName().get("POST /api/orders").percentile(LoadMetrics.REQUEST_DURATION, 95);
  * }</pre>
  *
  * @since 0.1
@@ -114,13 +114,14 @@ public final class RunTimeline {
         return TimeWindow.ofEpochMillis(startMillis, startMillis + size * bucketMillis);
     }
 
-    /** Every metric of the run by name (built-in and custom). */
+    /** Every metric of the run by name: the {@link LoadMetrics neutral} ones and the tool's custom ones. */
     public SortedMap<String, MetricTimeline> metrics() {
         return metrics;
     }
 
+    /** A metric by its neutral name (or k6's name of it, e.g. {@code http_req_duration}), if the run had it. */
     public Optional<MetricTimeline> metric(String name) {
-        return Optional.ofNullable(metrics.get(name));
+        return Optional.ofNullable(metrics.get(LoadMetrics.neutral(name)));
     }
 
     /** All HTTP requests of the run. */
@@ -128,17 +129,23 @@ public final class RunTimeline {
         return http;
     }
 
-    /** HTTP requests per {@code name} tag (k6 sets it to the URL when the script does not). */
+    /**
+     * Requests per request name: k6's {@code name} tag (the URL when the script sets none), JMeter's
+     * {@code label}, Gatling's request name.
+     */
     public SortedMap<String, HttpTimeline> byName() {
         return byName;
     }
 
-    /** HTTP requests per {@code status} tag ({@code 0} when no response arrived). */
+    /** Requests per status: the HTTP status ({@code 0} in k6 when no response arrived; JMeter's response code). */
     public SortedMap<String, HttpTimeline> byStatus() {
         return byStatus;
     }
 
-    /** HTTP requests per k6 {@code error_code} tag (present on failed requests only). */
+    /**
+     * Failed requests per error class: k6's {@code error_code} tag, JMeter's non-HTTP response code or failure
+     * message, Gatling's error message (present on failed requests only).
+     */
     public SortedMap<String, HttpTimeline> byErrorCode() {
         return byErrorCode;
     }
@@ -155,10 +162,12 @@ public final class RunTimeline {
 
     /** Active VUs per bucket, held forward from the latest reading; NaN before the first. */
     public TimeSeries vus() {
-        return metric(K6Metrics.VUS).orElseGet(() -> emptyMetric(K6Metrics.VUS)).heldSeries();
+        return metric(LoadMetrics.VUS)
+                .orElseGet(() -> emptyMetric(LoadMetrics.VUS))
+                .heldSeries();
     }
 
-    /** Per-bucket percentile of an HTTP latency trend in ms, e.g. {@code percentile("http_req_duration", 95)}. */
+    /** Per-bucket percentile of a request latency trend in ms, e.g. {@code percentile("request_duration", 95)}. */
     public TimeSeries percentile(String trend, double percentile) {
         return http.percentile(trend, percentile);
     }
@@ -178,12 +187,12 @@ public final class RunTimeline {
     }
 
     static MetricTimeline emptyMetric(String source, long startMillis, long bucketMillis, int size, String name) {
-        MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(name, MetricKind.UNKNOWN);
+        String neutral = LoadMetrics.neutral(name);
         return new MetricTimeline(
-                name,
+                neutral,
                 source,
-                kind,
-                K6Metrics.isBuiltInTime(name) ? "ms" : "",
+                LoadMetrics.kindOf(neutral),
+                LoadMetrics.isTime(neutral) ? "ms" : "",
                 Map.of(),
                 startMillis,
                 bucketMillis,
@@ -202,6 +211,7 @@ public final class RunTimeline {
     public static final class Builder {
         private final long bucketNanos;
         private final String source;
+        private final UnaryOperator<String> naming;
         private final Map<String, MetricAccumulator> metrics = new HashMap<>();
         private final Map<String, MetricAccumulator[]> byName = new HashMap<>();
         private final Map<String, MetricAccumulator[]> byStatus = new HashMap<>();
@@ -217,6 +227,7 @@ public final class RunTimeline {
             }
             this.bucketNanos = bucket.toNanos();
             this.source = source;
+            this.naming = LoadMetrics.naming(source);
         }
 
         /** Bucket length. */
@@ -225,12 +236,13 @@ public final class RunTimeline {
         }
 
         /**
-         * Declares a metric's kind before (or after) its samples. Undeclared metrics that are not k6
-         * built-ins are {@link MetricKind#UNKNOWN}.
+         * Declares a metric's kind before (or after) its samples. Undeclared metrics that are neither
+         * {@link LoadMetrics neutral} nor k6 built-ins are {@link MetricKind#UNKNOWN}.
          *
          * @param time whether values are durations in milliseconds
          */
-        public Builder declare(String metric, MetricKind kind, boolean time) {
+        public Builder declare(String toolMetric, MetricKind kind, boolean time) {
+            String metric = naming.apply(toolMetric);
             MetricAccumulator acc = metrics.get(metric);
             if (acc == null) {
                 metrics.put(metric, create(metric, kind, time));
@@ -244,12 +256,13 @@ public final class RunTimeline {
         /**
          * Records one sample.
          *
-         * @param metric metric name, e.g. {@code http_req_duration}
+         * @param metric metric name: a {@link LoadMetrics neutral} one such as {@code request_duration}, k6's
+         *     name of it for a builder of source {@code k6} ({@code http_req_duration}), or a custom metric
          * @param epochNanos sample time, nanoseconds since the epoch
          * @param value the value (ms for time trends, bytes for data, 1/0 for rates)
          * @param requestName the request's {@code name} tag, or null
          * @param status the request's {@code status} tag, or null
-         * @param errorCode the request's {@code error_code} tag, or null
+         * @param errorCode the request's error class (k6's {@code error_code} tag), or null
          * @throws IllegalArgumentException when the time lies implausibly far from the other samples
          */
         public void record(
@@ -264,13 +277,13 @@ public final class RunTimeline {
             if (metric == lastMetric && acc != null) { // identity: readers hand in pooled names
                 bi = lastBreakdownIndex;
             } else {
-                acc = metrics.get(metric);
+                String neutral = naming.apply(metric);
+                acc = metrics.get(neutral);
                 if (acc == null) {
-                    MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(metric, MetricKind.UNKNOWN);
-                    acc = create(metric, kind, K6Metrics.isBuiltInTime(metric));
-                    metrics.put(metric, acc);
+                    acc = create(neutral, LoadMetrics.kindOf(neutral), LoadMetrics.isTime(neutral));
+                    metrics.put(neutral, acc);
                 }
-                bi = K6Metrics.HTTP_BREAKDOWN.indexOf(metric);
+                bi = LoadMetrics.REQUEST_BREAKDOWN.indexOf(neutral);
                 lastMetric = metric;
                 lastAccumulator = acc;
                 lastBreakdownIndex = bi;
@@ -293,14 +306,13 @@ public final class RunTimeline {
         private MetricAccumulator slice(Map<String, MetricAccumulator[]> dim, String key, int bi) {
             MetricAccumulator[] accs = dim.get(key);
             if (accs == null) {
-                accs = new MetricAccumulator[K6Metrics.HTTP_BREAKDOWN.size()];
+                accs = new MetricAccumulator[LoadMetrics.REQUEST_BREAKDOWN.size()];
                 dim.put(key, accs);
             }
             MetricAccumulator a = accs[bi];
             if (a == null) {
-                String m = K6Metrics.HTTP_BREAKDOWN.get(bi);
-                a = accs[bi] =
-                        create(m, Objects.requireNonNull(K6Metrics.BUILT_IN.get(m), m), K6Metrics.isBuiltInTime(m));
+                String m = LoadMetrics.REQUEST_BREAKDOWN.get(bi);
+                a = accs[bi] = create(m, LoadMetrics.kindOf(m), LoadMetrics.isTime(m));
             }
             return a;
         }

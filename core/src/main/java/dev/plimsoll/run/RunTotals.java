@@ -18,17 +18,17 @@ package dev.plimsoll.run;
 import java.time.Duration;
 
 /**
- * Run-level totals, the figures of k6's end-of-test summary.
+ * Run-level totals, the figures of a load tool's end-of-test summary (k6's, JMeter's Aggregate Report total).
  *
- * @param requests HTTP requests ({@code http_reqs})
- * @param failedRequests requests that failed ({@code http_req_failed} true)
+ * @param requests requests ({@code requests}, k6's {@code http_reqs})
+ * @param failedRequests requests that failed ({@code request_failed} true)
  * @param iterations completed iterations
  * @param droppedIterations iterations an arrival-rate executor could not start
  * @param checksPassed checks that passed
  * @param checksFailed checks that failed
  * @param dataSentBytes bytes sent
  * @param dataReceivedBytes bytes received
- * @param vusMax most VUs active at once (k6's {@code vus} max)
+ * @param vusMax most virtual users active at once ({@code vus} max)
  * @param duration from the first bucket to the end of the last
  * @since 0.1
  */
@@ -55,22 +55,22 @@ public record RunTotals(
     }
 
     static RunTotals of(RunTimeline t) {
-        MetricTimeline checks = t.metric(K6Metrics.CHECKS).orElse(null);
+        MetricTimeline checks = t.metric(LoadMetrics.CHECKS).orElse(null);
         long checksPassed = checks == null ? 0 : checks.nonZero();
         long checksFailed = checks == null ? 0 : checks.count() - checks.nonZero();
         // the largest single reading, or the largest sum of several generators' held readings
-        double vusMax = t.metric(K6Metrics.VUS)
+        double vusMax = t.metric(LoadMetrics.VUS)
                 .map(m -> Math.max(m.max(), m.heldSeries().max()))
                 .orElse(Double.NaN);
         return new RunTotals(
                 t.http().totalRequests(),
                 t.http().totalFailed(),
-                sum(t, K6Metrics.ITERATIONS),
-                sum(t, K6Metrics.DROPPED_ITERATIONS),
+                sum(t, LoadMetrics.ITERATIONS),
+                sum(t, LoadMetrics.DROPPED_ITERATIONS),
                 checksPassed,
                 checksFailed,
-                sum(t, K6Metrics.DATA_SENT),
-                sum(t, K6Metrics.DATA_RECEIVED),
+                sum(t, LoadMetrics.DATA_SENT),
+                sum(t, LoadMetrics.DATA_RECEIVED),
                 Double.isNaN(vusMax) ? 0 : Math.round(vusMax),
                 t.window().duration());
     }

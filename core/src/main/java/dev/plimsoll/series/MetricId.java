@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.series;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public record MetricId(String name, String source, Statistic statistic, String u
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name must not be empty");
         }
-        tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
     public static MetricId of(String name, String source, Statistic statistic, String unit) {

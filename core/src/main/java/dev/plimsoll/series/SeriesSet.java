@@ -17,6 +17,7 @@ package dev.plimsoll.series;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SeriesSet implements Iterable<TimeSeries> {
                 throw new IllegalArgumentException("series ids must be unique, but " + s.id() + " appears twice");
             }
         }
-        return new SeriesSet(java.util.Collections.unmodifiableMap(m));
+        return new SeriesSet(Collections.unmodifiableMap(m));
     }
 
     public static SeriesSet of(TimeSeries... series) {
@@ -79,7 +80,7 @@ public final class SeriesSet implements Iterable<TimeSeries> {
     public SeriesSet plus(SeriesSet other) {
         Map<MetricId, TimeSeries> m = new LinkedHashMap<>(byId);
         m.putAll(other.byId);
-        return new SeriesSet(java.util.Collections.unmodifiableMap(m));
+        return new SeriesSet(Collections.unmodifiableMap(m));
     }
 
     public int size() {

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.source;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ public record MetricQuery(String id, Signal signal, String expression, Map<Strin
         if (expression.isBlank()) {
             throw new IllegalArgumentException("query expression must not be blank (query '" + id + "')");
         }
-        hints = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hints));
+        hints = Collections.unmodifiableSortedMap(new TreeMap<>(hints));
     }
 
     public static MetricQuery of(String id, Signal signal, String expression) {

@@ -15,13 +15,13 @@
  */
 package dev.plimsoll.source;
 
+import dev.plimsoll.internal.Durations;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +64,14 @@ public interface SourceConfig {
     /** {@code prefix.name} as a duration ({@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601). */
     default @Nullable Duration duration(String name) {
         String v = string(name);
-        return v == null ? null : parseDuration(prefix() + "." + name, v);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(List.of(prefix() + "." + name + " " + e.getMessage()));
+        }
     }
 
     /**
@@ -107,29 +114,6 @@ public interface SourceConfig {
         } catch (NumberFormatException e) {
             throw new ConfigurationException(
                     List.of(prefix() + "." + name + " must be an integer, but was '" + v + "'"));
-        }
-    }
-
-    static Duration parseDuration(String key, String v) {
-        String s = v.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (s.startsWith("p")) {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            }
-            long n = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (s.charAt(s.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new ConfigurationException(
-                    List.of(key + " must be a duration such as 60s, 5m or PT1M, but was '" + v + "'"));
         }
     }
 }

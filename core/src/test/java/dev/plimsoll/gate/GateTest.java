@@ -48,23 +48,30 @@ class GateTest {
     @CsvSource(
             delimiter = ';',
             value = {
-                "client_p95<1s; true; 950.75ms",
-                "client_p95 < 900ms; false; 950.75ms",
-                "client_p99<=1000; true; 990.348ms",
-                "error_rate<0.1; true; 0.05",
-                "error_rate<4%; false; 0.05",
-                "findings.warning==0; true; 0",
-                "findings.scaling_ceiling==0; true; 0",
-                "bottleneck!=backend; true; none",
-                "bottleneck==backend; false; none",
-                "scaling_lag<=150s; false; n/a",
-                "skew<3s; false; n/a"
+                "client_p95<1s; PASSED; 950.75ms",
+                "client_p95 < 900ms; FAILED; 950.75ms",
+                "client_p99<=1000; PASSED; 990.348ms",
+                "error_rate<0.1; PASSED; 0.05",
+                "error_rate<4%; FAILED; 0.05",
+                "findings.load_generator_saturation==0; PASSED; 0",
+                // without any cloud source the server side was not checked: no evidence is not a pass
+                "findings.warning==0; INCONCLUSIVE; 0",
+                "findings.scaling_ceiling==0; INCONCLUSIVE; 0",
+                "bottleneck!=backend; INCONCLUSIVE; unknown",
+                "bottleneck==backend; INCONCLUSIVE; unknown",
+                "scaling_lag<=150s; INCONCLUSIVE; n/a",
+                "skew<3s; INCONCLUSIVE; n/a",
+                "coverage>=90%; INCONCLUSIVE; n/a"
             })
-    void gatesShouldEvaluateWithUnits(String expression, boolean passed, String measured) {
+    void gatesShouldEvaluateWithUnits(String expression, GateResult.Outcome outcome, String measured) {
         GateResult r = Gate.parse(expression).evaluate(result());
 
-        assertThat(r.passed()).as(expression).isEqualTo(passed);
+        assertThat(r.outcome()).as(expression).isEqualTo(outcome);
         assertThat(r.measured()).isEqualTo(measured);
+        assertThat(r.passed()).isEqualTo(outcome == GateResult.Outcome.PASSED);
+        if (outcome == GateResult.Outcome.INCONCLUSIVE) {
+            assertThat(r.note()).as(expression).isNotEmpty();
+        }
     }
 
     @ParameterizedTest

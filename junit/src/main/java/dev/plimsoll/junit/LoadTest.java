@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Wraps a load test: the test records its load through a {@link LoadTestRecorder} parameter (in-JVM requests, or a
  * load tool's output file it attaches); after the test Plimsoll waits for the cloud's data, fetches it, analyses the
  * run ({@code dev.plimsoll.LoadTestAnalysis}), writes {@code <reportDir>/<class>/<method>.{html,json,md}}, prints the
- * report's path and fails the test when a gate fails or a finding reaches {@link #failOn()}.
+ * report's path and fails the test when the verdict is {@code fail} (a gate failed, or a finding reached
+ * {@link #failOn()}) or {@code inconclusive} (unless {@link #allowInconclusive()}).
  *
  * <pre>{@code
  * @LoadTest(sources = {"cloudwatch", "datadog"}, cluster = "shop-eks", loadBalancer = "app/shop-alb/50dc6c495c0c9188",
@@ -90,6 +91,12 @@ public @interface LoadTest {
      * {@code none}; default {@code high}. Key {@code fail-on}.
      */
     String failOn() default "";
+
+    /**
+     * Accept an inconclusive verdict (the sources did not cover the run for what a gate or finding needs) instead of
+     * failing the test; default false: no evidence is not a pass. Key {@code allow-inconclusive}.
+     */
+    boolean allowInconclusive() default false;
 
     /** Longest wait for the cloud's data to cover the run (polled, not slept), e.g. {@code 5m}. Key {@code ingestion-delay}. */
     String ingestionDelay() default "";

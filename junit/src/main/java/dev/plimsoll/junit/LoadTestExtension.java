@@ -18,9 +18,9 @@ package dev.plimsoll.junit;
 import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
 import dev.plimsoll.error.PlimsollException;
-import dev.plimsoll.finding.Finding;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
+import dev.plimsoll.report.Verdict;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSources;
@@ -115,6 +115,7 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
                             .maxNodes(s.maxNodes())
                             .build())
                     .gates(s.gates())
+                    .failOn(s.failOn())
                     .ingestionDelay(s.ingestionDelay())
                     .analyze();
         } finally {
@@ -128,19 +129,13 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         report.write(ReportFormat.JSON, dir.resolve(base + ".json"));
         report.write(ReportFormat.MARKDOWN, dir.resolve(base + ".md"));
         context.publishReportEntry("plimsoll.report", html.toAbsolutePath().toString());
-        List<String> problems = new ArrayList<>();
-        report.gates().stream()
-                .filter(g -> !g.passed())
-                .forEach(g -> problems.add("gate " + g.expression() + " failed (measured " + g.measured() + ")"));
-        if (s.failOn() != null) {
-            for (Finding f : report.result().findingsAtLeast(s.failOn())) {
-                problems.add(f.severity().label() + " " + f.kind().id() + ": " + f.reason());
-            }
-        }
-        System.out.println("plimsoll: " + title + ": " + (problems.isEmpty() ? "pass" : "fail") + " · bottleneck "
+        Verdict verdict = report.verdict();
+        System.out.println("plimsoll: " + title + ": " + verdict.id() + " · bottleneck "
                 + report.result().bottleneck().id() + " · report " + html.toAbsolutePath());
-        if (!problems.isEmpty() && thrown.isEmpty()) {
-            throw new AssertionError("load test " + title + " failed:\n  " + String.join("\n  ", problems)
+        boolean fails = verdict == Verdict.FAIL || (verdict == Verdict.INCONCLUSIVE && !s.allowInconclusive());
+        if (fails && thrown.isEmpty()) {
+            String what = verdict == Verdict.FAIL ? "failed" : "is inconclusive (allowInconclusive = true accepts it)";
+            throw new AssertionError("load test " + title + " " + what + ":\n  " + String.join("\n  ", report.reasons())
                     + "\n  report: " + html.toAbsolutePath());
         }
     }

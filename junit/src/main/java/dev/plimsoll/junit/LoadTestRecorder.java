@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.junit;
 
-import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.micrometer.LoadCaptureRegistry;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadRun;
@@ -52,8 +52,8 @@ public final class LoadTestRecorder implements AutoCloseable {
     }
 
     /**
-     * Adds output files of the run's load tool (k6 NDJSON, CSV or summary; the format is told from the content);
-     * several generators' files merge into one run.
+     * Adds output files of the run's load tool, the format told from the content: k6 ({@code --out json/csv},
+     * summary), JMeter JTL (CSV or XML), Gatling {@code simulation.log}; several generators' files merge into one run.
      */
     public LoadTestRecorder attach(Path... files) {
         k6Files.addAll(Arrays.asList(files));
@@ -106,7 +106,7 @@ public final class LoadTestRecorder implements AutoCloseable {
     /** The run recorded: the attached files, else the in-JVM registry's timers, else an empty run. */
     LoadRun run(String id) {
         if (!k6Files.isEmpty()) {
-            return K6Reader.create().read(List.copyOf(k6Files));
+            return LoadRuns.read(List.copyOf(k6Files));
         }
         LoadCaptureRegistry r = registry;
         return r != null

@@ -18,11 +18,10 @@ package dev.plimsoll.junit;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateParseException;
+import dev.plimsoll.internal.Durations;
 import dev.plimsoll.internal.Names;
-import dev.plimsoll.source.ConfigurationException;
 import dev.plimsoll.source.MetricSourceProvider;
 import dev.plimsoll.source.MetricSources;
-import dev.plimsoll.source.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -49,6 +49,7 @@ record Settings(
         List<String> sources,
         int maxNodes,
         @Nullable Severity failOn,
+        boolean allowInconclusive,
         Duration ingestionDelay,
         Path reportDir,
         Function<String, @Nullable String> properties) {
@@ -59,6 +60,7 @@ record Settings(
             "sources",
             "max-nodes",
             "fail-on",
+            "allow-inconclusive",
             "ingestion-delay",
             "report-dir",
             "cluster",
@@ -157,13 +159,21 @@ record Settings(
                     problems.add("@LoadTest failOn must be info, warning, high or none, but was '" + failText + "'");
             }
         }
+        boolean allowInconclusive = a.allowInconclusive();
+        String allowText = fallback.apply("allow-inconclusive");
+        if (!allowInconclusive && allowText != null) {
+            if (!allowText.equalsIgnoreCase("true") && !allowText.equalsIgnoreCase("false")) {
+                problems.add("allow-inconclusive must be true or false, but was '" + allowText + "'");
+            }
+            allowInconclusive = Boolean.parseBoolean(allowText);
+        }
         Duration delay = Duration.ZERO;
         String delayText = a.ingestionDelay().isBlank() ? fallback.apply("ingestion-delay") : a.ingestionDelay();
         if (delayText != null) {
             try {
-                delay = SourceConfig.parseDuration("@LoadTest ingestionDelay", delayText);
-            } catch (ConfigurationException e) {
-                problems.add(e.getMessage());
+                delay = Durations.parse(delayText);
+            } catch (IllegalArgumentException e) {
+                problems.add("@LoadTest ingestionDelay (ingestion-delay) " + e.getMessage());
             }
         }
         String dir = a.reportDir().isBlank() ? fallback.apply("report-dir") : a.reportDir();
@@ -197,6 +207,7 @@ record Settings(
                 List.copyOf(sources),
                 maxNodes,
                 failOn,
+                allowInconclusive,
                 delay,
                 Path.of(dir == null ? "target/plimsoll" : dir),
                 properties);
@@ -242,7 +253,7 @@ record Settings(
 
     private static List<MetricSourceProvider> providers() {
         List<MetricSourceProvider> out = new ArrayList<>();
-        java.util.ServiceLoader.load(MetricSourceProvider.class).forEach(out::add);
+        ServiceLoader.load(MetricSourceProvider.class).forEach(out::add);
         return out;
     }
 

@@ -16,7 +16,7 @@
 package dev.plimsoll.micrometer;
 
 import dev.plimsoll.run.IngestReport;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.MetricKind;
 import dev.plimsoll.run.RunTimeline;
@@ -94,7 +94,7 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
     /** Records the number of active virtual users now. */
     public void vus(int active) {
         synchronized (builder) {
-            builder.record(K6Metrics.VUS, nowNanos(), active, null, null, null);
+            builder.record(LoadMetrics.VUS, nowNanos(), active, null, null, null);
         }
     }
 
@@ -136,7 +136,7 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
     @Override
     protected Counter newCounter(Meter.Id id) {
         String name = id.getName().equals("iterations")
-                ? K6Metrics.ITERATIONS
+                ? LoadMetrics.ITERATIONS
                 : id.getName().replace('.', '_');
         synchronized (builder) {
             builder.declare(name, MetricKind.COUNTER, false);
@@ -164,9 +164,9 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
             String requestName = id.getTag(nameTag);
             String status = id.getTag("status");
             double failed = failed(status, id.getTag("outcome"), id.getTag("exception")) ? 1 : 0;
-            builder.record(K6Metrics.HTTP_REQS, t, 1, requestName, status, null);
-            builder.record(K6Metrics.HTTP_REQ_FAILED, t, failed, requestName, status, null);
-            builder.record(K6Metrics.HTTP_REQ_DURATION, t, millis, requestName, status, null);
+            builder.record(LoadMetrics.REQUESTS, t, 1, requestName, status, null);
+            builder.record(LoadMetrics.REQUEST_FAILED, t, failed, requestName, status, null);
+            builder.record(LoadMetrics.REQUEST_DURATION, t, millis, requestName, status, null);
             samples += 3;
         }
     }

@@ -15,7 +15,7 @@
  */
 package dev.plimsoll.micrometer;
 
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.series.TimeSeries;
 import io.micrometer.core.instrument.Gauge;
@@ -55,7 +55,7 @@ public final class TimelineReplay {
         this.rps = run.timeline().rps().values();
         this.vus = run.timeline().vus().values();
         this.errors = run.timeline().errorRate().values();
-        TimeSeries ms = run.timeline().percentile(K6Metrics.HTTP_REQ_DURATION, 95);
+        TimeSeries ms = run.timeline().percentile(LoadMetrics.REQUEST_DURATION, 95);
         this.p95 = ms.values();
         for (int i = 0; i < p95.length; i++) {
             p95[i] = p95[i] / 1000;

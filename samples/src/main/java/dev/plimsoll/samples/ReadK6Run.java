@@ -17,7 +17,7 @@ package dev.plimsoll.samples;
 
 import dev.plimsoll.ingest.k6.K6Reader;
 import dev.plimsoll.run.Distribution;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.Phase;
 import dev.plimsoll.run.RunTimeline;
@@ -45,7 +45,7 @@ public final class ReadK6Run {
 
         RunTimeline t = run.timeline();
         for (Phase phase : run.phases()) {
-            Distribution d = t.http().distribution(K6Metrics.HTTP_REQ_DURATION, phase.window());
+            Distribution d = t.http().distribution(LoadMetrics.REQUEST_DURATION, phase.window());
             out.printf(Locale.ROOT, "%-9s p95 %.1f ms%n", phase.kind().label(), d.percentile(95));
         }
         TimeSeries rps = t.rps();
@@ -55,7 +55,7 @@ public final class ReadK6Run {
                 busiest = i;
             }
         }
-        TimeSeries p95 = t.percentile(K6Metrics.HTTP_REQ_DURATION, 95);
+        TimeSeries p95 = t.percentile(LoadMetrics.REQUEST_DURATION, 95);
         out.printf(
                 Locale.ROOT,
                 "busiest second %s: %.0f requests/s, p95 %.1f ms%n",

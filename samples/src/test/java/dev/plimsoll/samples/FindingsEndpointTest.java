@@ -19,12 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.report.Report;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FindingsEndpointTest {
@@ -32,13 +35,14 @@ class FindingsEndpointTest {
     void aScrapeShouldShowTheFindingsOfTheLatestAnalysis() throws Exception {
         Path dir = Path.of(
                 FindingsEndpointTest.class.getResource("/S4_client_bound").toURI());
-        var result = AnalyzeOffline.analyze(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+        var result = AnalyzeOffline.analyze(dir, new PrintStream(OutputStream.nullOutputStream()))
                 .result();
         try (FindingsEndpoint endpoint = new FindingsEndpoint("checkout", 0)) {
             endpoint.publish(new Report(
                     "S4",
                     result,
-                    List.of(Gate.parse("bottleneck!=load_generator").evaluate(result))));
+                    List.of(Gate.parse("bottleneck!=load_generator").evaluate(result)),
+                    Optional.empty()));
 
             HttpResponse<String> scrape = HttpClient.newHttpClient()
                     .send(

@@ -21,6 +21,7 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.analysis.Correlation;
 import dev.plimsoll.analysis.Detector;
 import dev.plimsoll.analysis.Elasticity;
+import dev.plimsoll.analysis.SignalCoverage;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
@@ -28,6 +29,7 @@ import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchedSeries;
+import dev.plimsoll.source.Signal;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,8 +55,10 @@ public final class Analyzer {
      * Analyses an aligned run with the given detectors.
      *
      * @param detectors run in order; each sees the findings of those before it
+     * @param asked the signals the sources were asked for (their queries' signals), whether or not data came back
      */
-    public static AnalysisResult analyze(AlignedRun ar, AnalysisConfig config, List<Detector> detectors) {
+    public static AnalysisResult analyze(
+            AlignedRun ar, AnalysisConfig config, List<Detector> detectors, Set<Signal> asked) {
         Context ctx = new Context(ar, config);
         List<Finding> errors = new ArrayList<>();
         for (Detector d : detectors) {
@@ -75,7 +79,8 @@ public final class Analyzer {
                 .reversed()
                 .thenComparing(f -> f.window().start())
                 .thenComparing(f -> f.kind().id()));
-        return new AnalysisResult(findings, ar.skew(), ar.coverage(), correlations, elasticity, ar);
+        List<SignalCoverage> evidence = EvidenceCoverage.of(ar, config, asked);
+        return new AnalysisResult(findings, ar.skew(), ar.coverage(), evidence, correlations, elasticity, ar);
     }
 
     private static <T> Optional<T> guard(String id, AlignedRun ar, List<Finding> errors, Supplier<T> body) {
@@ -113,7 +118,7 @@ public final class Analyzer {
             boolean countsNothing = present == 0 && (st == Statistic.SUM || st == Statistic.COUNT);
             // CloudWatch and Datadog write no datapoint for a count with no events (e.g. no 5xx): that is zero, not
             // missing data
-            if (ratio < config.coverageInfoBelow() && !countsNothing && reported.add(s.queryId())) {
+            if (ratio < config.minCoverage() && !countsNothing && reported.add(s.queryId())) {
                 out.add(new Finding.DataCoverage(
                         Severity.INFO,
                         run,

@@ -22,7 +22,7 @@ import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.MetricTimeline;
 import dev.plimsoll.run.RunTimeline;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class GeneratorDetector implements Detector {
         AlignedRun ar = ctx.run();
         List<Finding> out = new ArrayList<>();
         RunTimeline t = ar.run().timeline();
-        long dropped = t.metric(K6Metrics.DROPPED_ITERATIONS)
+        long dropped = t.metric(LoadMetrics.DROPPED_ITERATIONS)
                 .map(m -> Math.round(m.sum()))
                 .orElse(0L);
         if (dropped == 0) {
@@ -66,7 +66,7 @@ public final class GeneratorDetector implements Detector {
                 || clientGrowth <= 0
                 || serverGrowth <= SERVER_FLAT_SHARE * clientGrowth;
         long iterations =
-                t.metric(K6Metrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
+                t.metric(LoadMetrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
         double droppedShare = (double) dropped / Math.max(1, dropped + iterations);
         List<Evidence> ev = new ArrayList<>();
         ev.add(new Evidence(
@@ -77,14 +77,14 @@ public final class GeneratorDetector implements Detector {
             ev.add(new Evidence("client p95 growth", "k6:http_req_duration.p95", null, clientGrowth, "ms"));
             ev.add(new Evidence("server p95 growth", "lb/backend latency p95", null, serverGrowth, "ms"));
         });
-        MetricTimeline vus = t.metric(K6Metrics.VUS).orElse(null);
-        MetricTimeline vusMax = t.metric(K6Metrics.VUS_MAX).orElse(null);
+        MetricTimeline vus = t.metric(LoadMetrics.VUS).orElse(null);
+        MetricTimeline vusMax = t.metric(LoadMetrics.VUS_MAX).orElse(null);
         if (vus != null && vusMax != null) {
             ev.add(new Evidence("VUs in use at most", "k6:vus", null, vus.max(), "count"));
             ev.add(new Evidence("VUs allocated (vus_max)", "k6:vus_max", null, vusMax.max(), "count"));
         }
         // Little's law: VUs = iterations/s × (iteration duration): all VUs busy means the generator had no spare
-        MetricTimeline iterDuration = t.metric(K6Metrics.ITERATION_DURATION).orElse(null);
+        MetricTimeline iterDuration = t.metric(LoadMetrics.ITERATION_DURATION).orElse(null);
         if (vus != null
                 && iterDuration != null
                 && iterations > 0

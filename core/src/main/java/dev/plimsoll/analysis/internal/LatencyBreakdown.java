@@ -19,7 +19,7 @@ import dev.plimsoll.align.AlignedRun;
 import dev.plimsoll.analysis.DetectionContext;
 import dev.plimsoll.run.Distribution;
 import dev.plimsoll.run.HttpTimeline;
-import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.Phase;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.Statistic;
@@ -87,8 +87,8 @@ record LatencyBreakdown(
         return Optional.of(new LatencyBreakdown(
                 baseline,
                 peak,
-                http.distribution(K6Metrics.HTTP_REQ_DURATION, baseline).percentile(95),
-                http.distribution(K6Metrics.HTTP_REQ_DURATION, peak).percentile(95),
+                http.distribution(LoadMetrics.REQUEST_DURATION, baseline).percentile(95),
+                http.distribution(LoadMetrics.REQUEST_DURATION, peak).percentile(95),
                 lb.map(s -> Samples.median(s, baseline)).orElse(Double.NaN),
                 lb.map(s -> Samples.median(s, peak)).orElse(Double.NaN),
                 be.map(s -> Samples.median(s, baseline)).orElse(Double.NaN),
@@ -111,7 +111,7 @@ record LatencyBreakdown(
 
     /** p95 of the connection phases: time spent before the request could be sent. */
     private static double edge(HttpTimeline http, TimeWindow w) {
-        Distribution blocked = http.distribution(K6Metrics.HTTP_REQ_BLOCKED, w);
+        Distribution blocked = http.distribution(LoadMetrics.BLOCKED_TIME, w);
         return blocked.count() == 0 ? 0 : blocked.percentile(95);
     }
 }

@@ -39,8 +39,8 @@ import java.util.Optional;
  * <ol>
  *   <li>a saturated load generator (a HIGH load-generator finding before this detector) takes it all:
  *       {@link LatencyTier#LOAD_GENERATOR};
- *   <li>growth under {@link AnalysisConfig#minGrowthMillis()} (and p95 within the SLO) is not placed, nor growth
- *       without any server-side series;
+ *   <li>growth under {@link AnalysisConfig#minGrowthMillis()} (and p95 within the SLO) is not placed; growth without
+ *       any server-side series is reported with {@link LatencyTier#UNKNOWN};
  *   <li>the server side grew at least as much as the client saw on top of it: {@link LatencyTier#BACKEND};
  *   <li>the load balancer itself failed ≥ {@link #GATEWAY_TIMEOUT_SHARE} of the peak window's requests (ELB 5xx:
  *       504s waiting for targets, which TargetResponseTime leaves out): {@link LatencyTier#BACKEND};
@@ -132,7 +132,23 @@ public final class LatencyDetector implements Detector {
             return out;
         }
         if (Double.isNaN(dServer)) {
-            return out; // no server-side series: the growth cannot be placed
+            // no server-side series: the growth is a fact of the client side, but where it was added is unknown
+            out.add(new Finding.LatencyBottleneck(
+                    Severity.WARNING,
+                    b.peak(),
+                    String.format(
+                            Locale.ROOT,
+                            "client p95 grew %.0f ms (%.0f → %.0f ms) under load; where it was added is unknown: no"
+                                    + " load balancer or backend latency covered the run",
+                            growth,
+                            b.clientBase(),
+                            b.clientPeak()),
+                    ev,
+                    0.5,
+                    LatencyTier.UNKNOWN,
+                    growth,
+                    shares));
+            return out;
         }
         LatencyTier tier;
         double gatewayTimeouts = elbErrorShare(ctx, b.peak());

@@ -18,6 +18,9 @@ package dev.plimsoll.analysis.internal;
 import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.FetchedSeries;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,10 +91,10 @@ final class Samples {
         return total;
     }
 
-    static String clock(java.time.Instant t) {
+    static String clock(Instant t) {
         return CLOCK.format(t);
     }
 
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 }

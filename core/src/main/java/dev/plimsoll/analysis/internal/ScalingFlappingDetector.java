@@ -26,6 +26,7 @@ import dev.plimsoll.series.TimeWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The node count changing direction {@link AnalysisConfig#flappingChanges()} times or more during the run. */
@@ -41,7 +42,7 @@ public final class ScalingFlappingDetector implements Detector {
         if (se.isEmpty() || se.get().nodes() == null) {
             return List.of();
         }
-        TimeSeries nodes = java.util.Objects.requireNonNull(se.get().nodes()).series();
+        TimeSeries nodes = Objects.requireNonNull(se.get().nodes()).series();
         TimeWindow run = ctx.run().run().window();
         AnalysisConfig config = ctx.config();
         int changes = 0;

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,7 @@ public final class ScalingLagDetector implements Detector {
             return out;
         }
         SaturationEpisodes s = se.get();
-        FetchedSeries nodes = java.util.Objects.requireNonNull(s.nodes());
+        FetchedSeries nodes = Objects.requireNonNull(s.nodes());
         AnalysisConfig config = ctx.config();
         double thr = s.thresholdPercent();
         double budget = config.lagBudget().toSeconds();

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plimsoll.analysis.Correlation;
+import dev.plimsoll.series.Statistic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -89,8 +90,7 @@ class CorrelationsTest {
             int s = i * 15 - 30;
             v[i] = s < 0 ? 10 : ((s / 120) % 2 == 0 ? 10 : 50) * 2 + 5;
         }
-        var aligned = Synthetic.aligned(
-                run, Synthetic.cloud("cpu", "cpu_utilization", dev.plimsoll.series.Statistic.AVG, 15, 0, v));
+        var aligned = Synthetic.aligned(run, Synthetic.cloud("cpu", "cpu_utilization", Statistic.AVG, 15, 0, v));
 
         Correlation c = Correlations.of(aligned).get(0);
 

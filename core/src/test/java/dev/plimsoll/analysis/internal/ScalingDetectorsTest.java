@@ -26,6 +26,7 @@ import dev.plimsoll.finding.Severity;
 import dev.plimsoll.series.Statistic;
 import dev.plimsoll.source.FetchedSeries;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ScalingDetectorsTest {
@@ -90,9 +91,9 @@ class ScalingDetectorsTest {
     @Test
     void sustainedSaturationWithoutNewNodesShouldBeNoScaleUp() {
         double[] cpu = new double[20];
-        java.util.Arrays.fill(cpu, 95);
+        Arrays.fill(cpu, 95);
         double[] nodes = new double[20];
-        java.util.Arrays.fill(nodes, 2);
+        Arrays.fill(nodes, 2);
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
 
@@ -123,7 +124,7 @@ class ScalingDetectorsTest {
     @Test
     void upAndDownShouldBeFlapping() {
         double[] cpu = new double[20];
-        java.util.Arrays.fill(cpu, 30);
+        Arrays.fill(cpu, 30);
         double[] nodes = {2, 2, 3, 3, 2, 2, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
@@ -137,9 +138,9 @@ class ScalingDetectorsTest {
     @Test
     void allNaNCpuShouldGiveNoScalingFindings() {
         double[] cpu = new double[20];
-        java.util.Arrays.fill(cpu, NAN);
+        Arrays.fill(cpu, NAN);
         double[] nodes = new double[20];
-        java.util.Arrays.fill(nodes, 2);
+        Arrays.fill(nodes, 2);
 
         AnalysisResult r = analyze(AnalysisConfig.defaults(), cpu, nodes);
 

@@ -30,9 +30,11 @@ import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 
 /** Runs and cloud series made up for unit tests (seeded where random). */
@@ -65,7 +67,7 @@ final class Synthetic {
         return new FetchedSeries(
                 name,
                 Signal.of(signal),
-                java.time.Duration.ofSeconds(periodSeconds),
+                Duration.ofSeconds(periodSeconds),
                 TimeSeries.regular(id, T0 + offsetMillis, periodSeconds * 1000L, v));
     }
 
@@ -81,6 +83,8 @@ final class Synthetic {
 
     /** Analyses with the default detectors. */
     static AnalysisResult analyze(AlignedRun run, AnalysisConfig config) {
-        return Analyzer.analyze(run, config, Detectors.defaults());
+        Set<Signal> asked = EnumSet.noneOf(Signal.class);
+        run.cloud().forEach(s -> asked.add(s.signal()));
+        return Analyzer.analyze(run, config, Detectors.defaults(), asked);
     }
 }

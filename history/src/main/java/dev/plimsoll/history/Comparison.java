@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.history;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run compared with its baselines, figure by figure.
+ *
+ * @param currentRunId the compared run's id, or {@code null} when it has not been saved
+ * @param baselineRunIds the baseline runs, newest first
+ * @param figures one comparison per figure, in the catalogue's order ({@link Figure#known()}), other figures after
+ * @since 0.1
+ */
+public record Comparison(@Nullable String currentRunId, List<String> baselineRunIds, List<FigureComparison> figures) {
+    public Comparison {
+        baselineRunIds = List.copyOf(baselineRunIds);
+        figures = List.copyOf(figures);
+    }
+
+    /** The figures that got worse. */
+    public List<FigureComparison> regressions() {
+        return with(Outcome.REGRESSION);
+    }
+
+    /** The figures that got better. */
+    public List<FigureComparison> improvements() {
+        return with(Outcome.IMPROVEMENT);
+    }
+
+    /** The figures with one outcome. */
+    public List<FigureComparison> with(Outcome outcome) {
+        return figures.stream().filter(f -> f.outcome() == outcome).toList();
+    }
+
+    /** The comparison of one figure, if it was compared. */
+    public Optional<FigureComparison> figure(String figureId) {
+        Objects.requireNonNull(figureId, "figureId");
+        return figures.stream().filter(f -> f.figure().id().equals(figureId)).findFirst();
+    }
+}

@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One series of a run's merged timeline on a regular grid at its own resolution: point {@code i} is at
+ * {@code start + i × step}; {@link Double#NaN} marks a gap. The load generator's per-second series use source
+ * {@value #LOAD} and the names below; aligned cloud series keep their source ({@code cloudwatch},
+ * {@code datadog}), name, statistic and period (60 s, 15 s…).
+ *
+ * <pre>{@code
+ * TimelineSeries p95 = TimelineSeries.load(TimelineSeries.LATENCY, "p95", "ms", start, Duration.ofSeconds(1), values);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class TimelineSeries {
+    /** Source of the load generator's own series. */
+    public static final String LOAD = "load";
+    /** Requests per second (statistic {@code rate}, unit {@code 1/s}). */
+    public static final String REQUESTS = "requests";
+    /** Failed requests per second (statistic {@code rate}, unit {@code 1/s}). */
+    public static final String ERRORS = "errors";
+    /** Virtual users (statistic {@code max}, unit {@code count}). */
+    public static final String VUS = "vus";
+    /** Client request latency (statistics {@code p50}, {@code p95}, {@code p99}, unit {@code ms}). */
+    public static final String LATENCY = "latency";
+
+    private final String source;
+    private final String name;
+    private final String statistic;
+    private final String unit;
+    private final Map<String, String> tags;
+    private final Instant start;
+    private final Duration step;
+    private final double[] values;
+
+    private TimelineSeries(
+            String source,
+            String name,
+            String statistic,
+            String unit,
+            Map<String, String> tags,
+            Instant start,
+            Duration step,
+            double[] values) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.name = Objects.requireNonNull(name, "name");
+        this.statistic = Objects.requireNonNull(statistic, "statistic");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        this.tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        this.start = Objects.requireNonNull(start, "start");
+        this.step = Objects.requireNonNull(step, "step");
+        if (source.isEmpty() || name.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "source and name must not be empty, but were '" + source + "', '" + name + "'");
+        }
+        if (step.isNegative()
+                || step.isZero()
+                || step.toMillis() == 0
+                || !step.equals(Duration.ofMillis(step.toMillis()))) {
+            throw new IllegalArgumentException("step must be a positive whole number of milliseconds, but was " + step);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(
+                        "values must be finite or NaN (a gap), but point " + i + " of " + key() + " was " + values[i]);
+            }
+        }
+        this.values = values;
+    }
+
+    /**
+     * A series (values copied).
+     *
+     * @param source where it came from: {@value #LOAD}, {@code cloudwatch}, {@code datadog}…
+     * @param name metric name as the source spells it
+     * @param statistic how each point was reduced: {@code avg}, {@code sum}, {@code max}, {@code p95}, {@code rate}…
+     * @param unit unit of the values: {@code ms}, {@code percent}, {@code count}, {@code 1/s}…
+     * @param tags further identity (dimensions), sorted
+     * @param start time of the first point
+     * @param step grid step, a whole number of milliseconds
+     * @param values one per step; NaN = gap; no infinities
+     * @throws IllegalArgumentException for an empty source or name, a non-positive step or an infinite value
+     */
+    public static TimelineSeries of(
+            String source,
+            String name,
+            String statistic,
+            String unit,
+            Map<String, String> tags,
+            Instant start,
+            Duration step,
+            double[] values) {
+        return new TimelineSeries(source, name, statistic, unit, tags, start, step, values.clone());
+    }
+
+    /** A load-generator series ({@value #LOAD} source, no tags). */
+    public static TimelineSeries load(
+            String name, String statistic, String unit, Instant start, Duration step, double[] values) {
+        return of(LOAD, name, statistic, unit, Map.of(), start, step, values);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String statistic() {
+        return statistic;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public Duration step() {
+        return step;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    /** Value at {@code index}; NaN for a gap. */
+    public double valueAt(int index) {
+        return values[index];
+    }
+
+    /** Time of point {@code index}. */
+    public Instant timeAt(int index) {
+        return start.plusMillis(index * step.toMillis());
+    }
+
+    /** A copy of the values. */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** End of the last point's step (exclusive). */
+    public Instant end() {
+        return start.plusMillis(values.length * step.toMillis());
+    }
+
+    /** {@code source:name.statistic{tags}}: how exports and reports name the series. */
+    public String key() {
+        return source + ':' + name + '.' + statistic + (tags.isEmpty() ? "" : tags.toString());
+    }
+
+    /** Whether this is the series {@code source:name.statistic}, any tags. */
+    public boolean is(String source, String name, String statistic) {
+        return this.source.equals(source) && this.name.equals(name) && this.statistic.equals(statistic);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimelineSeries t
+                && source.equals(t.source)
+                && name.equals(t.name)
+                && statistic.equals(t.statistic)
+                && unit.equals(t.unit)
+                && tags.equals(t.tags)
+                && start.equals(t.start)
+                && step.equals(t.step)
+                && Arrays.equals(values, t.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, name, statistic, unit, tags, start, step) * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "TimelineSeries{" + key() + " [" + unit + "], " + values.length + " points from " + start + " every "
+                + step + "}";
+    }
+}

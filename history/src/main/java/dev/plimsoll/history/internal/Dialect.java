@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.history.internal;
+
+/** The two databases the run history runs on, and where each one's migrations live. */
+public enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String id;
+
+    Dialect(String id) {
+        this.id = id;
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String id() {
+        return id;
+    }
+
+    /** Flyway location of this dialect's migrations. */
+    public String migrations() {
+        return "classpath:dev/plimsoll/history/db/" + id;
+    }
+}
