@@ -17,6 +17,7 @@ package dev.plimsoll.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.plimsoll.ingest.k6.K6Reader;
 import dev.plimsoll.run.LoadRun;
 import java.io.BufferedInputStream;
@@ -105,8 +106,16 @@ public final class IngestBench {
             counting = new CountingStream(in);
             try (JsonParser p = f.createParser(counting)) {
                 long tokens = 0;
-                while (p.nextToken() != null) {
+                long chars = 0;
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
                     tokens++;
+                    if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                        chars += p.getTextLength(); // the string is decoded, as any reader of it must
+                    }
+                }
+                if (chars == 0) {
+                    throw new IllegalStateException("no strings");
                 }
                 lines = p.currentLocation().getLineNr() - 1;
                 if (tokens == 0) {
