@@ -56,13 +56,17 @@ import picocli.CommandLine.Spec;
             "",
             "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
                     + " handleSummary JSON; the format is told from the content. Several result files (one per"
-                    + " load generator) merge into one run."
+                    + " load generator) merge into one run. '-' reads standard input, e.g."
+                    + " k6 run --out json=/dev/stdout script.js | plimsoll summarize -"
         })
 final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "k6 output files of one run.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "k6 output files of one run; '-' reads standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(
