@@ -187,7 +187,7 @@ public final class RunTimeline {
                 Map.of(),
                 startMillis,
                 bucketMillis,
-                new SampleStats[size]);
+                Buckets.empty(size));
     }
 
     @Override
@@ -208,7 +208,6 @@ public final class RunTimeline {
         private final Map<String, MetricAccumulator[]> byErrorCode = new HashMap<>();
         private @Nullable String lastMetric;
         private @Nullable MetricAccumulator lastAccumulator;
-        private int lastBreakdownIndex = -1;
 
         Builder(Duration bucket, String source) {
             if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
@@ -233,7 +232,7 @@ public final class RunTimeline {
         public Builder declare(String metric, MetricKind kind, boolean time) {
             MetricAccumulator acc = metrics.get(metric);
             if (acc == null) {
-                metrics.put(metric, create(metric, kind, time));
+                metrics.put(metric, create(metric, kind, time, false));
             } else if (acc.kind == MetricKind.UNKNOWN) {
                 acc.kind = kind;
                 acc.unit = time ? "ms" : acc.unit;
@@ -260,21 +259,17 @@ public final class RunTimeline {
                 @Nullable String status,
                 @Nullable String errorCode) {
             MetricAccumulator acc = lastAccumulator;
-            int bi;
-            if (metric == lastMetric && acc != null) { // identity: readers hand in pooled names
-                bi = lastBreakdownIndex;
-            } else {
+            if (metric != lastMetric || acc == null) { // identity: readers hand in pooled names
                 acc = metrics.get(metric);
                 if (acc == null) {
                     MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(metric, MetricKind.UNKNOWN);
-                    acc = create(metric, kind, K6Metrics.isBuiltInTime(metric));
+                    acc = create(metric, kind, K6Metrics.isBuiltInTime(metric), false);
                     metrics.put(metric, acc);
                 }
-                bi = K6Metrics.HTTP_BREAKDOWN.indexOf(metric);
                 lastMetric = metric;
                 lastAccumulator = acc;
-                lastBreakdownIndex = bi;
             }
+            int bi = acc.breakdownIndex;
             long bucket = Math.floorDiv(epochNanos, bucketNanos);
             acc.add(bucket, epochNanos, value);
             if (bi >= 0) {
@@ -299,17 +294,22 @@ public final class RunTimeline {
             MetricAccumulator a = accs[bi];
             if (a == null) {
                 String m = K6Metrics.HTTP_BREAKDOWN.get(bi);
-                a = accs[bi] =
-                        create(m, Objects.requireNonNull(K6Metrics.BUILT_IN.get(m), m), K6Metrics.isBuiltInTime(m));
+                a = accs[bi] = create(
+                        m, Objects.requireNonNull(K6Metrics.BUILT_IN.get(m), m), K6Metrics.isBuiltInTime(m), true);
             }
             return a;
         }
 
-        private static MetricAccumulator create(String metric, MetricKind kind, boolean time) {
+        /**
+         * @param slice whether the metric is a slice (by name, status or error code) of an HTTP metric: its old
+         *     buckets keep coarse histograms (see {@link Block}); the run-wide metrics keep full resolution throughout
+         */
+        private MetricAccumulator create(String metric, MetricKind kind, boolean time, boolean slice) {
             // rates, counters and gauges need no distribution; undeclared metrics might be trends
             boolean histogram = kind == MetricKind.TREND || kind == MetricKind.UNKNOWN;
             String unit = time ? "ms" : metric.startsWith("data_") ? "B" : "";
-            return new MetricAccumulator(metric, kind, unit, histogram);
+            return new MetricAccumulator(
+                    metric, kind, unit, histogram, K6Metrics.HTTP_BREAKDOWN.indexOf(metric), bucketNanos, slice);
         }
 
         /**
@@ -430,7 +430,7 @@ public final class RunTimeline {
                 long bucketMillis,
                 boolean copy) {
             return new MetricTimeline(
-                    a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis, a.dense(first, n, copy));
+                    a.name, source, a.kind, a.unit, tags, startMillis, bucketMillis, a.view(first, n, copy));
         }
 
         private TreeMap<String, HttpTimeline> slices(
