@@ -223,7 +223,10 @@ final class MetricAccumulator {
         return idx < 0 || idx >= b.length ? null : b[(int) idx];
     }
 
-    /** Folds in the samples of another reader of the same generator (parallel chunks of one file). */
+    /**
+     * Folds in the samples of another reader of the same generator (parallel chunks of one file). Takes over
+     * {@code o}'s buckets where this one has none: {@code o} must not be used afterwards.
+     */
     void merge(MetricAccumulator o) {
         adoptDeclaration(o);
         for (long block = o.firstBlock; block <= o.lastBlock; block++) {
@@ -249,9 +252,10 @@ final class MetricAccumulator {
                 if (s != null) {
                     SampleStats m = mine.buckets[i];
                     if (m == null) {
-                        mine.buckets[i] = m = new SampleStats();
+                        mine.buckets[i] = s; // taken over: the other accumulator is not used afterwards
+                    } else {
+                        m.merge(s);
                     }
-                    m.merge(s);
                 }
             }
         }

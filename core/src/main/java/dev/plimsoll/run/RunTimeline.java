@@ -206,8 +206,9 @@ public final class RunTimeline {
         private final Map<String, MetricAccumulator[]> byName = new HashMap<>();
         private final Map<String, MetricAccumulator[]> byStatus = new HashMap<>();
         private final Map<String, MetricAccumulator[]> byErrorCode = new HashMap<>();
-        private @Nullable String lastMetric;
-        private @Nullable MetricAccumulator lastAccumulator;
+        private static final int RECENT = 64;
+        private final @Nullable String[] recentNames = new String[RECENT];
+        private final @Nullable MetricAccumulator[] recentAccumulators = new MetricAccumulator[RECENT];
 
         Builder(Duration bucket, String source) {
             if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
@@ -258,16 +259,18 @@ public final class RunTimeline {
                 @Nullable String requestName,
                 @Nullable String status,
                 @Nullable String errorCode) {
-            MetricAccumulator acc = lastAccumulator;
-            if (metric != lastMetric || acc == null) { // identity: readers hand in pooled names
+            // a direct-mapped cache by identity: readers hand in pooled names, and k6 rotates through ~15 metrics
+            int slot = metric.hashCode() & (RECENT - 1);
+            MetricAccumulator acc = recentAccumulators[slot];
+            if (recentNames[slot] != metric || acc == null) {
                 acc = metrics.get(metric);
                 if (acc == null) {
                     MetricKind kind = K6Metrics.BUILT_IN.getOrDefault(metric, MetricKind.UNKNOWN);
                     acc = create(metric, kind, K6Metrics.isBuiltInTime(metric), false);
                     metrics.put(metric, acc);
                 }
-                lastMetric = metric;
-                lastAccumulator = acc;
+                recentNames[slot] = metric;
+                recentAccumulators[slot] = acc;
             }
             int bi = acc.breakdownIndex;
             long bucket = Math.floorDiv(epochNanos, bucketNanos);
@@ -338,7 +341,8 @@ public final class RunTimeline {
             foldSlices(byName, other.byName, acrossGenerators);
             foldSlices(byStatus, other.byStatus, acrossGenerators);
             foldSlices(byErrorCode, other.byErrorCode, acrossGenerators);
-            lastMetric = null;
+            java.util.Arrays.fill(recentNames, null);
+            java.util.Arrays.fill(recentAccumulators, null);
             return this;
         }
 

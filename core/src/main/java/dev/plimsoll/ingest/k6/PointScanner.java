@@ -18,6 +18,7 @@ package dev.plimsoll.ingest.k6;
 import dev.plimsoll.internal.ByteStringPool;
 import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.RunTimeline;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,18 @@ final class PointScanner {
         }
     }
 
+    private static final int TAG_ENTRIES = 8;
+    private static final int MAX_TAG_BYTES = 2048;
+    private static final int METRIC_SLOTS = 64;
+
     private final ByteStringPool pool = new ByteStringPool();
+    private final byte[][] tagBytes = new byte[TAG_ENTRIES][];
+    private final @Nullable String[] tagName = new String[TAG_ENTRIES];
+    private final @Nullable String[] tagStatus = new String[TAG_ENTRIES];
+    private final @Nullable String[] tagErrorCode = new String[TAG_ENTRIES];
+    private int tagCount;
+    private final byte[][] metricBytes = new byte[METRIC_SLOTS][];
+    private final @Nullable String[] metricValues = new String[METRIC_SLOTS];
     private final char[] timeChars = new char[64];
     private final byte[] lastTime = new byte[64];
     private int lastTimeLength = -1;
@@ -151,7 +163,7 @@ final class PointScanner {
             if (level == 0) {
                 if (is(ks, klen, "metric")) {
                     int vs = stringStart();
-                    metric = pool.intern(b, vs, stringEnd() - vs);
+                    metric = metricName(vs, stringEnd() - vs);
                 } else if (is(ks, klen, "type")) {
                     int vs = stringStart();
                     int ve = stringEnd();
@@ -170,7 +182,7 @@ final class PointScanner {
                         throw Bail.INSTANCE;
                     }
                     // k6 writes a request's ~9 metrics with the same time: parse each distinct text once
-                    if (n != lastTimeLength || !java.util.Arrays.equals(lastTime, 0, n, b, vs, vs + n)) {
+                    if (n != lastTimeLength || !Arrays.equals(lastTime, 0, n, b, vs, vs + n)) {
                         for (int i = 0; i < n; i++) {
                             timeChars[i] = (char) b[vs + i];
                         }
@@ -184,8 +196,12 @@ final class PointScanner {
                     value = number();
                     hasValue = true;
                 } else if (is(ks, klen, "tags")) {
-                    expect('{');
-                    readObject(2);
+                    int ts = pos;
+                    if (!knownTags(ts)) {
+                        expect('{');
+                        readObject(2);
+                        rememberTags(ts, pos);
+                    }
                 } else {
                     skipValue();
                 }
@@ -209,6 +225,70 @@ final class PointScanner {
                 throw Bail.INSTANCE;
             }
         }
+    }
+
+    /**
+     * Whether the bytes at {@code start} repeat a tags object read before (k6 writes a request's 9 metrics with the
+     * same tags, an iteration's 4 likewise): then its name, status and error code are taken from the earlier read
+     * and {@code pos} moves past it. Equal bytes are the same JSON value, so nothing is skipped unchecked.
+     */
+    private boolean knownTags(int start) {
+        for (int e = 0; e < tagCount; e++) {
+            byte[] k = tagBytes[e];
+            if (start + k.length <= end && Arrays.equals(b, start, start + k.length, k, 0, k.length)) {
+                name = tagName[e];
+                status = tagStatus[e];
+                errorCode = tagErrorCode[e];
+                pos = start + k.length;
+                if (e > 0) { // most recent first
+                    moveToFront(e);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rememberTags(int start, int stop) {
+        if (stop - start > MAX_TAG_BYTES) {
+            return;
+        }
+        int e = Math.min(tagCount, TAG_ENTRIES - 1);
+        tagCount = Math.max(tagCount, e + 1);
+        tagBytes[e] = Arrays.copyOfRange(b, start, stop);
+        tagName[e] = name;
+        tagStatus[e] = status;
+        tagErrorCode[e] = errorCode;
+        moveToFront(e);
+    }
+
+    private void moveToFront(int e) {
+        byte[] k = tagBytes[e];
+        String n = tagName[e];
+        String st = tagStatus[e];
+        String ec = tagErrorCode[e];
+        System.arraycopy(tagBytes, 0, tagBytes, 1, e);
+        System.arraycopy(tagName, 0, tagName, 1, e);
+        System.arraycopy(tagStatus, 0, tagStatus, 1, e);
+        System.arraycopy(tagErrorCode, 0, tagErrorCode, 1, e);
+        tagBytes[0] = k;
+        tagName[0] = n;
+        tagStatus[0] = st;
+        tagErrorCode[0] = ec;
+    }
+
+    /** A metric name, from a small direct-mapped cache in front of the pool (k6 rotates through ~15 names). */
+    private String metricName(int start, int len) {
+        int slot = (len * 31 + b[start + len - 1] * 7 + b[start + (len >> 1)]) & (METRIC_SLOTS - 1);
+        byte[] k = metricBytes[slot];
+        String v = metricValues[slot];
+        if (k != null && v != null && Arrays.equals(b, start, start + len, k, 0, k.length)) {
+            return v;
+        }
+        v = pool.intern(b, start, len);
+        metricBytes[slot] = Arrays.copyOfRange(b, start, start + len);
+        metricValues[slot] = v;
+        return v;
     }
 
     private String tagValue() {
