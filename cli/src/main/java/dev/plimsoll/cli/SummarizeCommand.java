@@ -56,8 +56,8 @@ import picocli.CommandLine.Spec;
             "",
             "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
                     + " handleSummary JSON; the format is told from the content. Several result files (one per"
-                    + " load generator) merge into one run. '-' reads standard input, e.g."
-                    + " k6 run --out json=/dev/stdout script.js | plimsoll summarize -"
+                    + " load generator) merge into one run. '-' reads standard input, e.g. k6 run --out"
+                    + " json=/dev/fd/3 script.js 3>&1 >&2 | plimsoll summarize - (k6's own output goes to stderr)."
         })
 final class SummarizeCommand implements Callable<Integer> {
     @Spec

@@ -90,7 +90,7 @@ public final class K6Reader {
 
     /**
      * Reads the files of one run: result files (NDJSON, CSV) are merged as separate load generators, a
-     * summary is attached.
+     * summary is attached. A file named {@code -} is standard input (read once, to its end; not closed).
      *
      * @throws K6ParseException when a file is missing, unreadable or not valid k6 output
      * @throws IllegalArgumentException when no file is given
