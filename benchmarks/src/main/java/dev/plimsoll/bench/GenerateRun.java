@@ -101,6 +101,11 @@ public final class GenerateRun {
     long requests;
     long iterations;
 
+    /** Per-second requests written so far, for {@link Replays}. */
+    Replays.Counts counts() {
+        return counts;
+    }
+
     /**
      * @param rps target requests per second
      * @param durationNanos length of the run (soak); for burst, {@code maxRequests} ends it
@@ -117,7 +122,7 @@ public final class GenerateRun {
         this.rampDownNanos = soak ? Math.min(60_000_000_000L, durationNanos / 20) : 0;
         this.testTags = soak ? ",\"testid\":\"soak\",\"testtype\":\"soak\"" : "";
         this.scenario = soak ? "soak" : "default";
-        this.counts = new Replays.Counts(START, durationNanos + 10_000_000_000L);
+        this.counts = new Replays.Counts(START);
     }
 
     public static void main(String[] args) throws IOException {

@@ -43,24 +43,27 @@ final class Replays {
     /** Per-second requests and latency sums of a generated run. */
     static final class Counts {
         final long startSecond;
-        final int[] requests;
-        final double[] latencyMillis;
+        int[] requests = new int[3600];
+        double[] latencyMillis = new double[3600];
         int lastSecond = -1;
 
-        Counts(Instant start, long spanNanos) {
+        Counts(Instant start) {
             this.startSecond = start.getEpochSecond();
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, spanNanos / 1_000_000_000L + 2);
-            this.requests = new int[n];
-            this.latencyMillis = new double[n];
         }
 
         void request(long nanosSinceStart, double millis) {
             int s = (int) (nanosSinceStart / 1_000_000_000L);
-            if (s >= 0 && s < requests.length) {
-                requests[s]++;
-                latencyMillis[s] += millis;
-                lastSecond = Math.max(lastSecond, s);
+            if (s < 0) {
+                return;
             }
+            if (s >= requests.length) {
+                int n = Math.max(requests.length * 2, s + 1);
+                requests = java.util.Arrays.copyOf(requests, n);
+                latencyMillis = java.util.Arrays.copyOf(latencyMillis, n);
+            }
+            requests[s]++;
+            latencyMillis[s] += millis;
+            lastSecond = Math.max(lastSecond, s);
         }
 
         /** Requests and mean latency over [from, from + seconds) seconds since the start. */
