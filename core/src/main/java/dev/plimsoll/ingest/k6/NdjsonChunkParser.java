@@ -86,6 +86,7 @@ final class NdjsonChunkParser {
             }
             int nl = indexOf(data, pos, length, (byte) '\n');
             lineEnd = nl < 0 ? length : nl;
+            scanner.flush(); // points in file order
             try {
                 readWithJackson(pos, lineEnd);
             } catch (JsonProcessingException | FormatError | IllegalArgumentException e) {
@@ -96,6 +97,7 @@ final class NdjsonChunkParser {
                 } else if (!lenient) {
                     problems.add(new LineProblem(line, why, true));
                     failed.set(true);
+                    scanner.flush();
                     return new Result(line, samples, skipped, problems, target);
                 } else {
                     skipped++;
@@ -104,6 +106,7 @@ final class NdjsonChunkParser {
             }
             pos = lineEnd + 1;
         }
+        scanner.flush();
         return new Result(line, samples, skipped, problems, target);
     }
 
