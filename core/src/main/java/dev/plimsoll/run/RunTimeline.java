@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Every sample read lands in exactly one bucket ({@code floor(time / bucket)}), so the run's totals are
  * the sums over its buckets — per request name too.
  *
+ * <p>Memory grows with the run's length, not the file's size: buckets more than 5 minutes behind the newest
+ * sample are stored compactly (counts, sums, extremes and last values exact; see {@link Distribution} for the
+ * resolution of old slices' histograms) — about 11 MB per hour of a 140 RPS run with 4 request names.
+ *
  * <pre>{@code
  * RunTimeline t = run.timeline();
  * TimeSeries rps = t.rps();
