@@ -57,7 +57,9 @@ import picocli.CommandLine.Spec;
             "",
             "FILE is a load tool's output, told from its content: k6 --out json (NDJSON) or csv, --summary-export or"
                     + " handleSummary JSON; a JMeter JTL (CSV or XML); a Gatling simulation.log (plain or .gz). Several"
-                    + " result files of one tool (one per load generator) merge into one run.",
+                    + " result files of one tool (one per load generator) merge into one run. '-' reads k6 output from"
+                    + " standard input, e.g. k6 run --out json=/dev/fd/3 script.js 3>&1 >&2 | plimsoll summarize - (k6's"
+                    + " own output goes to stderr).",
             "",
             "Percentiles are shown as the tool's own report takes them (--percentiles tool): k6's interpolation,"
                     + " JMeter's Aggregate Report (the sample at rank round(p × n)), Gatling's (3.13+: the sample at"
@@ -68,7 +70,10 @@ final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Result files of one run (k6, JMeter, Gatling).")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Result files of one run (k6, JMeter, Gatling); '-' reads k6 output from standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(

@@ -68,6 +68,22 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void dashShouldSummariseStandardInput() throws IOException {
+        java.io.InputStream saved = System.in;
+        try (java.io.InputStream in = DemoData.class.getResourceAsStream("/dev/plimsoll/cli/demo/results.json.gz")) {
+            assertThat(in).isNotNull();
+            System.setIn(in);
+            int code = run("summarize", "-");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("requests ............. 33 813").contains("run       -");
+            assertThat(err.toString()).contains("382 578 lines");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void summarizeWithoutFilesShouldExitTwoWithUsage() {
         int code = run("summarize");
 

@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * k6's figure for the same samples. Percentiles of percentiles are never taken: a window's percentile is
  * computed from the merged histograms of its buckets.
  *
+ * <p>Long runs: a by-name, by-status or by-error-code slice keeps full resolution for its whole run, for each block
+ * of 64 buckets and for the buckets within 5 minutes of the run's start and end; its older single buckets keep
+ * histograms 2<sup>-4</sup> wide. So run totals, phase totals of the run-wide metrics and windows of whole blocks
+ * keep the 0.05 %; a slice's percentile over a window that cuts old blocks, or of one old bucket, is within 3.2 %.
+ *
  * <p>Values are in the metric's unit (milliseconds for time trends).
  *
  * @since 0.1

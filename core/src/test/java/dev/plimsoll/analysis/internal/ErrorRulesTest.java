@@ -64,7 +64,7 @@ class ErrorRulesTest {
         "504, 504 gateway",
         "500, 500 server error",
         "404, 404 client error",
-        "0, no response (k6: timeout or connection error)"
+        "0, no response (timeout or connection error)"
     })
     void statusesShouldBeClassifiedByOrigin(String status, String expected) {
         assertThat(ErrorDetector.classOf(status)).isEqualTo(expected);
