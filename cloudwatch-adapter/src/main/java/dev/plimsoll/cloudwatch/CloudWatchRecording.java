@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
@@ -254,7 +255,36 @@ public final class CloudWatchRecording implements MetricSource {
             }
             inWindow.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(label, kept);
         }));
-        return CloudWatchResults.assemble(planned, window, inWindow, notes);
+        return withRecordedRanges(CloudWatchResults.assemble(planned, window, inWindow, notes), planned);
+    }
+
+    /**
+     * Says, for a query with nothing in the window, which time its recording does hold: the user asked about another
+     * time (a wrong run, or recordings of another run).
+     */
+    private FetchResult withRecordedRanges(FetchResult r, List<CloudWatchMetricSource.Planned> planned) {
+        List<Coverage> coverage = new ArrayList<>();
+        for (Coverage c : r.coverage()) {
+            Instant first = null;
+            Instant last = null;
+            for (CloudWatchMetricSource.Planned p : planned) {
+                if (!p.query().id().equals(c.queryId())) {
+                    continue;
+                }
+                for (CloudWatchResults.Points pts :
+                        byId.getOrDefault(p.cwId(), Map.of()).values()) {
+                    for (Instant t : pts.times) {
+                        first = first == null || t.isBefore(first) ? t : first;
+                        last = last == null || t.isAfter(last) ? t : last;
+                    }
+                }
+            }
+            coverage.add(
+                    c.present() == 0 && first != null && last != null
+                            ? c.withMessage("the recording " + dir + " holds " + first + " → " + last)
+                            : c);
+        }
+        return new FetchResult(r.series(), coverage, r.messages());
     }
 
     private static CloudWatchQueries.Parsed parsed(MetricDataQuery r) {

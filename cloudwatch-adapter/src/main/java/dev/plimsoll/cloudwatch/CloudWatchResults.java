@@ -233,8 +233,13 @@ final class CloudWatchResults {
         for (FetchedSeries s : series) {
             present = Math.max(present, s.series().presentCount());
         }
-        boolean complete =
-                pts.stream().noneMatch(x -> x.partial) && gaps.isEmpty() && (!series.isEmpty() || expected == 0);
+        // nothing in the window is not complete data (a wrong name, region or time looks like that), except for a
+        // count of events that did not happen: CloudWatch writes no datapoint for a minute without 5xx
+        boolean nothing = present == 0 && expected > 0 && !q.signal().isEventCount();
+        boolean complete = pts.stream().noneMatch(x -> x.partial)
+                && gaps.isEmpty()
+                && (!series.isEmpty() || expected == 0 || q.signal().isEventCount())
+                && !nothing;
         List<String> messages = new ArrayList<>(gaps);
         for (Points x : pts) {
             for (String m : x.messages) {
@@ -243,8 +248,10 @@ final class CloudWatchResults {
                 }
             }
         }
-        if (series.isEmpty() && gaps.isEmpty() && expected > 0) {
+        if (series.isEmpty() && gaps.isEmpty() && expected > 0 && !q.signal().isEventCount()) {
             messages.add("no data: CloudWatch returned no series for this query");
+        } else if (nothing && gaps.isEmpty()) {
+            messages.add("no datapoint in the window");
         }
         return new Coverage(q.id(), expected, present, complete, messages);
     }

@@ -264,10 +264,15 @@ final class DatadogQueries {
         int present =
                 series.stream().mapToInt(s -> s.series().presentCount()).max().orElse(0);
         List<String> m = new ArrayList<>(gaps);
-        if (series.isEmpty() && gaps.isEmpty() && expected > 0) {
+        // a count of events that did not happen has no points: that is zero, not missing data
+        boolean events = q.signal().isEventCount();
+        boolean nothing = present == 0 && expected > 0 && !events;
+        if (series.isEmpty() && gaps.isEmpty() && expected > 0 && !events) {
             m.add("no data: Datadog returned no series for this query");
+        } else if (nothing && gaps.isEmpty()) {
+            m.add("no point in the window");
         }
-        return new Coverage(q.id(), expected, present, gaps.isEmpty() && (!series.isEmpty() || expected == 0), m);
+        return new Coverage(q.id(), expected, present, gaps.isEmpty() && !nothing, m);
     }
 
     /**
