@@ -37,6 +37,7 @@ import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class Headline {
                 + h(summary(report, verdict)) + "</span></p>\n");
         out.write("<dl class=\"cards\">\n");
         bottleneck(out, r);
-        scalingLag(out, report);
+        scalingLag(out, report, clock);
         clientP95(out, r);
         errors(out, r.aligned().run());
         nodes(out, r);
@@ -84,10 +85,17 @@ final class Headline {
     private static String summary(Report report, Verdict verdict) {
         long failedGates = report.gates().stream().filter(GateResult::failed).count();
         return switch (verdict) {
-            case PASS ->
-                report.gates().isEmpty()
-                        ? "nothing failed, on data that covers the run"
-                        : "every gate held, on data that covers the run";
+            case PASS -> {
+                long warnings =
+                        report.result().findingsAtLeast(Severity.WARNING).size();
+                yield (report.gates().isEmpty()
+                                ? "nothing failed, on data that covers the run"
+                                : "every gate held, on data that covers the run")
+                        + (warnings == 0
+                                ? ""
+                                : " — but " + warnings + " finding" + (warnings == 1 ? " is" : "s are")
+                                        + " at warning or above");
+            }
             case FAIL -> {
                 int findings = report.reasons().size() - (int) failedGates;
                 yield (failedGates > 0 ? failedGates + " gate" + (failedGates == 1 ? "" : "s") + " failed" : "")
@@ -145,26 +153,45 @@ final class Headline {
         card(out, "bottleneck", "Bottleneck", h(tier.id().replace('_', ' ')), sub, extra);
     }
 
-    private static void scalingLag(Writer out, Report report) throws IOException {
+    private static void scalingLag(Writer out, Report report, ReportClock clock) throws IOException {
         AnalysisResult r = report.result();
-        Optional<Finding.ScalingLag> lag = first(r, FindingKind.SCALING_LAG, Finding.ScalingLag.class);
+        List<Finding.ScalingLag> lags = r.findings(FindingKind.SCALING_LAG).stream()
+                .filter(Finding.ScalingLag.class::isInstance)
+                .map(Finding.ScalingLag.class::cast)
+                .toList();
         String gate = report.gates().stream()
                 .filter(g -> metricOf(g) == Gate.Metric.SCALING_LAG)
-                .map(g -> "gate <code>" + h(g.expression()) + "</code>: "
+                .map(g -> "; gate <code>" + h(g.expression()) + "</code>: "
                         + g.outcome().id())
                 .findFirst()
                 .orElse("");
         String value;
         String sub;
-        if (lag.isPresent() && !Double.isNaN(lag.get().lagSeconds())) {
-            value = Html.fixed(lag.get().lagSeconds(), 0) + " s";
-            sub = "saturation → first new node Ready; "
-                    + (lag.get().severity().compareTo(Severity.WARNING) >= 0
-                            ? "over the analysis budget"
-                            : "within the analysis budget");
-        } else if (lag.isPresent()) {
-            value = "no new node";
-            sub = "saturated, and no new node was Ready during the run";
+        if (!lags.isEmpty()) {
+            // the first episode: the figure the JSON's findings and the scaling_lag gate hold
+            Finding.ScalingLag lag = lags.get(0);
+            String saturated = "saturated " + clock.time(lag.saturationStart().truncatedTo(ChronoUnit.SECONDS));
+            if (lag.capacityReady().isPresent() && !Double.isNaN(lag.lagSeconds())) {
+                value = Html.fixed(lag.lagSeconds(), 0) + " s";
+                sub = saturated + " → first new node Ready "
+                        + clock.time(lag.capacityReady().get().truncatedTo(ChronoUnit.SECONDS)) + "; "
+                        + (lag.severity().compareTo(Severity.WARNING) >= 0
+                                ? "over the analysis budget"
+                                : "within the analysis budget");
+            } else {
+                value = "no new node";
+                sub = saturated + ", and no new node was Ready during the run";
+            }
+            if (lags.size() > 1) {
+                sub += "; then "
+                        + lags.subList(1, lags.size()).stream()
+                                .map(l -> Double.isNaN(l.lagSeconds())
+                                        ? "no new node"
+                                        : Html.fixed(l.lagSeconds(), 0) + " s")
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("");
+            }
+            sub = h(sub);
         } else if (!r.findings(FindingKind.NO_SCALE_UP).isEmpty()) {
             value = "no scale-up";
             sub = "saturated, and capacity did not grow";
@@ -175,7 +202,7 @@ final class Headline {
             value = "not measured";
             sub = "no node CPU and node count covered the run";
         }
-        card(out, "lag", "Scaling lag", h(value), gate.isEmpty() ? sub : sub + "; " + gate, "");
+        card(out, "lag", "Scaling lag", h(value), sub + gate, "");
     }
 
     private static void clientP95(Writer out, AnalysisResult r) throws IOException {

@@ -154,7 +154,8 @@
     ctx.beginPath();
     ctx.rect(b.left, b.top, b.width, b.height);
     ctx.clip();
-    data.marks.forEach(function (m, k) {
+    var labels = [];
+    data.marks.forEach(function (m) {
       var x0 = u.valToPos(m.from, 'x', true);
       var x1 = u.valToPos(m.to, 'x', true);
       if (under) {
@@ -176,20 +177,34 @@
         ctx.fillStyle = m.color;
         ctx.fillRect(x0, b.top, Math.max(2 * px, x1 - x0), 4 * px);
       }
-      var text = m.finding + ' · ' + m.label;
-      ctx.font = (11 * px) + 'px system-ui, sans-serif';
-      var w = ctx.measureText(text).width;
-      var y = b.top + (8 + 14 * (k % 3)) * px;
-      var x = x0 + 4 * px;
-      if (x + w > b.left + b.width) {
-        x = Math.max(b.left, x0 - 4 * px - w);
-      }
-      ctx.fillStyle = 'rgba(255,255,255,0.85)';
-      ctx.fillRect(x - 2 * px, y - 1 * px, w + 4 * px, 13 * px);
-      ctx.fillStyle = '#1a1a1a';
-      ctx.textBaseline = 'top';
-      ctx.fillText(text, x, y);
+      labels.push({ x: x0, text: m.finding + ' · ' + m.label });
     });
+    if (!under) {
+      // labels in rows, each placed in the first row where it does not overlap the one before it
+      ctx.font = (11 * px) + 'px system-ui, sans-serif';
+      ctx.textBaseline = 'top';
+      labels.sort(function (p, q) {
+        return p.x - q.x;
+      });
+      var rows = [];
+      labels.forEach(function (l) {
+        var w = ctx.measureText(l.text).width;
+        var x = Math.min(l.x + 4 * px, b.left + b.width - w - 2 * px);
+        var row = 0;
+        while (row < rows.length && rows[row] > x - 6 * px) {
+          row++;
+        }
+        if (row >= 4) {
+          row = rows.indexOf(Math.min.apply(null, rows));
+        }
+        rows[row] = x + w;
+        var y = b.top + (8 + 14 * row) * px;
+        ctx.fillStyle = 'rgba(255,255,255,0.85)';
+        ctx.fillRect(x - 2 * px, y - 1 * px, w + 4 * px, 13 * px);
+        ctx.fillStyle = '#1a1a1a';
+        ctx.fillText(l.text, x, y);
+      });
+    }
     ctx.restore();
   }
 
