@@ -144,16 +144,18 @@ final class Charts {
         ar.signal(Signal.LB_REQUESTS)
                 .or(() -> ar.signal(Signal.BACKEND_REQUESTS))
                 .ifPresent(f -> s.add(cloud(g, f, "rps", ORANGE, List.of(6, 3), "req/s")));
-        s.add(new Series(
-                "vus",
-                "VUs (" + tool + ")",
-                "vus",
-                BLACK,
-                false,
-                1.5,
-                List.of(2, 3),
-                "VUs",
-                new DisplayGrid.Envelope(g.max(t.vus()), null, null)));
+        if (t.metric(LoadMetrics.VUS).isPresent()) {
+            s.add(new Series(
+                    "vus",
+                    "VUs (" + tool + ")",
+                    "vus",
+                    BLACK,
+                    false,
+                    1.5,
+                    List.of(2, 3),
+                    "VUs",
+                    new DisplayGrid.Envelope(g.max(t.vus()), null, null)));
+        }
         return new Chart(
                 "load",
                 "Load",
