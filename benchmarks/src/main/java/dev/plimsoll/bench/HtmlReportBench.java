@@ -74,7 +74,7 @@ public final class HtmlReportBench {
     private HtmlReportBench() {}
 
     public static void main(String[] args) throws Exception {
-        String[] hours = (args.length > 0 ? args[0] : "1,24").split(",");
+        List<String> hours = List.of((args.length > 0 ? args[0] : "1,24").split(",", -1));
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String chromium = args.length > 2
                 ? args[2]
@@ -200,7 +200,7 @@ public final class HtmlReportBench {
         for (int s = 0; s < seconds; s++) {
             double load = Math.min(1, Math.min((s + 1.0) / ramp, (seconds - s) / (double) ramp));
             long second = t0 + s * 1_000_000_000L;
-            b.record("vus", second, Math.max(1, Math.round(85 * load)), null, null, null);
+            b.record("vus", second, (double) Math.max(1, Math.round(85 * load)), null, null, null);
             double slow = s >= satFrom && s < nodeReady ? 3 : 1;
             boolean burst = s >= burstFrom && s < burstTo;
             long n = Math.round(peakRps * load * (0.9 + 0.2 * random.nextDouble()));
@@ -238,17 +238,15 @@ public final class HtmlReportBench {
         long startSecond = t.start().getEpochSecond();
         TimeSeries f = t.http().failed();
         for (int i = 0; i < n; i++) {
-            times[i] = start + i * period * 1000L;
+            times[i] = start + i * (period * 1000L);
             TimeWindow w = TimeWindow.ofEpochMillis(times[i], times[i] + period * 1000L);
             Distribution d = t.http().distribution(LoadMetrics.REQUEST_DURATION, w);
             long second = times[i] / 1000 - startSecond;
             double rps = d.count() / (double) period;
             nodes[i] = second >= ready ? 3 : 2;
-            cpu[i] = Math.min(
-                    97,
-                    10
-                            + rps * (second >= satFrom && second < ready ? 0.95 : 0.5) * 2 / nodes[i]
-                            + 3 * random.nextDouble());
+            // 65 % on two nodes at full load, above 90 % while saturated until the third node is Ready
+            double busy = (20 + 45 * rps / peakRps) * (second >= satFrom && second < ready ? 1.45 : 1);
+            cpu[i] = Math.min(97, busy * 2 / nodes[i] + 3 * random.nextDouble());
             p95[i] = d.count() == 0 ? Double.NaN : Math.max(0, d.percentile(95) - 1.5);
             requests[i] = d.count();
             double failed = 0;

@@ -448,7 +448,7 @@ final class Charts {
                         s.saturationStart().toEpochMilli(),
                         ready,
                         s.capacityReady().isPresent()
-                                ? "saturation → node Ready " + Html.num(Math.round(s.lagSeconds())) + " s"
+                                ? "saturation → node Ready " + Html.fixed(s.lagSeconds(), 0) + " s"
                                 : "saturation, no new node",
                         "rgba(230,159,0,0.16)"));
                 s.capacityReady()

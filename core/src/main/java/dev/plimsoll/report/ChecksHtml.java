@@ -99,7 +99,7 @@ final class ChecksHtml {
         String base =
                 t.metric().contains("{") ? t.metric().substring(0, t.metric().indexOf('{')) : t.metric();
         boolean time = !agg.equals("count")
-                && (base.startsWith("http_req_") && !base.equals("http_req_failed")
+                && ((base.startsWith("http_req_") && !base.equals("http_req_failed"))
                         || base.equals("iteration_duration")
                         || base.equals("group_duration"));
         return agg + "=" + Html.num(Math.round(x * 100) / 100.0) + (time ? "ms" : "");

@@ -255,6 +255,31 @@ final class DisplayGrid {
         return v;
     }
 
-    /** Values on the grid with, on a coarse grid, the smallest and largest fine value within each step. */
-    record Envelope(double[] value, double @Nullable [] lo, double @Nullable [] hi) {}
+    /**
+     * Values on the grid with, on a coarse grid, the smallest and largest fine value within each step. The arrays are
+     * the grid's own, handed over without copies (a class, not a record: arrays have no value equality).
+     */
+    static final class Envelope {
+        private final double[] value;
+        private final double @Nullable [] lo;
+        private final double @Nullable [] hi;
+
+        Envelope(double[] value, double @Nullable [] lo, double @Nullable [] hi) {
+            this.value = value;
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        double[] value() {
+            return value;
+        }
+
+        double @Nullable [] lo() {
+            return lo;
+        }
+
+        double @Nullable [] hi() {
+            return hi;
+        }
+    }
 }

@@ -69,7 +69,7 @@ final class ReportClock {
     /** The clock time, with milliseconds when it has them and the date when the run spans several days. */
     String time(Instant t) {
         ZonedDateTime z = t.atZone(zone);
-        String clock = (t.getNano() / 1_000_000 == 0 ? TIME : MILLIS).format(z);
+        String clock = (t.toEpochMilli() % 1000 == 0 ? TIME : MILLIS).format(z);
         return oneDay ? clock : DATE.format(z) + " " + clock;
     }
 

@@ -68,7 +68,7 @@ final class SeriesLabels {
 
     /** Whether the chart shows the series per second: event counts summed over their period. */
     static boolean perSecond(Signal signal) {
-        return signal.isEventCount() && signal != Signal.FAILED_NODE_COUNT && signal != Signal.PODS_PENDING
+        return (signal.isEventCount() && signal != Signal.FAILED_NODE_COUNT && signal != Signal.PODS_PENDING)
                 || signal == Signal.LB_REQUESTS
                 || signal == Signal.BACKEND_REQUESTS;
     }
