@@ -130,7 +130,7 @@
       return;
     }
     var span = Math.max(to - from, grid.step * 10);
-    var padding = Math.max(span * 0.25, grid.step * 5);
+    var padding = Math.max(span * 0.1, grid.step * 5);
     var min = Math.max(xs[0], from - padding);
     var max = Math.min(xs[n - 1], to + padding);
     if (max <= min) {
@@ -363,6 +363,7 @@
       cursor: {
         sync: { key: 'plimsoll', scales: ['x', null] },
         drag: { x: true, y: false, setScale: true },
+        y: false,
         points: { show: false }
       },
       hooks: {
