@@ -25,6 +25,7 @@ import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
+import dev.plimsoll.report.ReportOptions;
 import dev.plimsoll.report.Verdict;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.source.MetricSource;
@@ -32,6 +33,7 @@ import dev.plimsoll.source.MetricSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -171,6 +173,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(
+            names = "--timezone",
+            paramLabel = "ZONE",
+            converter = ZoneConverter.class,
+            defaultValue = "UTC",
+            description = "Zone of the times in the HTML report: UTC, an offset such as +01:00 (the one the load tool"
+                    + " wrote its timestamps in), or a region such as Europe/Rome. Default: ${DEFAULT-VALUE}.")
+    ZoneId timezone;
+
+    @Option(
             names = "--fail-on",
             paramLabel = "SEVERITY",
             defaultValue = "none",
@@ -247,7 +258,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         } finally {
             sources.forEach(MetricSource::close);
         }
-        List<Path> written = report.writeTo(out, wanted);
+        List<Path> written =
+                report.writeTo(out, wanted, ReportOptions.defaults().withZone(timezone));
         print(o, report, written);
         Verdict verdict = report.verdict();
         if (verdict == Verdict.INCONCLUSIVE && allowInconclusive) {

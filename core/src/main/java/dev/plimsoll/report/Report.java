@@ -131,27 +131,45 @@ public record Report(String title, AnalysisResult result, List<GateResult> gates
     }
 
     /**
-     * Writes the report in one format.
+     * Writes the report in one format, times in UTC.
      *
      * @throws IOException when the writer fails
      */
     public void write(ReportFormat format, Writer out) throws IOException {
-        format.write(this, out);
+        write(format, out, ReportOptions.defaults());
     }
 
     /**
-     * Writes the report in one format to a file (UTF-8), creating its parent directories.
+     * Writes the report in one format with the given options (e.g. the time zone of the HTML report).
+     *
+     * @throws IOException when the writer fails
+     */
+    public void write(ReportFormat format, Writer out, ReportOptions options) throws IOException {
+        format.write(this, out, options);
+    }
+
+    /**
+     * Writes the report in one format to a file (UTF-8), creating its parent directories; times in UTC.
      *
      * @throws ReportException naming the file when it cannot be written
      */
     public Path write(ReportFormat format, Path file) {
+        return write(format, file, ReportOptions.defaults());
+    }
+
+    /**
+     * Writes the report in one format to a file (UTF-8) with the given options, creating its parent directories.
+     *
+     * @throws ReportException naming the file when it cannot be written
+     */
+    public Path write(ReportFormat format, Path file, ReportOptions options) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.write(this, w);
+                format.write(this, w, options);
             }
             return file;
         } catch (IOException | UncheckedIOException e) {
@@ -161,15 +179,26 @@ public record Report(String title, AnalysisResult result, List<GateResult> gates
 
     /**
      * Writes the report in each format into a directory, under the formats' {@link ReportFormat#fileName() file
-     * names}, creating the directory.
+     * names}, creating the directory; times in UTC.
      *
      * @return the files written, in the order of {@code formats}
      * @throws ReportException naming the file that could not be written
      */
     public List<Path> writeTo(Path directory, Collection<ReportFormat> formats) {
+        return writeTo(directory, formats, ReportOptions.defaults());
+    }
+
+    /**
+     * Writes the report in each format into a directory with the given options (e.g. the time zone of the HTML
+     * report), under the formats' {@link ReportFormat#fileName() file names}, creating the directory.
+     *
+     * @return the files written, in the order of {@code formats}
+     * @throws ReportException naming the file that could not be written
+     */
+    public List<Path> writeTo(Path directory, Collection<ReportFormat> formats, ReportOptions options) {
         List<Path> written = new ArrayList<>();
         for (ReportFormat f : new LinkedHashSet<>(formats)) {
-            written.add(write(f, directory.resolve(f.fileName())));
+            written.add(write(f, directory.resolve(f.fileName()), options));
         }
         return written;
     }

@@ -74,10 +74,10 @@ public enum ReportFormat {
                 + Arrays.stream(values()).map(ReportFormat::id).toList());
     }
 
-    /** Writes the report in this format. */
-    void write(Report report, Writer out) throws IOException {
+    /** Writes the report in this format; only the HTML report shows times in {@link ReportOptions#zone()}. */
+    void write(Report report, Writer out, ReportOptions options) throws IOException {
         switch (this) {
-            case HTML -> HtmlReport.write(report, out);
+            case HTML -> HtmlReport.write(report, out, options);
             case JSON -> JsonReport.write(report, out);
             case MARKDOWN -> MarkdownReport.write(report, out);
             case JUNIT -> JUnitReport.write(report, out);
