@@ -64,6 +64,7 @@ public sealed interface Finding
      * @param relief when CPU and client p95 were back under their thresholds, if they were during the run
      * @param lagSeconds capacity ready − saturation start, NaN when no capacity came
      * @param resolutionSeconds the coarsest resolution the times rest on
+     * @param budgetSeconds the longest acceptable lag the analysis judged it against (its lag budget)
      */
     record ScalingLag(
             Severity severity,
@@ -75,7 +76,8 @@ public sealed interface Finding
             Optional<Instant> capacityReady,
             Optional<Instant> relief,
             double lagSeconds,
-            double resolutionSeconds)
+            double resolutionSeconds,
+            double budgetSeconds)
             implements Finding {
         public ScalingLag {
             evidence = List.copyOf(evidence);

@@ -175,9 +175,8 @@ final class Headline {
                 value = Html.fixed(lag.lagSeconds(), 0) + " s";
                 sub = saturated + " → first new node Ready "
                         + clock.time(lag.capacityReady().get().truncatedTo(ChronoUnit.SECONDS)) + "; "
-                        + (lag.severity().compareTo(Severity.WARNING) >= 0
-                                ? "over the analysis budget"
-                                : "within the analysis budget");
+                        + (lag.lagSeconds() > lag.budgetSeconds() ? "over" : "within") + " the budget of "
+                        + Html.fixed(lag.budgetSeconds(), 0) + " s";
             } else {
                 value = "no new node";
                 sub = saturated + ", and no new node was Ready during the run";

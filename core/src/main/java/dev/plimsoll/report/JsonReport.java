@@ -215,6 +215,7 @@ public final class JsonReport {
             instant(g, "relief", s.relief());
             number(g, "lagSeconds", s.lagSeconds());
             number(g, "resolutionSeconds", s.resolutionSeconds());
+            number(g, "budgetSeconds", s.budgetSeconds());
         } else if (f instanceof Finding.ScalingCeiling c) {
             g.writeStringField("saturationStart", c.saturationStart().toString());
             g.writeStringField("ceilingReached", c.ceilingReached().toString());

@@ -129,7 +129,8 @@ public final class ScalingLagDetector implements Detector {
                     Optional.of(readyAt),
                     relief,
                     lagSeconds,
-                    s.resolutionSeconds()));
+                    s.resolutionSeconds(),
+                    budget));
         }
         return out;
     }
