@@ -156,8 +156,9 @@ final class MarkdownReport {
 
     /** A figure: one decimal from 100 up, two from 1, four below; trailing zeros dropped. */
     private static String num(double v, String sign) {
-        double a = Math.abs(v);
-        String s = String.format(Locale.ROOT, "%" + sign + (a >= 100 ? ".1f" : a >= 1 ? ".2f" : ".4f"), v);
+        double x = Math.abs(v) < 5e-5 ? 0 : v; // no "-0" for a change that rounds to nothing
+        double a = Math.abs(x);
+        String s = String.format(Locale.ROOT, "%" + sign + (a >= 100 ? ".1f" : a >= 1 ? ".2f" : ".4f"), x);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
@@ -165,9 +166,8 @@ final class MarkdownReport {
         if (Double.isNaN(c.change())) {
             return "–";
         }
-        String abs = c.unit().equals("ratio")
-                ? String.format(Locale.ROOT, "%+.2f pp", c.change() * 100)
-                : num(c.change(), "+") + " " + c.unit();
+        String abs =
+                c.unit().equals("ratio") ? num(c.change() * 100, "+") + " pp" : num(c.change(), "+") + " " + c.unit();
         return Double.isNaN(c.relativeChange()) || c.unit().equals("ratio")
                 ? abs
                 : abs + String.format(Locale.ROOT, " (%+.1f %%)", c.relativeChange() * 100);
