@@ -35,6 +35,7 @@ import dev.plimsoll.report.ReportDocument;
 import dev.plimsoll.report.ReportFormat;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,13 @@ class HistoryAcceptanceTest {
                     .contains("baseline (run s5-healthy)", "this run (s1-now)");
         }
         assertThat(s1.gates()).allSatisfy(g -> assertThat(g.outcome()).isEqualTo(GateResult.Outcome.FAILED));
+        assertThat(text(s1, ReportFormat.MARKDOWN))
+                .contains("Baseline `s5-healthy`: " + b.regressions().size() + " regression(s)")
+                .containsPattern(
+                        "\\| client_p95 \\| 61\\.01 ms \\| 250\\.3 ms \\| \\+189\\.3 ms \\(\\+310\\.3 %\\) \\| ❌ regression \\|");
+        assertThat(text(s1, ReportFormat.JUNIT))
+                .contains("name=\"regression of client_p95\"")
+                .contains("name=\"regression of scaling_lag\"");
 
         // stored, the regression names the run it was found in, and the trend can mark it
         history.save(RunRecords.of(s1, "s1-now"), Map.of("scenario", S1));
@@ -196,6 +204,16 @@ class HistoryAcceptanceTest {
                 .usingRecursiveComparison()
                 .withComparatorForType(HistoryAcceptanceTest::close, Double.class)
                 .isEqualTo(RunRecords.of(s1, "s1").figures().values());
+    }
+
+    private static String text(Report report, ReportFormat format) {
+        StringWriter w = new StringWriter();
+        try {
+            report.write(format, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
     }
 
     /** Equal to 10 significant digits (NaN equals NaN). */

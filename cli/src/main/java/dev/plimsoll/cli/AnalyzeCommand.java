@@ -355,9 +355,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         return verdict.exitCode();
     }
 
+    /** Whether PLIMSOLL_HISTORY turns the history on (not for the demo, which is no run of the user's). */
+    boolean historyFromEnvironment = true;
+
     /** Whether the run history takes part: --history, --baseline or PLIMSOLL_HISTORY. */
     private boolean historyWanted() {
-        return history != null || baseline != null || HistoryStore.fromEnvironment();
+        return history != null || baseline != null || (historyFromEnvironment && HistoryStore.fromEnvironment());
     }
 
     /** The baseline to compare with: from the open store, or one that says why the store could not be read. */

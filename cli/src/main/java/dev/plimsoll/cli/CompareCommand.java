@@ -157,7 +157,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (store == null) {
             String url = HistoryStore.url(history);
-            store = HistoryStore.open(url);
+            store = HistoryStore.openExisting(url);
         }
         List<StoredRun> runs = store.baseline(operand).runs();
         return baselineSide ? runs : List.of(runs.get(0));

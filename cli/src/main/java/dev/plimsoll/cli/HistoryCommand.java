@@ -102,7 +102,16 @@ final class HistoryCommand implements Runnable {
         @Nullable
         String url;
 
+        /** Runs {@code body} on a store that exists (the commands that read). */
         <T> T with(Function<RunHistory, T> body) {
+            String u = HistoryStore.url(url);
+            try (RunHistory h = HistoryStore.openExisting(u)) {
+                return body.apply(h);
+            }
+        }
+
+        /** Runs {@code body} on the store, creating it when it does not exist (import). */
+        <T> T creating(Function<RunHistory, T> body) {
             String u = HistoryStore.url(url);
             try (RunHistory h = HistoryStore.open(u)) {
                 return body.apply(h);
@@ -524,7 +533,7 @@ final class HistoryCommand implements Runnable {
             Path file = Files.isDirectory(report) ? report.resolve(ReportFormat.JSON.fileName()) : report;
             ReportDocument doc = JsonReport.read(file);
             RunRecord record = RunRecords.of(doc, id);
-            return store.with(h -> {
+            return store.creating(h -> {
                 String saved = h.save(record, l);
                 spec.commandLine().getOut().println("history: run " + saved + " saved to " + h.url());
                 return 0;

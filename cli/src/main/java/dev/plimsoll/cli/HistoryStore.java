@@ -18,8 +18,11 @@ package dev.plimsoll.cli;
 import dev.plimsoll.history.RunHistory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +61,28 @@ final class HistoryStore {
     static RunHistory open(String url) {
         Function<String, @Nullable String> env = PlimsollCommand.environment();
         return RunHistory.builder(url).environment(env).open();
+    }
+
+    /**
+     * Opens a store that must exist already (the commands that only read): a SQLite file that is not there is an
+     * error naming it, not a new empty store.
+     */
+    static RunHistory openExisting(String url) {
+        String u = url.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:postgresql:")
+                && !lower.startsWith("postgresql:")
+                && !lower.startsWith("postgres:")) {
+            String path = lower.startsWith("jdbc:sqlite:") ? u.substring("jdbc:sqlite:".length()) : u;
+            int q = path.indexOf('?');
+            path = q < 0 ? path : path.substring(0, q);
+            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+            if (!path.isEmpty() && !Files.exists(Path.of(path))) {
+                throw new IllegalArgumentException("there is no run history at " + path
+                        + " (plimsoll analyze --history creates it; --history or PLIMSOLL_HISTORY names another)");
+            }
+        }
+        return open(url);
     }
 
     /** {@code message} with every password the URL or PGPASSWORD carries replaced by {@code ***}. */

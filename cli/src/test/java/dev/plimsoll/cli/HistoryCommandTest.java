@@ -247,4 +247,18 @@ class HistoryCommandTest {
                 .contains("regression: client latency p95 under load regressed")
                 .containsPattern("client_p95 +250.3 ms +375.5 ms +\\+50 % +regression +mann-whitney-u");
     }
+
+    @Test
+    void readingCommandsShouldNotCreateAStoreThatIsNotThere() {
+        Path missing = dir.resolve("nowhere/history.db");
+        env.put("PLIMSOLL_HISTORY", missing.toString());
+
+        assertThat(run("history", "list")).isEqualTo(2);
+        assertThat(err.toString()).contains("there is no run history at " + missing);
+        assertThat(run("compare", "last", "last")).isEqualTo(2);
+        // the demo is no run of the user's: PLIMSOLL_HISTORY does not put it into their history
+        assertThat(run("demo", "--out", dir.resolve("demo").toString())).isZero();
+        assertThat(missing).doesNotExist();
+        assertThat(missing.getParent()).doesNotExist();
+    }
 }
