@@ -314,6 +314,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                         }
                     })
                     .analyze();
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
         } finally {
             sources.forEach(MetricSource::close);
         }
@@ -341,9 +346,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             // the reports are written and the verdict printed; the history could not do its part
             historyErrors.forEach(m -> err.println("plimsoll: error: " + m));
             if (!noSave) {
-                err.println("plimsoll: the run was not saved in the run history; the reports in " + out.toAbsolutePath()
-                        + " hold it (plimsoll history import " + out.resolve(ReportFormat.JSON.fileName())
-                        + " saves it later, when the JSON report was written)");
+                err.println("plimsoll: the run was not saved in the run history; "
+                        + (wanted.contains(ReportFormat.JSON)
+                                ? "its JSON report holds it: plimsoll history import "
+                                        + out.resolve(ReportFormat.JSON.fileName()) + " saves it later"
+                                : "write its JSON report (--format json) to import it later"));
             }
             return PlimsollCommand.EXIT_INPUT_ERROR;
         }

@@ -19,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plimsoll.history.RunFilter;
 import dev.plimsoll.history.RunHistory;
 import dev.plimsoll.history.RunRecord;
 import dev.plimsoll.history.StoredRun;
+import dev.plimsoll.history.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -135,7 +137,7 @@ class HistoryCommandTest {
                     .findFirst()
                     .orElseThrow()
                     .record();
-            assertThat(r.verdict()).isEqualTo(dev.plimsoll.history.Verdict.PASS);
+            assertThat(r.verdict()).isEqualTo(Verdict.PASS);
             assertThat(r.figures().get("client_p95"))
                     .hasValueSatisfying(v -> assertThat(v).isBetween(250.0, 251.0));
             assertThat(r.figures().get("scaling_lag"))
@@ -182,11 +184,7 @@ class HistoryCommandTest {
                 .isZero();
         assertThat(out.toString()).contains("history: run 20261126-050230-");
         try (RunHistory h = RunHistory.open(db())) {
-            assertThat(h.get(h.list(dev.plimsoll.history.RunFilter.all(), 1)
-                                    .get(0)
-                                    .id())
-                            .labels())
-                    .containsEntry("late", "yes");
+            assertThat(h.get(h.list(RunFilter.all(), 1).get(0).id()).labels()).containsEntry("late", "yes");
         }
     }
 
