@@ -33,10 +33,11 @@ if [ "$what" = mixed ]; then
     for f in stats.json global_stats.json stats.js; do [ -f $run/js/$f ] && cp $run/js/$f $G/; done
   done
 else
-  # S1 replay: latency and VU profile of the recorded k6 run (see S1Profile), real duration
+  # S1 replay: latency, VU and request-mix profile of the recorded k6 run (see S1Profile), real duration
+  rm -rf $OUT/s1
   $JAVA -cp "$CP" dev.plimsoll.fixtures.S1Profile "$ROOT/acceptance/src/test/resources/scenarios/S1_backend_scaling/k6/results.csv.gz" $OUT/s1
-  $JAVA -cp "$CP" dev.plimsoll.fixtures.JMeterRun profile $OUT/s1/jmeter $OUT/s1/profile.csv $OUT/s1/vus.csv 0.65
-  $JAVA -cp "$CP" dev.plimsoll.fixtures.GatlingRun profile $OUT/s1/gatling $OUT/s1/profile.csv $OUT/s1/vus.csv 0.65 || true
+  $JAVA -cp "$CP" dev.plimsoll.fixtures.JMeterRun profile $OUT/s1/jmeter $OUT/s1
+  $JAVA -cp "$CP" dev.plimsoll.fixtures.GatlingRun profile $OUT/s1/gatling $OUT/s1 || true
   A=$ROOT/acceptance/src/test/resources/scenarios/S1_backend_scaling
   mkdir -p $A/jmeter $A/gatling
   gzip -9 -c $OUT/s1/jmeter/results.csv > $A/jmeter/results.jtl.gz

@@ -74,6 +74,7 @@ class VerdictAcceptanceTest {
                 .contains("gate bottleneck!=load_balancer is inconclusive")
                 .contains("not covered: cpu_utilization: 0 % of the run covered")
                 .contains("the run was 2026-11-26 05:02:")
+                .contains("S3_scaling_ceiling/cloudwatch holds 2026-11-26T05:12:00Z")
                 .contains("check the cluster")
                 .contains("gate client_p95<500ms")
                 .doesNotContain("all gates passed");

@@ -17,6 +17,7 @@ package dev.plimsoll.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.plimsoll.ingest.k6.K6Reader;
 import dev.plimsoll.run.LoadRun;
 import java.io.BufferedInputStream;
@@ -44,6 +45,10 @@ public final class IngestBench {
             System.exit(2);
         }
         String mode = args[0];
+        if (mode.equals("heap")) {
+            heap(Path.of(args[1]));
+            return;
+        }
         Path file = Path.of(args[1]);
         int parallelism = args.length > 2
                 ? Integer.parseInt(args[2])
@@ -97,6 +102,43 @@ public final class IngestBench {
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
+    /**
+     * Reads a run ({@code -}: standard input), then reports the heap the built run retains (after a full
+     * collection), per hour of run, with the peak heap of the whole read.
+     */
+    static void heap(Path file) {
+        long t0 = System.nanoTime();
+        LoadRun run = K6Reader.create().read(file);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long retained = rt.totalMemory() - rt.freeMemory();
+        double hours = run.timeline().size() * run.timeline().bucket().toMillis() / 3.6e6;
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d requests, %.2f h of run, read in %.1f s; retained heap %.1f MB (%.1f MB per hour of run),"
+                        + " peak heap %d MB of %d MB%n",
+                file,
+                run.totals().requests(),
+                hours,
+                seconds,
+                retained / 1e6,
+                retained / 1e6 / hours,
+                peakHeapMb(),
+                rt.maxMemory() >> 20);
+        if (Boolean.getBoolean("plimsoll.bench.pause")) {
+            try {
+                Thread.sleep(30_000); // time to take a class histogram: jcmd PID GC.class_histogram
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (run.totals().requests() < 0) {
+            System.out.println(run); // keeps the run reachable until after the measurement
+        }
+    }
+
     static long[] scan(Path file) throws IOException {
         JsonFactory f = new JsonFactory();
         long lines;
@@ -105,8 +147,16 @@ public final class IngestBench {
             counting = new CountingStream(in);
             try (JsonParser p = f.createParser(counting)) {
                 long tokens = 0;
-                while (p.nextToken() != null) {
+                long chars = 0;
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
                     tokens++;
+                    if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                        chars += p.getTextLength(); // the string is decoded, as any reader of it must
+                    }
+                }
+                if (chars == 0) {
+                    throw new IllegalStateException("no strings");
                 }
                 lines = p.currentLocation().getLineNr() - 1;
                 if (tokens == 0) {

@@ -15,11 +15,12 @@
  */
 package dev.plimsoll.cli;
 
-import dev.plimsoll.ingest.k6.K6Reader;
+import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.run.Distribution;
 import dev.plimsoll.run.HttpTimeline;
 import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.PercentileDefinition;
 import dev.plimsoll.run.Phase;
 import dev.plimsoll.run.RunSummary;
 import dev.plimsoll.run.RunTimeline;
@@ -50,19 +51,29 @@ import picocli.CommandLine.Spec;
         name = "summarize",
         mixinStandardHelpOptions = true,
         description = {
-            "Summarises a k6 run along its timeline: totals like k6's end-of-test summary, then RPS,"
+            "Summarises a load run along its timeline: totals like k6's end-of-test summary, then RPS,"
                     + " error rate, latency percentiles and VUs per phase (ramp-up, steady, ramp-down) and per request"
                     + " name.",
             "",
-            "FILE is k6 output: --out json (NDJSON, plain or .gz), --out csv (plain or .gz), --summary-export or"
-                    + " handleSummary JSON; the format is told from the content. Several result files (one per"
-                    + " load generator) merge into one run."
+            "FILE is a load tool's output, told from its content: k6 --out json (NDJSON) or csv, --summary-export or"
+                    + " handleSummary JSON; a JMeter JTL (CSV or XML); a Gatling simulation.log (plain or .gz). Several"
+                    + " result files of one tool (one per load generator) merge into one run. '-' reads k6 output from"
+                    + " standard input, e.g. k6 run --out json=/dev/fd/3 script.js 3>&1 >&2 | plimsoll summarize - (k6's"
+                    + " own output goes to stderr).",
+            "",
+            "Percentiles are shown as the tool's own report takes them (--percentiles tool): k6's interpolation,"
+                    + " JMeter's Aggregate Report (the sample at rank round(p × n)), Gatling's (3.13+: the sample at"
+                    + " 0-based rank floor(p × n), which its t-digest estimates; 3.0–3.12: k6's interpolation, rounded"
+                    + " to ms). Plimsoll's analysis and gates always use k6's."
         })
 final class SummarizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "k6 output files of one run.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Result files of one run (k6, JMeter, Gatling); '-' reads k6 output from standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(
@@ -85,6 +96,15 @@ final class SummarizeCommand implements Callable<Integer> {
     int top;
 
     @Option(
+            names = "--percentiles",
+            defaultValue = "tool",
+            paramLabel = "DEFINITION",
+            description =
+                    "How percentiles are taken: tool (the definition of the tool that wrote the file), k6, jmeter,"
+                            + " gatling (3.13+) or gatling-3.12 (3.0–3.12). Default: ${DEFAULT-VALUE}.")
+    String percentiles;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress or ingestion notes on stderr.")
     boolean quiet;
@@ -96,19 +116,20 @@ final class SummarizeCommand implements Callable<Integer> {
             inputs.addAll(DemoData.k6Only());
         }
         if (inputs.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Missing FILE: give k6 output files, or --demo");
+            throw new ParameterException(spec.commandLine(), "Missing FILE: give load-test result files, or --demo");
         }
+        PercentileDefinition definition = definition(inputs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long size = totalSize(inputs);
         Progress progress = new Progress(err, quiet || System.console() == null, size);
         long started = System.nanoTime();
-        LoadRun run = K6Reader.builder()
+        LoadRun run = LoadRuns.reader()
                 .bucket(bucket)
                 .lenient(lenient)
                 .progress(progress)
                 .build()
-                .read(inputs);
+                .readFiles(inputs);
         progress.done();
         if (!quiet) {
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -127,6 +148,7 @@ final class SummarizeCommand implements Callable<Integer> {
         print(
                 out,
                 run,
+                definition,
                 demo
                         ? "bundled demo run (S1: backend saturation with node autoscaling)"
                         : String.join(", ", files.stream().map(Path::toString).toList()));
@@ -146,10 +168,27 @@ final class SummarizeCommand implements Callable<Integer> {
         return n;
     }
 
-    void print(PrintWriter out, LoadRun run, String source) {
+    /** The definition --percentiles names; for {@code tool}, that of the first file's format. */
+    private PercentileDefinition definition(List<Path> inputs) {
+        return switch (percentiles.trim().toLowerCase(Locale.ROOT)) {
+            case "tool" -> LoadRuns.detect(inputs.get(0)).percentiles();
+            case "k6" -> PercentileDefinition.K6;
+            case "jmeter" -> PercentileDefinition.JMETER;
+            case "gatling" -> PercentileDefinition.GATLING;
+            case "gatling-3.12" -> PercentileDefinition.GATLING_BEFORE_3_13;
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Invalid value for option '--percentiles': '" + percentiles
+                                + "' (expected tool, k6, jmeter, gatling or gatling-3.12)");
+        };
+    }
+
+    void print(PrintWriter out, LoadRun run, PercentileDefinition pd, String source) {
+        boolean k6 = run.tool().equals("k6");
         RunTimeline t = run.timeline();
         RunTotals totals = run.totals();
-        out.println("run       " + source);
+        out.println("run       " + source + " (" + run.tool() + ")");
         if (!t.isEmpty()) {
             TimeWindow w = t.window();
             out.println("window    " + w.start() + " → " + w.end() + " (" + Format.duration(w.duration()) + ", "
@@ -175,12 +214,20 @@ final class SummarizeCommand implements Callable<Integer> {
             Distribution d = t.http().distribution(LoadMetrics.REQUEST_DURATION);
             row(
                     out,
-                    "http_req_duration",
-                    "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.median())
-                            + " p(95)=" + Format.millis(d.percentile(95)) + " p(99)=" + Format.millis(d.percentile(99))
-                            + " max=" + Format.millis(d.max()));
+                    k6 ? "http_req_duration" : LoadMetrics.REQUEST_DURATION,
+                    "avg=" + Format.millis(d.mean()) + " med=" + Format.millis(d.percentile(50, pd))
+                            + " p(95)=" + Format.millis(d.percentile(95, pd)) + " p(99)="
+                            + Format.millis(d.percentile(99, pd)) + " max=" + Format.millis(d.max()));
             Distribution waiting = t.http().distribution(LoadMetrics.TIME_TO_FIRST_BYTE);
-            row(out, "http_req_waiting", "p(95)=" + Format.millis(waiting.percentile(95)) + " (time to first byte)");
+            if (waiting.count() > 0) {
+                row(
+                        out,
+                        k6 ? "http_req_waiting" : LoadMetrics.TIME_TO_FIRST_BYTE,
+                        "p(95)=" + Format.millis(waiting.percentile(95, pd)) + " (time to first byte)");
+            }
+            if (pd != PercentileDefinition.K6) {
+                row(out, "percentiles", "as " + pd.label() + ": " + pd.rule());
+            }
         }
         run.summary().ifPresent(s -> printThresholds(out, s));
         if (t.isEmpty()) {
@@ -218,9 +265,9 @@ final class SummarizeCommand implements Callable<Integer> {
                     formatMax(t.vus().slice(w)),
                     Format.rate(requests / seconds),
                     Format.percent(requests == 0 ? Double.NaN : failed / requests),
-                    Format.millis(d.median()),
-                    Format.millis(d.percentile(95)),
-                    Format.millis(d.percentile(99)));
+                    Format.millis(d.percentile(50, pd)),
+                    Format.millis(d.percentile(95, pd)),
+                    Format.millis(d.percentile(99, pd)));
         }
         out.println();
         out.println("requests by name"
@@ -243,8 +290,8 @@ final class SummarizeCommand implements Callable<Integer> {
                             truncate(e.getKey(), 40),
                             Format.count(h.totalRequests()),
                             Format.percent(h.errorRate()),
-                            Format.millis(d.percentile(95)),
-                            Format.millis(d.percentile(99)));
+                            Format.millis(d.percentile(95, pd)),
+                            Format.millis(d.percentile(99, pd)));
                 });
         if (!t.byStatus().isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -263,7 +310,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             .append(code)
                             .append(": ")
                             .append(Format.count(h.totalRequests())));
-            out.println("k6 error codes  " + sb);
+            out.println((k6 ? "k6 error codes  " : "error classes  ") + sb);
         }
     }
 

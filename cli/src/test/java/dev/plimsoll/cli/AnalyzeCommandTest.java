@@ -199,4 +199,24 @@ class AnalyzeCommandTest {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void analyzeOfAGatlingLogShouldClassifyErrorsInGatlingsTerms() throws Exception {
+        Path log = Path.of(AnalyzeCommandTest.class
+                .getResource("/gatling/simulation.log.gz")
+                .toURI());
+
+        int code = run("analyze", "--quiet", "--load", log.toString(), "--out", dir.toString(), "--format", "json");
+
+        assertThat(code).isEqualTo(3); // no cloud source and no gate: inconclusive
+        // OK requests are no errors, Gatling's KO no status: 404s, timeouts and refused connections, each once
+        assertThat(out.toString())
+                .contains("error_burst")
+                .contains("Request timeout")
+                .contains("j.n.ConnectException")
+                .contains("404 client error")
+                .doesNotContain("OK client error")
+                .doesNotContain("KO client error")
+                .doesNotContain("k6");
+    }
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,30 @@ class SummarizeCommandTest {
     }
 
     @Test
-    void summarizeOfAFileThatIsNotK6ShouldExitTwoNamingTheFile() throws IOException {
+    void summarizeOfAFileOfNoKnownFormatShouldExitTwoNamingTheFile() throws IOException {
         Path bad = Files.writeString(dir.resolve("notes.txt"), "hello\n");
 
         int code = run("summarize", bad.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("plimsoll: error: " + bad + ":1: not k6 output");
+        assertThat(err.toString())
+                .contains("plimsoll: error: " + bad + ":1: not a load-test result file of a known format");
+    }
+
+    @Test
+    void dashShouldSummariseStandardInput() throws IOException {
+        java.io.InputStream saved = System.in;
+        try (java.io.InputStream in = DemoData.class.getResourceAsStream("/dev/plimsoll/cli/demo/results.json.gz")) {
+            assertThat(in).isNotNull();
+            System.setIn(in);
+            int code = run("summarize", "-");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("requests ............. 33 813").contains("run       -");
+            assertThat(err.toString()).contains("382 578 lines");
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     @Test
@@ -88,5 +106,77 @@ class SummarizeCommandTest {
         assertThat(code).isZero();
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("5000 ms buckets");
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(SummarizeCommandTest.class.getResource("/" + name).toURI());
+    }
+
+    /** The row of a request name in the "requests by name" table. */
+    private String row(String name) {
+        return out.toString()
+                .lines()
+                .filter(l -> l.startsWith("  " + name + " "))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void summarizeOfAJtlShouldShowPercentilesAsJMetersAggregateReport() throws Exception {
+        int code = run("summarize", "--quiet", resource("jmeter/results.csv.gz").toString());
+
+        assertThat(code).isZero();
+        // JMeter's own Aggregate Report of this file: GET /api/items p95 66, p99 70; GET /api/search p95 79, p99 83
+        assertThat(out.toString())
+                .contains("(jmeter)")
+                .contains("request_duration")
+                .contains("as JMeter Aggregate Report: the sample at rank round(p × n)");
+        assertThat(row("GET /api/items")).contains("66.00ms").contains("70.00ms");
+        assertThat(row("GET /api/search")).contains("79.00ms").contains("83.00ms");
+        assertThat(out.toString()).contains("error classes").doesNotContain("k6");
+    }
+
+    @Test
+    void summarizeWithK6PercentilesShouldInterpolate() throws Exception {
+        int code = run(
+                "summarize",
+                "--quiet",
+                "--percentiles",
+                "k6",
+                resource("jmeter/results.csv.gz").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).doesNotContain("as JMeter Aggregate Report");
+        assertThat(row("GET /api/search")).doesNotContain("79.00ms"); // k6's p95 interpolates: 79.x
+    }
+
+    @Test
+    void summarizeOfAGatlingLogShouldShowPercentilesAsGatlingAndNoOkKoStatus() throws Exception {
+        int code = run(
+                "summarize", "--quiet", resource("gatling/simulation.log.gz").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("(gatling)")
+                .contains("as Gatling 3.13+: the sample at 0-based rank floor(p × n)")
+                .contains("error classes  Request timeout: 100, j.n.ConnectException: 100");
+        String status = out.toString()
+                .lines()
+                .filter(l -> l.startsWith("status"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(status).contains("404: 100").doesNotContain("OK").doesNotContain("KO");
+    }
+
+    @Test
+    void unknownPercentileDefinitionShouldExitTwo() throws Exception {
+        int code = run(
+                "summarize",
+                "--percentiles",
+                "hdr",
+                resource("jmeter/results.csv.gz").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'hdr'").contains("expected tool, k6, jmeter, gatling or gatling-3.12");
     }
 }

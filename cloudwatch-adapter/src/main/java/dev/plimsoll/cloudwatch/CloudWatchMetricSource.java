@@ -20,17 +20,25 @@ import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSourceException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -46,13 +54,22 @@ import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
  * Fetches series live from CloudWatch with {@code GetMetricData} through the AWS SDK v2: at most
  * {@value #MAX_QUERIES_PER_REQUEST} queries per request, windows split so that no request asks for more than
- * {@value #MAX_DATAPOINTS_PER_REQUEST} datapoints, {@code NextToken} pages merged by query, results sorted ascending,
- * {@code PartialData} and messages reported in the coverage, throttling and 5xx retried by the SDK's standard retry
- * strategy.
+ * {@value #MAX_DATAPOINTS_PER_REQUEST} datapoints, {@code NextToken} pages merged by query, results sorted ascending
+ * (a point sent twice counts once), {@code PartialData}, {@code InternalError} and messages reported in the coverage.
+ *
+ * <p>Faults: throttling, 5xx, network failures (connection refused or reset, a read past
+ * {@code cloudwatch.read-timeout}) and bodies cut short are retried by the SDK's standard retry strategy, up to
+ * {@code cloudwatch.max-attempts} attempts per request. A request that still fails ends the fetch: when nothing came
+ * back at all, as a {@link MetricSourceException} ({@link MetricSourceException#isRetryable() retryable}, which the
+ * analysis names as a gap of every query); otherwise the points that did come back are kept and the queries the
+ * failed request held are marked incomplete in the coverage, with the failure as their message. Refused credentials
+ * and bad requests are not retried and fail the fetch. Paging stops (and says so in the coverage) when CloudWatch
+ * repeats a {@code NextToken} or sends {@value #MAX_EMPTY_PAGES} empty pages in a row.
  *
  * <pre>{@code
  * CloudWatchSourceConfig config = Map.of("cloudwatch.region", "eu-west-1", "cloudwatch.cluster", "shop-eks",
@@ -80,13 +97,19 @@ public final class CloudWatchMetricSource implements MetricSource {
     private final boolean ownsClient;
     private final Clock clock;
     private final List<MetricQuery> defaults;
+    private final RememberingCredentials credentials;
 
     private CloudWatchMetricSource(
-            CloudWatchClient client, boolean ownsClient, Clock clock, List<MetricQuery> defaults) {
+            CloudWatchClient client,
+            boolean ownsClient,
+            Clock clock,
+            List<MetricQuery> defaults,
+            RememberingCredentials credentials) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.clock = clock;
         this.defaults = List.copyOf(defaults);
+        this.credentials = credentials;
     }
 
     public static Builder builder(CloudWatchSourceConfig config) {
@@ -128,6 +151,13 @@ public final class CloudWatchMetricSource implements MetricSource {
         List<Planned> planned = plan(queries, window, step, clock.instant(), messages);
         List<Call> calls = new ArrayList<>();
         Map<String, Map<String, CloudWatchResults.Points>> byId = new LinkedHashMap<>();
+        Map<String, List<String>> gaps = new LinkedHashMap<>();
+        if (window.duration().isZero()) {
+            // nothing to ask for: CloudWatch rejects StartTime == EndTime
+            return new Exchange(CloudWatchResults.assemble(planned, window, byId, messages, gaps), calls);
+        }
+        MetricSourceException failure = null;
+        boolean anyPage = false;
         for (List<Planned> batch : partition(planned, MAX_QUERIES_PER_REQUEST)) {
             long pointsPerWindow = 0;
             for (Planned p : batch) {
@@ -140,16 +170,56 @@ public final class CloudWatchMetricSource implements MetricSource {
             List<MetricDataQuery> sdkQueries =
                     batch.stream().map(p -> Objects.requireNonNull(p.sdk)).toList();
             for (TimeWindow piece : CloudWatchQueries.split(window, maxPeriod, piecePeriods)) {
+                if (failure != null) {
+                    // each further request would spend its attempts failing too: name what was not fetched
+                    String skipped = "not fetched for " + piece + ": an earlier request failed ("
+                            + String.valueOf(failure.getMessage()).replaceFirst("^cloudwatch: ", "") + ")";
+                    for (Planned p : batch) {
+                        addGap(gaps, p.cwId(), skipped);
+                    }
+                    continue;
+                }
                 GetMetricDataRequest request = GetMetricDataRequest.builder()
                         .metricDataQueries(sdkQueries)
                         .startTime(piece.start())
                         .endTime(piece.end())
                         .scanBy(ScanBy.TIMESTAMP_ASCENDING)
                         .build();
-                calls.add(new Call(request, call(request, byId, messages)));
+                Paged paged = call(request, byId, messages);
+                calls.add(new Call(request, paged.pages()));
+                anyPage |= !paged.pages().isEmpty();
+                String gap = paged.stopped();
+                MetricSourceException failed = paged.failure();
+                if (failed != null) {
+                    if (!failed.isRetryable()) {
+                        throw failed; // a bad request or refused credentials: every other request would fail too
+                    }
+                    failure = failed;
+                    gap = "GetMetricData for " + piece + " failed"
+                            + (paged.pages().isEmpty()
+                                    ? ""
+                                    : " after " + paged.pages().size() + " page(s)") + ": "
+                            + String.valueOf(failed.getMessage())
+                                    .replaceFirst("^cloudwatch: GetMetricData failed: ", "");
+                }
+                if (gap != null) {
+                    for (Planned p : batch) {
+                        addGap(gaps, p.cwId(), gap);
+                    }
+                }
             }
         }
-        return new Exchange(CloudWatchResults.assemble(planned, window, byId, messages), calls);
+        if (failure != null && !anyPage) {
+            throw failure; // nothing came back at all: the pipeline names the whole source as a gap
+        }
+        return new Exchange(CloudWatchResults.assemble(planned, window, byId, messages, gaps), calls);
+    }
+
+    private static void addGap(Map<String, List<String>> gaps, String cwId, String why) {
+        List<String> g = gaps.computeIfAbsent(cwId, k -> new ArrayList<>());
+        if (!g.contains(why)) {
+            g.add(why);
+        }
     }
 
     /** A query ready to send. */
@@ -204,24 +274,85 @@ public final class CloudWatchMetricSource implements MetricSource {
         return out;
     }
 
-    private List<GetMetricDataResponse> call(
+    /**
+     * One request's pages: what came back, and why paging ended early — a failure after the SDK's retries, or the
+     * loop guard (a repeated {@code NextToken}, or {@value #MAX_EMPTY_PAGES} pages in a row without a datapoint).
+     */
+    record Paged(
+            List<GetMetricDataResponse> pages,
+            @Nullable MetricSourceException failure,
+            @Nullable String stopped) {}
+
+    /** Pages in a row without a datapoint after which paging stops: a server looping on empty pages. */
+    static final int MAX_EMPTY_PAGES = 20;
+
+    private Paged call(
             GetMetricDataRequest request,
             Map<String, Map<String, CloudWatchResults.Points>> byId,
             List<String> messages) {
         List<GetMetricDataResponse> pages = new ArrayList<>();
+        Map<CloudWatchResults.Points, StatusCode> status = new LinkedHashMap<>();
+        Set<String> tokens = new HashSet<>();
+        String token = null;
+        int empty = 0;
         try {
-            for (GetMetricDataResponse page : client.getMetricDataPaginator(request)) {
+            while (true) {
+                GetMetricDataResponse page = client.getMetricData(
+                        token == null
+                                ? request
+                                : request.toBuilder().nextToken(token).build());
                 pages.add(page);
-                CloudWatchResults.collect(page, byId, messages);
+                CloudWatchResults.collect(page, byId, messages, status, this::redact);
+                String next = page.nextToken();
+                if (next == null || next.isEmpty()) {
+                    return new Paged(pages, null, null);
+                }
+                // the SDK's paginator would follow a token that comes back forever; stop and say so
+                if (!tokens.add(next)) {
+                    return new Paged(
+                            pages,
+                            null,
+                            "CloudWatch repeated a NextToken on page " + pages.size() + " of GetMetricData for "
+                                    + window(request) + ": stopped paging, later datapoints may be missing");
+                }
+                boolean anyPoint = page.metricDataResults().stream()
+                        .anyMatch(r -> !r.timestamps().isEmpty());
+                empty = anyPoint ? 0 : empty + 1;
+                if (empty >= MAX_EMPTY_PAGES) {
+                    return new Paged(
+                            pages,
+                            null,
+                            "CloudWatch returned " + empty + " pages in a row without datapoints for " + window(request)
+                                    + ": stopped paging, later datapoints may be missing");
+                }
+                token = next;
             }
         } catch (SdkException e) {
-            throw translate(e);
+            return new Paged(pages, translate(e), null);
+        } finally {
+            CloudWatchResults.settle(status);
         }
-        return pages;
+    }
+
+    /** Whether the SDK failed reading a response body that ended early or broke off (not a service error). */
+    static boolean isCutBody(Throwable t) {
+        if (!(t instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof XMLStreamException || c instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TimeWindow window(GetMetricDataRequest r) {
+        return new TimeWindow(r.startTime(), r.endTime());
     }
 
     /** The SDK's exception as a {@link MetricSourceException}, credentials redacted. */
-    static MetricSourceException translate(SdkException e) {
+    MetricSourceException translate(SdkException e) {
         if (e instanceof AwsServiceException ase) {
             int status = ase.statusCode();
             String code =
@@ -240,24 +371,78 @@ public final class CloudWatchMetricSource implements MetricSource {
                                             ? " (check the credentials and the IAM permission cloudwatch:GetMetricData)"
                                             : "")
                     + (ase.requestId() == null ? "" : " [request id " + ase.requestId() + "]");
-            return new MetricSourceException("cloudwatch", retryable, redact(text), new RedactedCause(e));
+            return new MetricSourceException("cloudwatch", retryable, redact(text), new RedactedCause(e, this::redact));
         }
+        // a client-side failure: connection refused or reset, a timeout, a body cut short or not parseable
         boolean retryable = e instanceof SdkClientException || e.retryable();
         return new MetricSourceException(
-                "cloudwatch", retryable, redact("GetMetricData failed: " + e.getMessage()), new RedactedCause(e));
+                "cloudwatch",
+                retryable,
+                redact("GetMetricData failed: " + e.getMessage() + (retryable ? " (after the SDK's retries)" : "")),
+                new RedactedCause(e, this::redact));
     }
 
-    static String redact(@Nullable String text) {
+    /**
+     * The text without credentials: the values this source signed requests with (access key id, secret key, session
+     * token — a {@code SignatureDoesNotMatch} error quotes the canonical request, token included) and anything shaped
+     * like an access key id.
+     */
+    String redact(@Nullable String text) {
+        String t = text == null ? "" : text;
+        for (String secret : credentials.seen()) {
+            t = t.replace(secret, "****");
+        }
+        return ACCESS_KEY_ID.matcher(t).replaceAll("****");
+    }
+
+    static String redactKeyIds(@Nullable String text) {
         return text == null ? "" : ACCESS_KEY_ID.matcher(text).replaceAll("****");
     }
 
-    /** Keeps the SDK exception's type and stack, not its message (which may echo a request). */
+    /** Keeps the SDK exception's type and stack, not its message chain (which may echo a request). */
     private static final class RedactedCause extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        RedactedCause(SdkException e) {
-            super(e.getClass().getName() + ": " + redact(e.getMessage()), null, false, true);
+        RedactedCause(SdkException e, UnaryOperator<String> redact) {
+            super(e.getClass().getName() + ": " + redact.apply(e.getMessage()), null, false, true);
             setStackTrace(e.getStackTrace());
+        }
+    }
+
+    /**
+     * The credentials provider the client signs with, remembering the values it handed out so that they can be
+     * redacted from whatever the server or the SDK says (no extra resolution: it sees what signing resolved).
+     */
+    static final class RememberingCredentials implements AwsCredentialsProvider {
+        private final @Nullable AwsCredentialsProvider delegate;
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        RememberingCredentials(@Nullable AwsCredentialsProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            if (delegate == null) {
+                throw SdkClientException.create("no credentials provider");
+            }
+            AwsCredentials c = delegate.resolveCredentials();
+            remember(c.accessKeyId());
+            remember(c.secretAccessKey());
+            if (c instanceof AwsSessionCredentials session) {
+                remember(session.sessionToken());
+            }
+            return c;
+        }
+
+        private void remember(@Nullable String value) {
+            if (value != null && value.length() >= 8) {
+                seen.add(value);
+            }
+        }
+
+        Set<String> seen() {
+            return seen;
         }
     }
 
@@ -310,15 +495,20 @@ public final class CloudWatchMetricSource implements MetricSource {
         public CloudWatchMetricSource build() {
             config.requireValid();
             if (client != null) {
-                return new CloudWatchMetricSource(client, false, clock, CloudWatchSignals.defaults(config));
+                return new CloudWatchMetricSource(
+                        client, false, clock, CloudWatchSignals.defaults(config), new RememberingCredentials(null));
             }
-            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxAttempts());
+            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(config.maxAttempts())
+                    // a body cut short (a reset mid-body, a proxy's truncation) fails in the XML parser, which the
+                    // standard strategy does not retry; another attempt usually gets the whole body
+                    .retryOnException(CloudWatchMetricSource::isCutBody);
             if (backoff != null) {
                 retry = retry.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
             }
             var strategy = retry.build();
             CloudWatchClientBuilder b = CloudWatchClient.builder()
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(config.readTimeout()))
                     .overrideConfiguration(
                             o -> o.retryStrategy(strategy).apiCallAttemptTimeout(config.apiCallAttemptTimeout()));
             String region = config.region();
@@ -329,21 +519,23 @@ public final class CloudWatchMetricSource implements MetricSource {
                 b.endpointOverride(config.endpoint());
             }
             String profile = config.profile();
-            b.credentialsProvider(
+            RememberingCredentials remembering = new RememberingCredentials(
                     credentials != null
                             ? credentials
                             : profile != null
                                     ? ProfileCredentialsProvider.create(profile)
                                     : DefaultCredentialsProvider.builder().build());
+            b.credentialsProvider(remembering);
             try {
-                return new CloudWatchMetricSource(b.build(), true, clock, CloudWatchSignals.defaults(config));
+                return new CloudWatchMetricSource(
+                        b.build(), true, clock, CloudWatchSignals.defaults(config), remembering);
             } catch (SdkException e) {
                 throw new MetricSourceException(
                         "cloudwatch",
                         false,
-                        redact("cannot create the CloudWatch client: " + e.getMessage()
+                        redactKeyIds("cannot create the CloudWatch client: " + e.getMessage()
                                 + " (set cloudwatch.region or AWS_REGION)"),
-                        new RedactedCause(e));
+                        new RedactedCause(e, CloudWatchMetricSource::redactKeyIds));
             }
         }
     }

@@ -40,6 +40,7 @@ public final class CloudWatchMetricSourceProvider implements MetricSourceProvide
                 "profile",
                 "max-attempts",
                 "attempt-timeout",
+                "read-timeout",
                 "replay",
                 "cluster",
                 "namespace",

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -47,6 +49,7 @@ import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MessageData;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
  * Recordings of {@code aws cloudwatch get-metric-data --output json}: replayed as a {@link MetricSource} that gives
@@ -151,9 +154,12 @@ public final class CloudWatchRecording implements MetricSource {
             } else {
                 pages.add(body);
             }
+            // one file is one request's pages, merged (the AWS CLI's output) or as a list: the last status counts
+            Map<CloudWatchResults.Points, StatusCode> status = new LinkedHashMap<>();
             for (JsonNode page : pages) {
-                CloudWatchResults.collect(page(response, page), byId, messages);
+                CloudWatchResults.collect(page(response, page), byId, messages, status, UnaryOperator.identity());
             }
+            CloudWatchResults.settle(status);
         }
         return new CloudWatchRecording(dir, List.copyOf(queries.values()), byId, messages, window);
     }
@@ -249,7 +255,36 @@ public final class CloudWatchRecording implements MetricSource {
             }
             inWindow.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(label, kept);
         }));
-        return CloudWatchResults.assemble(planned, window, inWindow, notes);
+        return withRecordedRanges(CloudWatchResults.assemble(planned, window, inWindow, notes), planned);
+    }
+
+    /**
+     * Says, for a query with nothing in the window, which time its recording does hold: the user asked about another
+     * time (a wrong run, or recordings of another run).
+     */
+    private FetchResult withRecordedRanges(FetchResult r, List<CloudWatchMetricSource.Planned> planned) {
+        List<Coverage> coverage = new ArrayList<>();
+        for (Coverage c : r.coverage()) {
+            Instant first = null;
+            Instant last = null;
+            for (CloudWatchMetricSource.Planned p : planned) {
+                if (!p.query().id().equals(c.queryId())) {
+                    continue;
+                }
+                for (CloudWatchResults.Points pts :
+                        byId.getOrDefault(p.cwId(), Map.of()).values()) {
+                    for (Instant t : pts.times) {
+                        first = first == null || t.isBefore(first) ? t : first;
+                        last = last == null || t.isAfter(last) ? t : last;
+                    }
+                }
+            }
+            coverage.add(
+                    c.present() == 0 && first != null && last != null
+                            ? c.withMessage("the recording " + dir + " holds " + first + " → " + last)
+                            : c);
+        }
+        return new FetchResult(r.series(), coverage, r.messages());
     }
 
     private static CloudWatchQueries.Parsed parsed(MetricDataQuery r) {
@@ -300,8 +335,9 @@ public final class CloudWatchRecording implements MetricSource {
                 ArrayNode results = response.putArray("MetricDataResults");
                 ArrayNode messages = response.putArray("Messages");
                 for (GetMetricDataResponse page : call.pages()) {
-                    page.metricDataResults().forEach(r -> results.add(toJson(r)));
-                    page.messages().forEach(m -> messages.add(toJson(m)));
+                    // what the server said goes through the source's redaction: an echoed credential is not kept
+                    page.metricDataResults().forEach(r -> results.add(toJson(r, source::redact)));
+                    page.messages().forEach(m -> messages.add(toJson(m, source::redact)));
                 }
                 JSON.writeValue(
                         dir.resolve("get-metric-data" + suffix + ".json").toFile(), response);
@@ -341,10 +377,10 @@ public final class CloudWatchRecording implements MetricSource {
         return o;
     }
 
-    private static ObjectNode toJson(MetricDataResult r) {
+    private static ObjectNode toJson(MetricDataResult r, UnaryOperator<String> redact) {
         ObjectNode o = JSON.createObjectNode();
         o.put("Id", r.id());
-        o.put("Label", r.label());
+        o.put("Label", r.label() == null ? null : redact.apply(r.label()));
         ArrayNode ts = o.putArray("Timestamps");
         r.timestamps().forEach(t -> ts.add(awsTime(t)));
         ArrayNode vs = o.putArray("Values");
@@ -352,15 +388,15 @@ public final class CloudWatchRecording implements MetricSource {
         o.put("StatusCode", r.statusCodeAsString());
         if (!r.messages().isEmpty()) {
             ArrayNode ms = o.putArray("Messages");
-            r.messages().forEach(m -> ms.add(toJson(m)));
+            r.messages().forEach(m -> ms.add(toJson(m, redact)));
         }
         return o;
     }
 
-    private static ObjectNode toJson(MessageData m) {
+    private static ObjectNode toJson(MessageData m, UnaryOperator<String> redact) {
         ObjectNode o = JSON.createObjectNode();
         o.put("Code", m.code());
-        o.put("Value", m.value());
+        o.put("Value", m.value() == null ? null : redact.apply(m.value()));
         return o;
     }
 

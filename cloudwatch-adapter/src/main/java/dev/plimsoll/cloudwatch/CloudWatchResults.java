@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MessageData;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
@@ -44,10 +45,30 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 final class CloudWatchResults {
     private CloudWatchResults() {}
 
-    /** Folds one page into the points by query id and label. */
+    /**
+     * Folds one page into the points by query id and label, settling each result's status at once: for a recording
+     * file that holds one request's merged pages, use {@link #collect(GetMetricDataResponse, Map, List, Map,
+     * UnaryOperator)} over all of them, then {@link #settle}.
+     */
     static void collect(GetMetricDataResponse page, Map<String, Map<String, Points>> byId, List<String> messages) {
+        Map<Points, StatusCode> status = new LinkedHashMap<>();
+        collect(page, byId, messages, status, UnaryOperator.identity());
+        settle(status);
+    }
+
+    /**
+     * Folds one page into the points by query id and label; the status each result had on this page replaces the one
+     * it had on earlier pages of the same request (CloudWatch says {@code PartialData} on every page but the last
+     * when it paginates), to be {@link #settle settled} when the request's pages end.
+     */
+    static void collect(
+            GetMetricDataResponse page,
+            Map<String, Map<String, Points>> byId,
+            List<String> messages,
+            Map<Points, StatusCode> status,
+            UnaryOperator<String> redact) {
         for (MessageData m : page.messages()) {
-            String text = m.code() + ": " + m.value();
+            String text = redact.apply(m.code() + ": " + m.value());
             if (!messages.contains(text)) {
                 messages.add(text);
             }
@@ -61,15 +82,47 @@ final class CloudWatchResults {
                 pts.times.add(r.timestamps().get(i));
                 pts.values.add(r.values().get(i));
             }
-            if (r.statusCode() == StatusCode.PARTIAL_DATA) {
+            if (r.timestamps().size() != r.values().size()) {
                 pts.partial = true;
+                note(
+                        pts,
+                        "CloudWatch returned " + r.timestamps().size() + " timestamps but "
+                                + r.values().size() + " values: the unmatched ones were dropped");
             }
+            status.put(pts, r.statusCode());
             for (MessageData m : r.messages()) {
-                String text = m.code() + ": " + m.value();
-                if (!pts.messages.contains(text)) {
-                    pts.messages.add(text);
-                }
+                note(pts, redact.apply(m.code() + ": " + m.value()));
             }
+        }
+    }
+
+    /** Marks the results whose last status was not {@code Complete} as incomplete, saying why. */
+    static void settle(Map<Points, StatusCode> status) {
+        status.forEach((pts, code) -> {
+            if (code == null || code == StatusCode.COMPLETE) {
+                return;
+            }
+            pts.partial = true;
+            note(
+                    pts,
+                    switch (code) {
+                        case PARTIAL_DATA ->
+                            "CloudWatch returned PartialData: more datapoints exist than were returned";
+                        case INTERNAL_ERROR ->
+                            "CloudWatch returned InternalError for this query: datapoints may be"
+                                    + " missing; fetch again";
+                        case FORBIDDEN ->
+                            "CloudWatch returned Forbidden for this query: check the permissions on its"
+                                    + " namespace (or the cross-account link)";
+                        default -> "CloudWatch returned status " + code + " for this query";
+                    });
+        });
+        status.clear();
+    }
+
+    private static void note(Points pts, String text) {
+        if (!pts.messages.contains(text)) {
+            pts.messages.add(text);
         }
     }
 
@@ -79,6 +132,19 @@ final class CloudWatchResults {
             TimeWindow window,
             Map<String, Map<String, Points>> byId,
             List<String> messages) {
+        return assemble(planned, window, byId, messages, Map.of());
+    }
+
+    /**
+     * Series and coverage of every planned query; {@code gaps} names, by CloudWatch id, why a query's data may be
+     * incomplete (a request that failed after its retries, paging stopped by the loop guard).
+     */
+    static FetchResult assemble(
+            List<CloudWatchMetricSource.Planned> planned,
+            TimeWindow window,
+            Map<String, Map<String, Points>> byId,
+            List<String> messages,
+            Map<String, List<String>> gaps) {
         List<FetchedSeries> series = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
         for (CloudWatchMetricSource.Planned p : planned) {
@@ -89,7 +155,13 @@ final class CloudWatchResults {
                 mine.add(series(p.query(), p.parsed(), p.period(), window, pts, multi));
             }
             series.addAll(mine);
-            coverage.add(coverage(p.query(), mine, List.copyOf(labels.values()), p.period(), window));
+            coverage.add(coverage(
+                    p.query(),
+                    mine,
+                    List.copyOf(labels.values()),
+                    p.period(),
+                    window,
+                    gaps.getOrDefault(p.cwId(), List.of())));
         }
         return new FetchResult(series, coverage, messages);
     }
@@ -128,7 +200,8 @@ final class CloudWatchResults {
         long end = window.end().toEpochMilli();
         TreeMap<Long, Double> byTime = new TreeMap<>();
         for (int i = 0; i < pts.times.size(); i++) {
-            byTime.put(pts.times.get(i).toEpochMilli(), pts.values.get(i) * scale);
+            // a point sent twice (overlapping pages or windows) counts once; a value beats a NaN at the same time
+            byTime.merge(pts.times.get(i).toEpochMilli(), pts.values.get(i) * scale, (a, b) -> Double.isNaN(b) ? a : b);
         }
         boolean onGrid =
                 byTime.keySet().stream().allMatch(t -> t >= first && t < end && (t - first) % periodMillis == 0);
@@ -147,7 +220,12 @@ final class CloudWatchResults {
     }
 
     static Coverage coverage(
-            MetricQuery q, List<FetchedSeries> series, List<Points> pts, int period, TimeWindow window) {
+            MetricQuery q,
+            List<FetchedSeries> series,
+            List<Points> pts,
+            int period,
+            TimeWindow window,
+            List<String> gaps) {
         long periodMillis = period * 1000L;
         int expected = (int) Math.max(
                 0, (window.end().toEpochMilli() - window.start().toEpochMilli() + periodMillis - 1) / periodMillis);
@@ -155,16 +233,25 @@ final class CloudWatchResults {
         for (FetchedSeries s : series) {
             present = Math.max(present, s.series().presentCount());
         }
-        boolean complete = pts.stream().noneMatch(x -> x.partial) && !series.isEmpty();
-        List<String> messages = new ArrayList<>();
+        // nothing in the window is not complete data (a wrong name, region or time looks like that), except for a
+        // count of events that did not happen: CloudWatch writes no datapoint for a minute without 5xx
+        boolean nothing = present == 0 && expected > 0 && !q.signal().isEventCount();
+        boolean complete = pts.stream().noneMatch(x -> x.partial)
+                && gaps.isEmpty()
+                && (!series.isEmpty() || expected == 0 || q.signal().isEventCount())
+                && !nothing;
+        List<String> messages = new ArrayList<>(gaps);
         for (Points x : pts) {
-            messages.addAll(x.messages);
-            if (x.partial) {
-                messages.add("CloudWatch returned PartialData: more datapoints exist than were returned");
+            for (String m : x.messages) {
+                if (!messages.contains(m)) {
+                    messages.add(m);
+                }
             }
         }
-        if (series.isEmpty()) {
+        if (series.isEmpty() && gaps.isEmpty() && expected > 0 && !q.signal().isEventCount()) {
             messages.add("no data: CloudWatch returned no series for this query");
+        } else if (nothing && gaps.isEmpty()) {
+            messages.add("no datapoint in the window");
         }
         return new Coverage(q.id(), expected, present, complete, messages);
     }

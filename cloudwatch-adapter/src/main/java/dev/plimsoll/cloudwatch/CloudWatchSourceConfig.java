@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code endpoint} — endpoint override (VPC endpoint, tests);</li>
  *   <li>{@code profile} — credentials profile; default: the SDK's default chain (env, profile, web identity/IRSA,
  *       container and instance roles);</li>
- *   <li>{@code max-attempts} — attempts per request including retries of throttling and 5xx; default 5;</li>
+ *   <li>{@code max-attempts} — attempts per request including retries of throttling, 5xx, network failures and
+ *       bodies cut short; default 5;</li>
+ *   <li>{@code attempt-timeout} — longest time one attempt may take; default 30 s;</li>
+ *   <li>{@code read-timeout} — longest wait for the next bytes of a response; default 30 s;</li>
  *   <li>{@code replay} — a folder of recorded {@code get-metric-data} files to read instead of the API;</li>
  *   <li>signal bindings: {@code cluster}, {@code load-balancer} ({@code app/<name>/<id>}), {@code target-group},
  *       {@code auto-scaling-group}, {@code namespace} and {@code service} (for pod metrics), and
@@ -83,6 +86,12 @@ public interface CloudWatchSourceConfig extends SourceConfig {
         return d == null ? Duration.ofSeconds(30) : d;
     }
 
+    /** Longest wait for the next bytes of a response (the socket timeout); default 30 s, the SDK's. */
+    default Duration readTimeout() {
+        Duration d = duration("read-timeout");
+        return d == null ? Duration.ofSeconds(30) : d;
+    }
+
     @Override
     default List<String> validate() {
         List<String> problems = new ArrayList<>();
@@ -92,6 +101,16 @@ public interface CloudWatchSourceConfig extends SourceConfig {
             }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
+        }
+        for (String key : List.of("attempt-timeout", "read-timeout")) {
+            try {
+                Duration d = duration(key);
+                if (d != null && (d.isNegative() || d.isZero())) {
+                    problems.add("cloudwatch." + key + " must be positive, but was " + d);
+                }
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
         }
         try {
             URI e = endpoint();

@@ -228,6 +228,19 @@ class CloudWatchLiveTest {
         FetchResult r = source.fetch(recording.defaultQueries(), before, Duration.ofSeconds(60));
 
         assertThat(r.coverage()).allSatisfy(c -> assertThat(c.present()).isZero());
+        // nothing present is not complete data (a wrong name or time looks like that), except for counts of events
+        assertThat(r.coverage().stream().filter(c -> c.queryId().equals("node_cpu")))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.complete()).isFalse();
+                    assertThat(c.messages()).contains("no datapoint in the window");
+                });
+        // the recording says which time it holds instead
+        FetchResult replayed = recording.fetch(recording.defaultQueries(), before, Duration.ofSeconds(60));
+        assertThat(replayed.coverage().stream().filter(c -> c.queryId().equals("node_cpu")))
+                .singleElement()
+                .satisfies(c ->
+                        assertThat(c.messages()).anySatisfy(m -> assertThat(m).contains("holds 2026-11-26T05:0")));
         assertThat(r.seriesSet()).allSatisfy(s -> assertThat(s.presentCount()).isZero());
     }
 

@@ -17,15 +17,15 @@ package dev.plimsoll.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.plimsoll.test.Fault;
+import dev.plimsoll.test.LoopbackHttpServer;
+import dev.plimsoll.test.LoopbackHttpServer.Request;
+import dev.plimsoll.test.LoopbackHttpServer.Response;
+import dev.plimsoll.test.Scenario;
+import dev.plimsoll.test.ServedPoint;
+import dev.plimsoll.test.ServedSeries;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,9 +36,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -47,15 +47,32 @@ import java.util.regex.Pattern;
  * errors as {@code ErrorResponse} XML. Anything else — e.g. the Smithy RPC v2 CBOR the SDK uses from 2.40.6 — is
  * recorded as a protocol violation and answered 400, so a silent protocol change fails the tests.
  *
- * <p>Serves a recording's data ({@code request.json} + {@code get-metric-data.json} beside it) by metric identity,
- * filtered to the request's window, optionally split into pages with {@code NextToken}.
+ * <p>Serves a recording's data ({@code request.json} + {@code get-metric-data.json} beside it) or a compatibility-kit
+ * {@link Scenario} by metric identity, filtered to the request's window, in the order given (reversed unless the
+ * request asks for {@code TimestampAscending}), optionally split into pages with {@code NextToken}. Misbehaviours on
+ * demand: a {@code NextToken} that repeats, empty pages, {@code PartialData} or {@code InternalError} statuses,
+ * timestamps and values of different lengths; the compatibility kit's faults in CloudWatch's own error format.
  */
-final class FakeCloudWatch implements AutoCloseable {
+final class FakeCloudWatch implements LoopbackHttpServer.Handler, AutoCloseable {
     static final String NS = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+    /** The namespace and metric of the compatibility kit's queries: one series per {@code Query} dimension. */
+    static final String KIT_NAMESPACE = "Plimsoll/Kit";
+
+    static final String KIT_METRIC = "kit_value";
+    /** GetMetricData's limit on MetricDataQuery structures per call (API reference). */
+    static final int MAX_QUERIES = 500;
+
     private static final Pattern CLOUDWATCH_ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
-    private final HttpServer server;
-    /** Recorded series by metric identity ("Namespace|MetricName|sorted dims|Stat"). */
-    private final Map<String, List<Object[]>> data = new LinkedHashMap<>();
+    private final LoopbackHttpServer server;
+    /** Served series by metric identity ("Namespace|MetricName|sorted dims|Stat"), points in the order served. */
+    private final Map<String, List<Pt>> data = new LinkedHashMap<>();
+
+    /** A served point with its XML rendered once (answers to a week of minutes stay fast when the JVM is cold). */
+    private record Pt(Instant time, String timeXml, String valueXml) {
+        Pt(Instant time, double value) {
+            this(time, "<member>" + time + "</member>", "<member>" + value + "</member>");
+        }
+    }
 
     final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -65,16 +82,57 @@ final class FakeCloudWatch implements AutoCloseable {
 
     volatile int pageSize = Integer.MAX_VALUE;
     volatile String partialId = null;
+    /** PartialData on every page that has a NextToken, Complete on the last: how CloudWatch paginates. */
+    volatile boolean partialWhilePaging;
+
+    volatile String internalErrorId = null;
+    /** One value fewer than timestamps for this id. */
+    volatile String shortValuesId = null;
+    /** Every page answers with the same NextToken (a server that loops). */
+    volatile boolean repeatToken;
+    /** Pages without datapoints served (each with a fresh NextToken) before the data. */
+    volatile int emptyPagesFirst;
+
     final AtomicInteger calls = new AtomicInteger();
 
-    FakeCloudWatch() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+    /** A fake on its own loopback server (the adapter's own tests). */
+    FakeCloudWatch() {
+        this.server = LoopbackHttpServer.start(this);
+    }
+
+    private FakeCloudWatch(boolean unused) {
+        this.server = null;
+    }
+
+    /** A fake without a server of its own: the compatibility kit runs it on one. */
+    static FakeCloudWatch handler() {
+        return new FakeCloudWatch(false);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server().uri();
+    }
+
+    LoopbackHttpServer server() {
+        return Objects.requireNonNull(server, "this fake runs on the kit's server");
+    }
+
+    /** The expression of the kit's query for a served series. */
+    static String kitExpression(String id) {
+        return KIT_NAMESPACE + " " + KIT_METRIC + "{Query=" + id + "} Average";
+    }
+
+    /** Serves a compatibility-kit scenario: each series under {@link #kitExpression}, in the order given. */
+    FakeCloudWatch serve(Scenario scenario) {
+        for (ServedSeries s : scenario.series()) {
+            List<Pt> points = new ArrayList<>();
+            for (ServedPoint p : s.points()) {
+                points.add(new Pt(p.time(), p.value()));
+            }
+            data.put(key(KIT_NAMESPACE, KIT_METRIC, Map.of("Query", s.id()), "Average"), points);
+        }
+        pageSize = scenario.pageSize();
+        return this;
     }
 
     /** Loads a recording folder's data. */
@@ -99,12 +157,12 @@ final class FakeCloudWatch implements AutoCloseable {
                             ms.path("Stat").asText()));
         }
         for (JsonNode r : response.path("MetricDataResults")) {
-            List<Object[]> points = new ArrayList<>();
+            List<Pt> points = new ArrayList<>();
             for (int i = 0; i < r.path("Timestamps").size(); i++) {
-                points.add(new Object[] {
-                    OffsetDateTime.parse(r.path("Timestamps").get(i).asText()).toInstant(),
-                    r.path("Values").get(i).asDouble()
-                });
+                points.add(new Pt(
+                        OffsetDateTime.parse(r.path("Timestamps").get(i).asText())
+                                .toInstant(),
+                        r.path("Values").get(i).asDouble()));
             }
             data.put(keyById.get(r.path("Id").asText()), points);
         }
@@ -124,38 +182,94 @@ final class FakeCloudWatch implements AutoCloseable {
                 + message + "</Message></Error><RequestId>req-err-1</RequestId></ErrorResponse>";
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    @Override
+    public Response handle(Request r) {
         calls.incrementAndGet();
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-        Map<String, String> form = parseForm(body);
-        if (!"POST".equals(ex.getRequestMethod())
+        String body = r.bodyText();
+        String contentType = r.header("content-type");
+        authorizations.add(String.valueOf(r.header("authorization")));
+        Map<String, String> form = Request.formParameters(body);
+        if (!"POST".equals(r.method())
                 || contentType == null
                 || !contentType.startsWith("application/x-www-form-urlencoded")
                 || !"GetMetricData".equals(form.get("Action"))
                 || !"2010-08-01".equals(form.get("Version"))) {
-            violations.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " Content-Type=" + contentType
-                    + " smithy-protocol=" + ex.getRequestHeaders().getFirst("smithy-protocol") + " body[0..80]="
-                    + body.substring(0, Math.min(80, body.length())));
-            send(ex, 400, error("Sender", "InvalidAction", "not an AWS Query GetMetricData request"));
-            return;
+            violations.add(r.method() + " " + r.target() + " Content-Type=" + contentType + " smithy-protocol="
+                    + r.header("smithy-protocol") + " body[0..80]=" + body.substring(0, Math.min(80, body.length())));
+            return xml(400, error("Sender", "InvalidAction", "not an AWS Query GetMetricData request"));
         }
         requests.add(form);
         Object[] c = canned.poll();
         if (c != null) {
-            send(ex, (Integer) c[0], (String) c[1]);
-            return;
+            return xml((Integer) c[0], (String) c[1]);
         }
-        send(ex, 200, answer(form));
+        return answer(form);
     }
 
-    private String answer(Map<String, String> form) {
+    /** The compatibility kit's protocol-level faults, as CloudWatch answers them. */
+    @Override
+    public Response fault(Fault fault, Request r) {
+        calls.incrementAndGet();
+        return switch (fault) {
+            case THROTTLED -> xml(400, error("Sender", "Throttling", "Rate exceeded"));
+            case SERVER_ERROR ->
+                xml(
+                        500,
+                        error(
+                                "Receiver",
+                                "InternalFailure",
+                                "The request processing has failed because of an unknown error, exception or failure."));
+            // what AWS answers a signature it cannot verify: the canonical request, security token included
+            case FORBIDDEN ->
+                xml(
+                        403,
+                        error(
+                                "Sender",
+                                "SignatureDoesNotMatch",
+                                "The request signature we calculated does not match the signature you provided. The"
+                                        + " Canonical String for this request should have been 'POST\n/\n\ncontent-type:"
+                                        + r.header("content-type") + "\nhost:" + r.header("host") + "\nx-amz-date:"
+                                        + r.header("x-amz-date") + "\nx-amz-security-token:"
+                                        + r.header("x-amz-security-token") + "\n' (Authorization: "
+                                        + r.header("authorization") + ")"));
+            default -> throw new IllegalArgumentException("not a protocol-level fault: " + fault);
+        };
+    }
+
+    private Response answer(Map<String, String> form) {
         Instant start = Instant.parse(form.get("StartTime"));
         Instant end = Instant.parse(form.get("EndTime"));
-        int offset = form.containsKey("NextToken") ? Integer.parseInt(form.get("NextToken")) : 0;
-        List<String> members = new ArrayList<>();
-        for (int i = 1; form.containsKey("MetricDataQueries.member." + i + ".Id"); i++) {
+        String token = form.get("NextToken");
+        int members = 0;
+        while (form.containsKey("MetricDataQueries.member." + (members + 1) + ".Id")) {
+            members++;
+        }
+        if (members > MAX_QUERIES) {
+            violations.add("GetMetricData with " + members + " queries");
+            return xml(
+                    400,
+                    error(
+                            "Sender",
+                            "InvalidParameterValue",
+                            "The collection MetricDataQueries must not have a size greater than 500."));
+        }
+        if (token != null && token.startsWith("empty-")) {
+            int n = Integer.parseInt(token.substring("empty-".length()));
+            return xml(200, page(form, members, start, end, 0, 0, n + 1 < emptyPagesFirst ? "empty-" + (n + 1) : "0"));
+        }
+        if (token == null && emptyPagesFirst > 0) {
+            return xml(200, page(form, members, start, end, 0, 0, emptyPagesFirst > 1 ? "empty-1" : "0"));
+        }
+        int offset = token == null || token.equals("loop") ? 0 : Integer.parseInt(token);
+        return xml(200, page(form, members, start, end, offset, pageSize, null));
+    }
+
+    /** One page: for each query, its points in [start, end) from {@code offset}, at most {@code size}. */
+    private String page(
+            Map<String, String> form, int members, Instant start, Instant end, int offset, int size, String next) {
+        List<String> out = new ArrayList<>();
+        int longest = 0;
+        for (int i = 1; i <= members; i++) {
             String p = "MetricDataQueries.member." + i + ".";
             String id = form.get(p + "Id");
             if (!CLOUDWATCH_ID.matcher(id).matches()) {
@@ -172,10 +286,9 @@ final class FakeCloudWatch implements AutoCloseable {
                     form.get(p + "MetricStat.Metric.MetricName"),
                     dims,
                     form.get(p + "MetricStat.Stat"));
-            List<Object[]> points = new ArrayList<>();
-            for (Object[] pt : data.getOrDefault(k, List.of())) {
-                Instant t = (Instant) pt[0];
-                if (!t.isBefore(start) && t.isBefore(end)) {
+            List<Pt> points = new ArrayList<>();
+            for (Pt pt : data.getOrDefault(k, List.of())) {
+                if (!pt.time().isBefore(start) && pt.time().isBefore(end)) {
                     points.add(pt);
                 }
             }
@@ -183,35 +296,44 @@ final class FakeCloudWatch implements AutoCloseable {
             if (!"TimestampAscending".equals(form.get("ScanBy"))) {
                 Collections.reverse(points);
             }
-            List<Object[]> page =
-                    points.subList(Math.min(offset, points.size()), Math.min(points.size(), offset + pageSize));
+            longest = Math.max(longest, points.size());
+            List<Pt> page = points.subList(Math.min(offset, points.size()), Math.min(points.size(), offset + size));
             StringBuilder m = new StringBuilder("<member><Id>")
                     .append(id)
                     .append("</Id><Label>")
                     .append(form.get(p + "MetricStat.Metric.MetricName"))
                     .append("</Label><Timestamps>");
-            page.forEach(pt -> m.append("<member>").append(pt[0]).append("</member>"));
+            page.forEach(pt -> m.append(pt.timeXml()));
             m.append("</Timestamps><Values>");
-            page.forEach(pt -> m.append("<member>").append(pt[1]).append("</member>"));
-            boolean partial = id.equals(partialId);
-            m.append("</Values><StatusCode>")
-                    .append(partial ? "PartialData" : "Complete")
-                    .append("</StatusCode>");
-            if (partial) {
-                m.append("<Messages><member><Code>MaxDatapointsExceeded</Code><Value>The maximum datapoints limit was"
-                        + " exceeded</Value></member></Messages>");
-            }
-            members.add(m.append("</member>").toString());
+            List<Pt> values = id.equals(shortValuesId) && !page.isEmpty() ? page.subList(0, page.size() - 1) : page;
+            values.forEach(pt -> m.append(pt.valueXml()));
+            out.add(m.append("</Values>").toString());
         }
-        int longest = data.values().stream().mapToInt(List::size).max().orElse(0);
-        String next = offset + pageSize < longest ? "<NextToken>" + (offset + pageSize) + "</NextToken>" : "";
-        return "<GetMetricDataResponse xmlns=\"" + NS + "\"><GetMetricDataResult><MetricDataResults>"
-                + String.join("", members) + "</MetricDataResults>" + next + "<Messages/></GetMetricDataResult>"
-                + "<ResponseMetadata><RequestId>req-" + calls.get() + "</RequestId></ResponseMetadata>"
-                + "</GetMetricDataResponse>";
+        String nextToken = next != null
+                ? next
+                : repeatToken ? "loop" : offset + size < longest ? Integer.toString(offset + size) : null;
+        StringBuilder results = new StringBuilder();
+        for (int i = 0; i < out.size(); i++) {
+            String id = form.get("MetricDataQueries.member." + (i + 1) + ".Id");
+            boolean partial = id.equals(partialId) || (partialWhilePaging && nextToken != null);
+            boolean internal = id.equals(internalErrorId) && nextToken == null;
+            results.append(out.get(i))
+                    .append("<StatusCode>")
+                    .append(internal ? "InternalError" : partial ? "PartialData" : "Complete")
+                    .append("</StatusCode>");
+            if (id.equals(partialId)) {
+                results.append("<Messages><member><Code>MaxDatapointsExceeded</Code><Value>The maximum datapoints"
+                        + " limit was exceeded</Value></member></Messages>");
+            }
+            results.append("</member>");
+        }
+        return "<GetMetricDataResponse xmlns=\"" + NS + "\"><GetMetricDataResult><MetricDataResults>" + results
+                + "</MetricDataResults>" + (nextToken == null ? "" : "<NextToken>" + nextToken + "</NextToken>")
+                + "<Messages/></GetMetricDataResult><ResponseMetadata><RequestId>req-" + calls.get()
+                + "</RequestId></ResponseMetadata></GetMetricDataResponse>";
     }
 
-    private static void send(HttpExchange ex, int status, String xml) throws IOException {
+    private static Response xml(int status, String xml) {
         if (xml == null) {
             status = 400;
             xml = error(
@@ -220,30 +342,13 @@ final class FakeCloudWatch implements AutoCloseable {
                     "The value for parameter MetricDataQueries.member.1.Id does"
                             + " not match the pattern [a-z][a-zA-Z0-9_]*");
         }
-        byte[] b = xml.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "text/xml");
-        ex.getResponseHeaders().add("x-amzn-RequestId", "req-" + status);
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
-    }
-
-    private static Map<String, String> parseForm(String body) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            Function<String, String> dec = s -> URLDecoder.decode(s, StandardCharsets.UTF_8);
-            m.put(dec.apply(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : dec.apply(pair.substring(eq + 1)));
-        }
-        return m;
+        return Response.of(status, "text/xml", xml).withHeader("x-amzn-RequestId", "req-" + status);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.close();
+        }
     }
 }

@@ -15,6 +15,8 @@
  */
 package dev.plimsoll.ingest;
 
+import dev.plimsoll.run.PercentileDefinition;
+
 /**
  * The load-test result formats Plimsoll reads, as told from a file's content by {@link LoadRuns#detect}.
  *
@@ -45,5 +47,18 @@ public enum LoadFormat {
     /** The tool that writes the format: {@code k6}, {@code jmeter} or {@code gatling}. */
     public String tool() {
         return tool;
+    }
+
+    /**
+     * How the tool that writes the format takes percentiles in its own reports: k6's, JMeter's Aggregate Report's,
+     * Gatling's (its binary log and its t-digest 3.3 came with 3.13; the text log's versions use t-digest 3.1).
+     */
+    public PercentileDefinition percentiles() {
+        return switch (this) {
+            case JMETER_CSV, JMETER_XML -> PercentileDefinition.JMETER;
+            case GATLING_BINARY -> PercentileDefinition.GATLING;
+            case GATLING_TEXT -> PercentileDefinition.GATLING_BEFORE_3_13;
+            default -> PercentileDefinition.K6;
+        };
     }
 }

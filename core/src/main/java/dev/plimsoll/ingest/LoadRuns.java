@@ -100,6 +100,10 @@ public final class LoadRuns {
      */
     public static LoadFormat detect(Path file) {
         String name = file.toString();
+        if (name.equals("-")) {
+            // standard input can be read once only: it is k6's streamed output (k6 run --out json=/dev/stdout)
+            return LoadFormat.K6_NDJSON;
+        }
         byte[] head;
         try {
             head = LoadFiles.head(file, SNIFF_BYTES);

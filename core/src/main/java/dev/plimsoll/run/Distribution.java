@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * k6's figure for the same samples. Percentiles of percentiles are never taken: a window's percentile is
  * computed from the merged histograms of its buckets.
  *
+ * <p>Long runs: a by-name, by-status or by-error-code slice keeps full resolution for its whole run, for each block
+ * of 64 buckets and for the buckets within 5 minutes of the run's start and end; its older single buckets keep
+ * histograms 2<sup>-4</sup> wide. So run totals, phase totals of the run-wide metrics and windows of whole blocks
+ * keep the 0.05 %; a slice's percentile over a window that cuts old blocks, or of one old bucket, is within 3.2 %.
+ *
  * <p>Values are in the metric's unit (milliseconds for time trends).
  *
  * @since 0.1
@@ -109,6 +114,52 @@ public final class Distribution {
         long hi = (long) Math.ceil(i);
         double[] v = valuesAtRanks(lo, hi);
         return v[0] + (v[1] - v[0]) * (i - lo);
+    }
+
+    /**
+     * The {@code q}-th percentile under a tool's definition, e.g. to show a JMeter run's percentiles as JMeter's
+     * Aggregate Report would. The JMeter and Gatling definitions assume whole-millisecond samples, as those tools
+     * record them: they are then exact below 2048 ms (each whole millisecond has a histogram bin of its own there) and
+     * within 0.1 % above.
+     *
+     * @param q percentile in {@code [0, 100]}
+     * @return NaN with no samples or when negative samples make percentiles unknowable
+     * @throws IllegalArgumentException when {@code q} is outside {@code [0, 100]}
+     */
+    public double percentile(double q, PercentileDefinition definition) {
+        if (definition == PercentileDefinition.K6) {
+            return percentile(q);
+        }
+        if (!(q >= 0 && q <= 100)) {
+            throw new IllegalArgumentException("percentile must be in [0, 100], but was " + q);
+        }
+        if (count == 0 || unbinned > 0) {
+            return Double.NaN;
+        }
+        double p = q / 100.0;
+        if (definition == PercentileDefinition.JMETER) {
+            // StatCalculator: max at p ≥ 1, else the first value whose cumulative count reaches round(p × n)
+            long target = p >= 1 ? count : Math.max(1, Math.round(count * p));
+            return wholeMillis(valuesAtRanks(target - 1, target - 1)[0]);
+        }
+        if (definition == PercentileDefinition.GATLING) {
+            // t-digest 3.3 over singletons: min below rank 1, max from rank n − 1, else the sample at floor(p × n)
+            double index = p * count;
+            long rank = index < 1 ? 0 : index >= count - 1 ? count - 1 : (long) Math.floor(index);
+            return wholeMillis(valuesAtRanks(rank, rank)[0]);
+        }
+        double i = p * (count - 1);
+        long lo = (long) Math.floor(i);
+        long hi = (long) Math.ceil(i);
+        double[] v = valuesAtRanks(lo, hi);
+        double a = wholeMillis(v[0]);
+        double b = wholeMillis(v[1]);
+        return Math.round(a + (b - a) * (i - lo));
+    }
+
+    /** The whole millisecond a bin's midpoint stands for: below 2048 a bin holds at most one whole number. */
+    private static double wholeMillis(double v) {
+        return Math.floor(v + 1e-9);
     }
 
     /** Values at 0-based ranks {@code lo ≤ hi} in one pass over the histogram. */

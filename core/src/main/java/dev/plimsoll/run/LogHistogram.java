@@ -111,6 +111,66 @@ final class LogHistogram {
         return packed & ((1L << 40) - 1);
     }
 
+    /** Slots of the hash table, for memory accounting. */
+    int capacity() {
+        return keys.length;
+    }
+
+    /** Whether no value was recorded. */
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * Writes the histogram: the number of occupied bins, then per bin in ascending order the gap from the previous
+     * bin (the first: the bin itself) shifted left by one, its low bit set when the count is not 1, and then the
+     * count − 2. Latency bins are dense, so most entries take one byte. With {@code coarseBits} &gt; 0 each bin is
+     * first replaced by the middle fine bin of its coarse bin {@code bin >> coarseBits} (a relative width of
+     * 2<sup>coarseBits−10</sup>): a smaller, approximate copy.
+     */
+    void encode(BlockCodec.Out out, int coarseBits) {
+        long[] packed = sorted();
+        if (coarseBits > 0) {
+            int n = 0;
+            for (long p : packed) {
+                int bin = binOfPacked(p);
+                int coarse = ((bin >> coarseBits) << coarseBits) | (1 << (coarseBits - 1));
+                long count = countOfPacked(p);
+                if (n > 0 && binOfPacked(packed[n - 1]) == coarse) {
+                    packed[n - 1] += count;
+                } else {
+                    packed[n++] = (long) coarse << 40 | count;
+                }
+            }
+            packed = Arrays.copyOf(packed, n);
+        }
+        out.varLong(packed.length);
+        int previous = 0;
+        for (long p : packed) {
+            int bin = binOfPacked(p);
+            long count = countOfPacked(p);
+            long gap = bin - previous;
+            previous = bin;
+            if (count == 1) {
+                out.varLong(gap << 1);
+            } else {
+                out.varLong(gap << 1 | 1);
+                out.varLong(count - 2);
+            }
+        }
+    }
+
+    /** Adds what {@link #encode} wrote. */
+    void decode(BlockCodec.In in) {
+        int n = (int) in.varLong();
+        int bin = 0;
+        for (int i = 0; i < n; i++) {
+            long v = in.varLong();
+            bin += (int) (v >>> 1);
+            add(bin, (v & 1) == 0 ? 1 : in.varLong() + 2);
+        }
+    }
+
     private void rehash() {
         int[] oldKeys = keys;
         long[] oldCounts = counts;

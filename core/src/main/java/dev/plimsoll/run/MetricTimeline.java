@@ -37,8 +37,8 @@ public final class MetricTimeline {
     private final Map<String, String> tags;
     private final long startMillis;
     private final long bucketMillis;
-    private final SampleStats[] buckets;
-    private final SampleStats total;
+    private final Buckets buckets;
+    private volatile @Nullable SampleStats total;
 
     MetricTimeline(
             String name,
@@ -48,7 +48,7 @@ public final class MetricTimeline {
             Map<String, String> tags,
             long startMillis,
             long bucketMillis,
-            SampleStats[] buckets) {
+            Buckets buckets) {
         this.name = name;
         this.source = source;
         this.kind = kind;
@@ -57,13 +57,16 @@ public final class MetricTimeline {
         this.startMillis = startMillis;
         this.bucketMillis = bucketMillis;
         this.buckets = buckets;
-        SampleStats t = new SampleStats();
-        for (SampleStats s : buckets) {
-            if (s != null) {
-                t.merge(s);
-            }
+    }
+
+    /** Every sample of the run, computed once on first use (exact: see {@link Buckets#merge}). */
+    private SampleStats total() {
+        SampleStats t = total;
+        if (t == null) {
+            t = buckets.merge(0, buckets.size());
+            total = t;
         }
-        this.total = t;
+        return t;
     }
 
     public String name() {
@@ -81,53 +84,53 @@ public final class MetricTimeline {
 
     /** Number of buckets (the run's, not only those with samples). */
     public int size() {
-        return buckets.length;
+        return buckets.size();
     }
 
     /** Samples in the whole run. */
     public long count() {
-        return total.count;
+        return total().count;
     }
 
     /** Sum of every sample in the run (a counter's total). */
     public double sum() {
-        return total.sum;
+        return total().sum;
     }
 
     /** Samples that were non-zero (a rate's "passes"). */
     public long nonZero() {
-        return total.nonZero;
+        return total().nonZero;
     }
 
     /** Exact largest sample, NaN when there is none. */
     public double max() {
-        return total.count == 0 ? Double.NaN : total.max;
+        SampleStats t = total();
+        return t.count == 0 ? Double.NaN : t.max;
     }
 
     /** Exact smallest sample, NaN when there is none. */
     public double min() {
-        return total.count == 0 ? Double.NaN : total.min;
+        SampleStats t = total();
+        return t.count == 0 ? Double.NaN : t.min;
     }
 
     /** Value of the latest sample, NaN when there is none. */
     public double last() {
-        return total.last;
+        return total().last;
     }
 
     /** Distribution over the whole run. */
     public Distribution distribution() {
-        return new Distribution(total);
+        return new Distribution(total());
     }
 
     /** Distribution of the samples whose bucket starts inside {@code window}. */
     public Distribution distribution(TimeWindow window) {
-        SampleStats m = new SampleStats();
-        for (int i = 0; i < buckets.length; i++) {
-            if (buckets[i] != null && window.containsEpochMilli(startMillis + i * bucketMillis)) {
-                m.merge(buckets[i]);
-            }
-        }
-        return new Distribution(m);
+        // the buckets whose start lies in [start, end)
+        int from = (int)
+                Math.max(0, Math.min(buckets.size(), ceilDiv(window.start().toEpochMilli() - startMillis)));
+        int to = (int) Math.max(0, Math.min(buckets.size(), ceilDiv(window.end().toEpochMilli() - startMillis)));
+        return new Distribution(from >= to ? new SampleStats() : buckets.merge(from, to));
     }
 
     /** Per-bucket sample count; 0 where there was none. */
@@ -164,11 +167,13 @@ public final class MetricTimeline {
 
     /** Per-bucket latest value, held forward over buckets without a sample (a gauge's reading). */
     public TimeSeries heldSeries() {
-        double[] v = new double[buckets.length];
+        double[] v = new double[buckets.size()];
+        java.util.Arrays.fill(v, Double.NaN);
+        buckets.forEach(0, v.length, false, (i, s) -> v[i] = s.last);
         double held = Double.NaN;
         for (int i = 0; i < v.length; i++) {
-            if (buckets[i] != null) {
-                held = buckets[i].last;
+            if (!Double.isNaN(v[i])) {
+                held = v[i];
             }
             v[i] = held;
         }
@@ -195,11 +200,14 @@ public final class MetricTimeline {
         Statistic st = statisticFor(percentile);
         MetricId id =
                 st == null ? id(Statistic.MAX, unit).withTag("percentile", Double.toString(percentile)) : id(st, unit);
-        double[] v = new double[buckets.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = buckets[i] == null ? Double.NaN : new Distribution(buckets[i]).percentile(percentile);
-        }
+        double[] v = new double[buckets.size()];
+        java.util.Arrays.fill(v, Double.NaN);
+        buckets.forEach(0, v.length, true, (i, s) -> v[i] = new Distribution(s).percentile(percentile));
         return TimeSeries.regular(id, startMillis, bucketMillis, v);
+    }
+
+    private long ceilDiv(long millis) {
+        return Math.floorDiv(millis + bucketMillis - 1, bucketMillis);
     }
 
     private static @Nullable Statistic statisticFor(double percentile) {
@@ -212,10 +220,9 @@ public final class MetricTimeline {
     }
 
     private TimeSeries series(Statistic statistic, String seriesUnit, ToDoubleFunction<@Nullable SampleStats> f) {
-        double[] v = new double[buckets.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = f.applyAsDouble(buckets[i]);
-        }
+        double[] v = new double[buckets.size()];
+        java.util.Arrays.fill(v, f.applyAsDouble(null));
+        buckets.forEach(0, v.length, false, (i, s) -> v[i] = f.applyAsDouble(s));
         return TimeSeries.regular(id(statistic, seriesUnit), startMillis, bucketMillis, v);
     }
 
@@ -225,7 +232,7 @@ public final class MetricTimeline {
 
     @Override
     public String toString() {
-        return "MetricTimeline{" + name + ", " + kind + ", " + total.count + " samples"
+        return "MetricTimeline{" + name + ", " + kind + ", " + total().count + " samples"
                 + (tags.isEmpty() ? "" : ", " + tags) + "}";
     }
 }

@@ -62,6 +62,21 @@ final class SampleStats {
 
     /** Folds {@code o} in; the later sample's value is the last one. */
     void merge(SampleStats o) {
+        mergeScalars(o);
+        if (o.histogram != null) {
+            mergeHistogram(o.histogram);
+        }
+    }
+
+    void mergeHistogram(LogHistogram h) {
+        if (histogram == null) {
+            histogram = new LogHistogram();
+        }
+        histogram.merge(h);
+    }
+
+    /** Folds in everything but the histogram. */
+    void mergeScalars(SampleStats o) {
         count += o.count;
         sum += o.sum;
         min = Math.min(min, o.min);
@@ -72,12 +87,6 @@ final class SampleStats {
         }
         nonZero += o.nonZero;
         unbinned += o.unbinned;
-        if (o.histogram != null) {
-            if (histogram == null) {
-                histogram = new LogHistogram();
-            }
-            histogram.merge(o.histogram);
-        }
     }
 
     /** An independent copy (a built timeline must not change when its builder records more). */

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.source;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,13 @@ public record Coverage(String queryId, int expected, int present, boolean comple
     public Coverage {
         Objects.requireNonNull(queryId, "queryId");
         messages = List.copyOf(messages);
+    }
+
+    /** A copy with one more message. */
+    public Coverage withMessage(String message) {
+        List<String> more = new ArrayList<>(messages);
+        more.add(message);
+        return new Coverage(queryId, expected, present, complete, more);
     }
 
     /** present ÷ expected, 1 when nothing was expected. */

@@ -132,7 +132,7 @@ final class DatadogQueries {
                         continue;
                     }
                     Double v = p.size() > 1 ? p.get(1) : null;
-                    raw.points.put(Math.round(p.get(0)), v == null ? Double.NaN : v); // timestamps may be floats
+                    put(raw, Math.round(p.get(0)), v); // timestamps may be floats
                 }
             }
             out.add(raw);
@@ -159,12 +159,19 @@ final class DatadogQueries {
                     ? a.getValues().get(i)
                     : List.of();
             for (int k = 0; k < Math.min(times.size(), values.size()); k++) {
-                Double v = values.get(k);
-                raw.points.put(times.get(k), v == null ? Double.NaN : v);
+                put(raw, times.get(k), values.get(k));
             }
             out.add(raw);
         }
         return out;
+    }
+
+    /** A point; one sent twice counts once, and a value beats a null at the same time. */
+    private static void put(Raw raw, @Nullable Long time, @Nullable Double value) {
+        if (time == null) {
+            return;
+        }
+        raw.points.merge(time, value == null ? Double.NaN : value, (a, b) -> Double.isNaN(b) ? a : b);
     }
 
     static String metricOf(String query) {
@@ -243,8 +250,12 @@ final class DatadogQueries {
         return out;
     }
 
+    /**
+     * The coverage of one query; {@code gaps} says why its data may be incomplete (a request that failed after its
+     * retries, or was not made after an earlier one failed).
+     */
     static Coverage coverage(
-            MetricQuery q, List<FetchedSeries> series, TimeWindow window, long stepMillis, List<String> messages) {
+            MetricQuery q, List<FetchedSeries> series, TimeWindow window, long stepMillis, List<String> gaps) {
         long interval = stepMillis;
         for (FetchedSeries s : series) {
             interval = s.periodMillis();
@@ -252,11 +263,16 @@ final class DatadogQueries {
         int expected = (int) Math.max(0, (window.duration().toMillis() + interval - 1) / interval);
         int present =
                 series.stream().mapToInt(s -> s.series().presentCount()).max().orElse(0);
-        List<String> m = new ArrayList<>(messages);
-        if (series.isEmpty()) {
+        List<String> m = new ArrayList<>(gaps);
+        // a count of events that did not happen has no points: that is zero, not missing data
+        boolean events = q.signal().isEventCount();
+        boolean nothing = present == 0 && expected > 0 && !events;
+        if (series.isEmpty() && gaps.isEmpty() && expected > 0 && !events) {
             m.add("no data: Datadog returned no series for this query");
+        } else if (nothing && gaps.isEmpty()) {
+            m.add("no point in the window");
         }
-        return new Coverage(q.id(), expected, present, !series.isEmpty(), m);
+        return new Coverage(q.id(), expected, present, gaps.isEmpty() && !nothing, m);
     }
 
     /**

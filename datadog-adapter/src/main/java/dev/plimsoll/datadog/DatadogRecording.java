@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.series.TimeWindow;
+import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.MetricQuery;
 import dev.plimsoll.source.MetricSource;
@@ -36,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,7 +239,33 @@ public final class DatadogRecording implements MetricSource {
             }
             raws.put(q.id(), found);
         }
-        return DatadogMetricSource.assemble(queries, sent, raws, window, Math.max(1000, step.toMillis()), messages);
+        FetchResult r =
+                DatadogMetricSource.assemble(queries, sent, raws, window, Math.max(1000, step.toMillis()), messages);
+        return withRecordedRanges(r, raws);
+    }
+
+    /**
+     * Says, for a query with nothing in the window, which time its recording does hold: the user asked about another
+     * time (a wrong run, or recordings of another run).
+     */
+    private FetchResult withRecordedRanges(FetchResult r, Map<String, List<DatadogQueries.Raw>> raws) {
+        List<Coverage> coverage = new ArrayList<>();
+        for (Coverage c : r.coverage()) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (DatadogQueries.Raw raw : raws.getOrDefault(c.queryId(), List.of())) {
+                if (!raw.points.isEmpty()) {
+                    first = Math.min(first, raw.points.firstKey());
+                    last = Math.max(last, raw.points.lastKey());
+                }
+            }
+            coverage.add(
+                    c.present() == 0 && first <= last
+                            ? c.withMessage("the recording " + dir + " holds " + Instant.ofEpochMilli(first) + " → "
+                                    + Instant.ofEpochMilli(last))
+                            : c);
+        }
+        return new FetchResult(r.series(), coverage, r.messages());
     }
 
     private @org.jspecify.annotations.Nullable List<DatadogQueries.Raw> find(

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.datadog;
 
+import dev.plimsoll.source.Retry;
 import dev.plimsoll.source.SourceConfig;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +37,11 @@ import org.jspecify.annotations.Nullable;
  *       {@code ap2}, {@code ddog-gov.com}, or any other deployment's domain; or {@code DD_SITE};</li>
  *   <li>{@code base-url} — any host, e.g. a proxy or a test server ({@code http://127.0.0.1:8080});</li>
  *   <li>{@code api} — {@code v2} (default: several queries per request) or {@code v1} (one request per query);</li>
- *   <li>{@code retry-budget} — longest total wait for rate-limit resets and 5xx backoff; default 60 s;</li>
+ *   <li>{@code retry-budget} — longest total wait between the attempts of one request (rate-limit resets, backoff
+ *       after a 5xx, a network failure or a body cut short); default 60 s;</li>
+ *   <li>{@code max-attempts} — attempts per request, including the first; default 5;</li>
+ *   <li>{@code connect-timeout}, {@code read-timeout} — longest wait for a connection, and for the next bytes of a
+ *       response; defaults 10 s and 60 s;</li>
  *   <li>{@code replay} — a folder of recorded responses to read instead of the API;</li>
  *   <li>signal bindings: {@code cluster} ({@code kube_cluster_name}), {@code service} (APM service and
  *       {@code kube_deployment}), {@code span} (APM span name, default {@code http.request}), {@code load-balancer}
@@ -132,6 +137,24 @@ public interface DatadogSourceConfig extends SourceConfig {
 
     default Duration retryBudget() {
         Duration d = duration("retry-budget");
+        return d == null ? Retry.DEFAULT_BUDGET : d;
+    }
+
+    /** Attempts per request, including the first; default {@value Retry#DEFAULT_MAX_ATTEMPTS}. */
+    default int maxAttempts() {
+        Integer n = integer("max-attempts");
+        return n == null ? Retry.DEFAULT_MAX_ATTEMPTS : n;
+    }
+
+    /** Longest wait for a connection; default 10 s. */
+    default Duration connectTimeout() {
+        Duration d = duration("connect-timeout");
+        return d == null ? Duration.ofSeconds(10) : d;
+    }
+
+    /** Longest wait for the next bytes of a response; default 60 s. */
+    default Duration readTimeout() {
+        Duration d = duration("read-timeout");
         return d == null ? Duration.ofSeconds(60) : d;
     }
 
@@ -166,9 +189,28 @@ public interface DatadogSourceConfig extends SourceConfig {
             problems.add("datadog.base-url is not a URL: " + e.getMessage());
         }
         try {
-            retryBudget();
+            if (retryBudget().isNegative()) {
+                problems.add("datadog.retry-budget must not be negative, but was " + retryBudget());
+            }
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
+        }
+        try {
+            if (maxAttempts() < 1) {
+                problems.add("datadog.max-attempts must be ≥ 1, but was " + maxAttempts());
+            }
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+        for (String key : List.of("connect-timeout", "read-timeout")) {
+            try {
+                Duration d = duration(key);
+                if (d != null && (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE)) {
+                    problems.add("datadog." + key + " must be positive and under 24 days, but was " + d);
+                }
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
         }
         return problems;
     }

@@ -17,50 +17,87 @@ package dev.plimsoll.datadog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.test.Fault;
+import dev.plimsoll.test.LoopbackHttpServer;
+import dev.plimsoll.test.LoopbackHttpServer.Request;
+import dev.plimsoll.test.LoopbackHttpServer.Response;
+import dev.plimsoll.test.Scenario;
+import dev.plimsoll.test.ServedPoint;
+import dev.plimsoll.test.ServedSeries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Datadog's metric query API on 127.0.0.1: {@code GET /api/v1/query} and {@code POST /api/v2/query/timeseries},
- * answering with recorded bodies (by query string), checking the {@code DD-API-KEY} / {@code DD-APPLICATION-KEY}
- * headers, and replaying canned errors (429 with rate-limit headers, 403, 5xx) first when queued.
+ * answering with recorded bodies (by query string) or a compatibility-kit {@link Scenario}, checking the
+ * {@code DD-API-KEY} / {@code DD-APPLICATION-KEY} headers, and replaying canned errors (429 with rate-limit headers,
+ * 403, 5xx) first when queued; the kit's faults in Datadog's own error format.
  */
-final class FakeDatadog implements AutoCloseable {
+final class FakeDatadog implements LoopbackHttpServer.Handler, AutoCloseable {
     static final String API_KEY = "0123456789abcdef0123456789abcdef";
     static final String APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
+    /** The metric of the compatibility kit's queries: one series per {@code query} tag. */
+    static final String KIT_METRIC = "plimsoll.kit.value";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer server;
+    private static final Pattern ROLLUP = Pattern.compile("\\.rollup\\((?:[a-z0-9]+, *)?(\\d+)\\)$");
+    private final LoopbackHttpServer server;
     private final Map<String, String> v1 = new LinkedHashMap<>();
     private final List<Object[]> v2 = new ArrayList<>();
+    /** The kit's served series by query expression (without rollup). */
+    private final Map<String, List<ServedPoint>> kit = new LinkedHashMap<>();
+
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final Deque<Object[]> canned = new ArrayDeque<>();
 
-    FakeDatadog() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+    /** A fake on its own loopback server (the adapter's own tests). */
+    FakeDatadog() {
+        this.server = LoopbackHttpServer.start(this);
+    }
+
+    private FakeDatadog(boolean unused) {
+        this.server = null;
+    }
+
+    /** A fake without a server of its own: the compatibility kit runs it on one. */
+    static FakeDatadog handler() {
+        return new FakeDatadog(false);
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server().uri();
+    }
+
+    LoopbackHttpServer server() {
+        return Objects.requireNonNull(server, "this fake runs on the kit's server");
+    }
+
+    /** The kit's query for a served series. */
+    static String kitExpression(String id) {
+        return "avg:" + KIT_METRIC + "{query:" + id + "}";
+    }
+
+    /** Serves a compatibility-kit scenario: each series under {@link #kitExpression}, in the order given. */
+    FakeDatadog serve(Scenario scenario) {
+        for (ServedSeries s : scenario.series()) {
+            kit.put(kitExpression(s.id()), s.points());
+        }
+        return this;
     }
 
     /** Serves a scenario folder: requests.json (v1) and NAME.request.json + NAME.json (v2). */
@@ -119,88 +156,185 @@ final class FakeDatadog implements AutoCloseable {
         canned.add(new Object[] {status, body, headers});
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        byte[] raw = ex.getRequestBody().readAllBytes();
-        String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
-        String body = new String("gzip".equalsIgnoreCase(encoding) ? gunzip(raw) : raw, StandardCharsets.UTF_8);
-        requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + (body.isEmpty() ? "" : " " + body));
-        if (!API_KEY.equals(ex.getRequestHeaders().getFirst("DD-API-KEY"))
-                || !APP_KEY.equals(ex.getRequestHeaders().getFirst("DD-APPLICATION-KEY"))) {
-            send(ex, 403, "{\"errors\":[\"Forbidden\"]}", Map.of());
-            return;
+    @Override
+    public Response handle(Request ex) throws IOException {
+        String path = ex.path();
+        String body = ex.bodyText();
+        requests.add(ex.method() + " " + ex.target() + (body.isEmpty() ? "" : " " + body));
+        if (!API_KEY.equals(ex.header("DD-API-KEY")) || !APP_KEY.equals(ex.header("DD-APPLICATION-KEY"))) {
+            return json(403, "{\"errors\":[\"Forbidden\"]}");
         }
         Object[] c = canned.poll();
         if (c != null) {
             @SuppressWarnings("unchecked")
             Map<String, String> headers = (Map<String, String>) c[2];
-            send(ex, (Integer) c[0], (String) c[1], headers);
-            return;
+            Response r = json((Integer) c[0], (String) c[1]);
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                r = r.withHeader(h.getKey(), h.getValue());
+            }
+            return r;
         }
-        if (path.equals("/api/v1/query") && ex.getRequestMethod().equals("GET")) {
-            String query = param(ex.getRequestURI().getRawQuery(), "query");
+        if (path.equals("/api/v1/query") && ex.method().equals("GET")) {
+            String query = Objects.requireNonNullElse(ex.queryParameter("query"), "");
+            long from = Long.parseLong(Objects.requireNonNullElse(ex.queryParameter("from"), "0"));
+            long to = Long.parseLong(Objects.requireNonNullElse(ex.queryParameter("to"), "0"));
             String answer = v1.get(query);
-            send(
-                    ex,
-                    200,
-                    answer != null
-                            ? answer
-                            : "{\"status\":\"ok\",\"res_type\":\"time_series\",\"series\":[]," + "\"query\":"
-                                    + JSON.writeValueAsString(query) + ",\"message\":\"\",\"group_by\":[]}",
-                    Map.of());
-        } else if (path.equals("/api/v2/query/timeseries")
-                && ex.getRequestMethod().equals("POST")) {
+            if (answer == null) {
+                answer = kitV1(query, from, to);
+            }
+            return json(200, answer);
+        } else if (path.equals("/api/v2/query/timeseries") && ex.method().equals("POST")) {
+            JsonNode attributes = JSON.readTree(body).path("data").path("attributes");
             List<String> queries = new ArrayList<>();
-            JSON.readTree(body)
-                    .path("data")
-                    .path("attributes")
-                    .path("queries")
-                    .forEach(q -> queries.add(q.path("query").asText()));
+            attributes.path("queries").forEach(q -> queries.add(q.path("query").asText()));
             for (Object[] r : v2) {
                 if (r[0].equals(queries)) {
-                    send(ex, 200, (String) r[1], Map.of());
-                    return;
+                    return json(200, (String) r[1]);
                 }
             }
-            send(
-                    ex,
+            return json(
                     200,
-                    "{\"data\":{\"id\":\"0\",\"type\":\"timeseries_response\",\"attributes\":{\"series\":[],"
-                            + "\"times\":[],\"values\":[]}}}",
-                    Map.of());
-        } else {
-            send(ex, 404, "{\"errors\":[\"Not found\"]}", Map.of());
+                    kitV2(
+                            queries,
+                            attributes.path("from").asLong(),
+                            attributes.path("to").asLong(),
+                            attributes.path("interval").asLong(60_000)));
         }
+        return json(404, "{\"errors\":[\"Not found\"]}");
     }
 
-    private static String param(String rawQuery, String name) {
-        for (String p : rawQuery.split("&")) {
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+    /** The compatibility kit's protocol-level faults, as Datadog answers them. */
+    @Override
+    public Response fault(Fault fault, Request r) {
+        requests.add(r.method() + " " + r.target() + " -> " + fault);
+        return switch (fault) {
+            case THROTTLED ->
+                json(429, "{\"errors\":[\"Too many requests\"]}")
+                        .withHeader("X-RateLimit-Limit", "100")
+                        .withHeader("X-RateLimit-Period", "60")
+                        .withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("X-RateLimit-Reset", "1");
+            case SERVER_ERROR -> json(500, "{\"errors\":[\"Internal Server Error\"]}");
+            // a proxy that quotes the request it refused, keys included
+            case FORBIDDEN ->
+                json(
+                        403,
+                        "{\"errors\":[\"Forbidden: API key " + r.header("DD-API-KEY") + " with application key "
+                                + r.header("DD-APPLICATION-KEY") + " may not query metrics\"]}");
+            default -> throw new IllegalArgumentException("not a protocol-level fault: " + fault);
+        };
+    }
+
+    /** A v1 answer from the kit's series: the points in [from, to] seconds, nulls for NaN. */
+    private String kitV1(String sent, long from, long to) throws IOException {
+        Matcher m = ROLLUP.matcher(sent);
+        String expression = m.find() ? sent.substring(0, m.start()) : sent;
+        long interval = m.find(0) ? Long.parseLong(m.group(1)) : 60;
+        ObjectNode root = JSON.createObjectNode()
+                .put("status", "ok")
+                .put("res_type", "time_series")
+                .put("resp_version", 1)
+                .put("query", sent)
+                .put("from_date", from * 1000)
+                .put("to_date", to * 1000)
+                .put("message", "");
+        root.putArray("group_by");
+        ArrayNode series = root.putArray("series");
+        List<ServedPoint> points = inRange(kit.getOrDefault(expression, List.of()), from * 1000, to * 1000 + 1);
+        if (!points.isEmpty()) {
+            ObjectNode s = series.addObject()
+                    .put("metric", KIT_METRIC)
+                    .put("display_name", KIT_METRIC)
+                    .put("aggr", "avg")
+                    .put("scope", expression.replaceAll(".*\\{(.*)}", "$1"))
+                    .put("expression", sent)
+                    .put("interval", interval)
+                    .put("length", points.size())
+                    .put("query_index", 0)
+                    .put("start", points.get(0).time().toEpochMilli())
+                    .put("end", points.get(points.size() - 1).time().toEpochMilli());
+            s.putNull("unit");
+            s.putArray("tag_set");
+            s.putObject("attributes");
+            ArrayNode list = s.putArray("pointlist");
+            for (ServedPoint p : points) {
+                ArrayNode pair = list.addArray().add((double) p.time().toEpochMilli());
+                if (p.hasValue()) {
+                    pair.add(p.value());
+                } else {
+                    pair.addNull();
+                }
             }
         }
-        return "";
+        return JSON.writeValueAsString(root);
     }
 
-    private static byte[] gunzip(byte[] b) throws IOException {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
-            return in.readAllBytes();
+    /** A v2 answer from the kit's series: one shared list of times (in the order served), values aligned to it. */
+    private String kitV2(List<String> queries, long from, long to, long intervalMillis) throws IOException {
+        List<Long> times = new ArrayList<>();
+        Map<Long, Integer> inTimes = new HashMap<>();
+        List<Map<Long, Double>> byQuery = new ArrayList<>();
+        for (String q : queries) {
+            Map<Long, Double> values = new HashMap<>();
+            Map<Long, Integer> seen = new HashMap<>();
+            for (ServedPoint p : inRange(kit.getOrDefault(q.trim(), List.of()), from, to)) {
+                long t = p.time().toEpochMilli();
+                int n = seen.merge(t, 1, Integer::sum);
+                if (n > inTimes.getOrDefault(t, 0)) {
+                    times.add(t); // in the order served; a point served twice puts its time in twice
+                    inTimes.put(t, n);
+                }
+                values.merge(t, p.value(), (a, b) -> Double.isNaN(a) ? b : a);
+            }
+            byQuery.add(values);
         }
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data").put("id", "0").put("type", "timeseries_response");
+        ObjectNode attributes = data.putObject("attributes");
+        ArrayNode series = attributes.putArray("series");
+        ArrayNode values = attributes.putArray("values");
+        for (int i = 0; i < queries.size(); i++) {
+            if (byQuery.get(i).isEmpty()) {
+                continue; // Datadog leaves out a query without data
+            }
+            ObjectNode s = series.addObject().put("query_index", i);
+            s.putArray("group_tags");
+            s.putArray("unit").addNull().addNull();
+            ArrayNode v = values.addArray();
+            for (long t : times) {
+                Double x = byQuery.get(i).get(t);
+                if (x == null || x.isNaN()) {
+                    v.addNull();
+                } else {
+                    v.add(x);
+                }
+            }
+        }
+        ArrayNode t = attributes.putArray("times");
+        times.forEach(t::add);
+        attributes.put("interval", intervalMillis);
+        return JSON.writeValueAsString(root);
     }
 
-    private static void send(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
+    private static List<ServedPoint> inRange(List<ServedPoint> points, long fromMillis, long toMillis) {
+        List<ServedPoint> out = new ArrayList<>();
+        for (ServedPoint p : points) {
+            long t = p.time().toEpochMilli();
+            if (t >= fromMillis && t < toMillis) {
+                out.add(p);
+            }
         }
+        return out;
+    }
+
+    private static Response json(int status, String body) {
+        return Response.of(status, "application/json", body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.close();
+        }
     }
 }

@@ -24,8 +24,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Wraps a load test: the test records its load through a {@link LoadTestRecorder} parameter (in-JVM requests, or a
- * load tool's output file it attaches); after the test Plimsoll waits for the cloud's data, fetches it, analyses the
+ * Wraps a load test: a test method that takes a {@link LoadTestRecorder} parameter records its load through it
+ * (in-JVM requests, or a load tool's output file it attaches; other methods of the class run as plain tests); after the test Plimsoll waits for the cloud's data, fetches it, analyses the
  * run ({@code dev.plimsoll.LoadTestAnalysis}), writes {@code <reportDir>/<class>/<method>.{html,json,md}}, prints the
  * report's path and fails the test when the verdict is {@code fail} (a gate failed, or a finding reached
  * {@link #failOn()}) or {@code inconclusive} (unless {@link #allowInconclusive()}).

@@ -49,7 +49,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The extension behind {@link LoadTest}. All state lives in the test's {@link ExtensionContext.Store}, so tests may run
  * in parallel. Everything that can be checked before the load runs is checked in {@code beforeEach}: gates, sources,
  * settings keys, and that each source can be created (region, credentials' presence, replay folders); misuse fails
- * with an {@link ExtensionConfigurationException} naming the attribute or key.
+ * with an {@link ExtensionConfigurationException} naming the attribute or key. A test method is a load test when it
+ * takes a {@link LoadTestRecorder} parameter; the other methods of a {@code @LoadTest} class run as plain tests.
  *
  * @since 0.1
  */
@@ -69,7 +70,6 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
             }
         }
         context.getStore(NAMESPACE).put(Settings.class, s);
-        recorder(context);
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.plimsoll.analysis.Detector;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.series.TimeWindow;
@@ -36,9 +37,10 @@ import java.util.Optional;
 /**
  * Error bursts: 10 s windows whose share of failed requests exceeds the threshold, merged into bursts, each
  * classified by origin — 429 (a rate limiter the test did not bypass: a test-setup problem, not capacity), 502/503/504
- * gateway errors, other 5xx from the target, the ALB's own 5xx vs the targets' (CloudWatch), and k6's client-side
- * failures (status 0: timeouts, refused connections, by {@code error_code}) — and related to saturation, ceilings and
- * scaling events found in the same window.
+ * gateway errors, other 5xx from the target, the ALB's own 5xx vs the targets' (CloudWatch), and the tool's client-side
+ * failures (status 0: timeouts, refused connections, by error class — k6's {@code error_code}, JMeter's exception,
+ * Gatling's message — as are failed assertions) — and related to saturation, ceilings and scaling events found in the
+ * same window. Each failed request is counted once.
  */
 public final class ErrorDetector implements Detector {
     static final long WINDOW_MILLIS = 10_000;
@@ -86,18 +88,23 @@ public final class ErrorDetector implements Detector {
             long total = Math.round(Samples.sum(req, b[0], b[1], bucket));
             long fails = Math.round(Samples.sum(failed, b[0], b[1], bucket));
             Map<String, Long> byClass = new LinkedHashMap<>();
+            // requests without a response (status 0) are counted by their error class where the tool gave one
+            boolean classified = !t.byErrorCode().isEmpty();
             t.byStatus().forEach((status, h) -> {
                 long n = Math.round(Samples.sum(h.requests(), b[0], b[1], bucket));
-                if (n > 0 && !status.startsWith("2") && !status.startsWith("3")) {
+                boolean byErrorClass = classified && status.equals("0");
+                if (n > 0 && !status.startsWith("2") && !status.startsWith("3") && !byErrorClass) {
                     byClass.merge(classOf(status), n, Long::sum);
                 }
             });
+            boolean k6 = "k6".equals(ar.run().tool());
             t.byErrorCode().forEach((code, h) -> {
                 long n = Math.round(Samples.sum(h.requests(), b[0], b[1], bucket));
                 // k6's 1400–1599 codes mirror HTTP statuses, counted above; the others are client-side failures
-                boolean mirrorsStatus = code.matches("1[45]\\d\\d");
+                // (other tools give no class where an HTTP error status says why)
+                boolean mirrorsStatus = k6 && code.matches("1[45]\\d\\d");
                 if (n > 0 && !mirrorsStatus) {
-                    byClass.merge("k6 error_code " + code, n, Long::sum);
+                    byClass.merge(k6 ? "k6 error_code " + code : code, n, Long::sum);
                 }
             });
             cloudSum(ar, Signal.LB_ELB_5XX, w).ifPresent(v -> byClass.put("ALB 5xx (load balancer itself)", v));
@@ -105,9 +112,11 @@ public final class ErrorDetector implements Detector {
             double rate = total == 0 ? 0 : (double) fails / total;
             String related = related(context, w);
             List<Evidence> ev = new ArrayList<>();
-            ev.add(new Evidence("failed requests", "k6:http_req_failed", w.start(), fails, "count"));
-            ev.add(new Evidence("error rate", "k6:http_req_failed.rate", w.start(), rate * 100, "percent"));
-            byClass.forEach((k, v) -> ev.add(new Evidence(k, "k6:http_reqs{status}", w.start(), v, "count")));
+            String failedId = ClientSeries.id(ar.run(), K6Metrics.HTTP_REQ_FAILED);
+            String requestsId = ClientSeries.id(ar.run(), K6Metrics.HTTP_REQS);
+            ev.add(new Evidence("failed requests", failedId, w.start(), fails, "count"));
+            ev.add(new Evidence("error rate", failedId + ".rate", w.start(), rate * 100, "percent"));
+            byClass.forEach((k, v) -> ev.add(new Evidence(k, requestsId + "{status}", w.start(), v, "count")));
             boolean rateLimited = byClass.getOrDefault("429 rate limited", 0L) > fails / 2;
             Severity severity = rate >= 0.05 ? Severity.HIGH : Severity.WARNING;
             out.add(new Finding.ErrorBurst(
@@ -138,7 +147,7 @@ public final class ErrorDetector implements Detector {
         return switch (status) {
             case "429" -> "429 rate limited";
             case "502", "503", "504" -> status + " gateway";
-            case "0" -> "no response (k6: timeout or connection error)";
+            case "0" -> "no response (timeout or connection error)";
             default -> status.startsWith("5") ? status + " server error" : status + " client error";
         };
     }

@@ -22,7 +22,9 @@ import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadMetrics;
+import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.MetricTimeline;
 import dev.plimsoll.run.RunTimeline;
 import java.util.ArrayList;
@@ -68,20 +70,31 @@ public final class GeneratorDetector implements Detector {
         long iterations =
                 t.metric(LoadMetrics.ITERATIONS).map(m -> Math.round(m.sum())).orElse(0L);
         double droppedShare = (double) dropped / Math.max(1, dropped + iterations);
+        LoadRun run = ar.run();
+        String droppedId = ClientSeries.id(run, K6Metrics.DROPPED_ITERATIONS);
         List<Evidence> ev = new ArrayList<>();
         ev.add(new Evidence(
-                "dropped iterations (k6 dropped_iterations)", "k6:dropped_iterations.sum", null, dropped, "count"));
-        ev.add(new Evidence(
-                "share of scheduled iterations dropped", "k6:dropped_iterations", null, droppedShare * 100, "percent"));
+                "dropped iterations (" + ClientSeries.label(run, K6Metrics.DROPPED_ITERATIONS) + ")",
+                droppedId + ".sum",
+                null,
+                dropped,
+                "count"));
+        ev.add(new Evidence("share of scheduled iterations dropped", droppedId, null, droppedShare * 100, "percent"));
         b.ifPresent(x -> {
-            ev.add(new Evidence("client p95 growth", "k6:http_req_duration.p95", null, clientGrowth, "ms"));
+            ev.add(new Evidence(
+                    "client p95 growth",
+                    ClientSeries.id(run, K6Metrics.HTTP_REQ_DURATION) + ".p95",
+                    null,
+                    clientGrowth,
+                    "ms"));
             ev.add(new Evidence("server p95 growth", "lb/backend latency p95", null, serverGrowth, "ms"));
         });
         MetricTimeline vus = t.metric(LoadMetrics.VUS).orElse(null);
         MetricTimeline vusMax = t.metric(LoadMetrics.VUS_MAX).orElse(null);
         if (vus != null && vusMax != null) {
-            ev.add(new Evidence("VUs in use at most", "k6:vus", null, vus.max(), "count"));
-            ev.add(new Evidence("VUs allocated (vus_max)", "k6:vus_max", null, vusMax.max(), "count"));
+            ev.add(new Evidence("VUs in use at most", ClientSeries.id(run, K6Metrics.VUS), null, vus.max(), "count"));
+            ev.add(new Evidence(
+                    "VUs allocated (vus_max)", ClientSeries.id(run, K6Metrics.VUS_MAX), null, vusMax.max(), "count"));
         }
         // Little's law: VUs = iterations/s × (iteration duration): all VUs busy means the generator had no spare
         MetricTimeline iterDuration = t.metric(LoadMetrics.ITERATION_DURATION).orElse(null);
@@ -93,7 +106,7 @@ public final class GeneratorDetector implements Detector {
             double busy = throughput * iterDuration.distribution().mean() / 1000;
             ev.add(new Evidence(
                     "VUs busy by Little's law (iterations/s × mean iteration duration)",
-                    "k6:iterations",
+                    ClientSeries.id(run, K6Metrics.ITERATIONS),
                     null,
                     busy,
                     "count"));

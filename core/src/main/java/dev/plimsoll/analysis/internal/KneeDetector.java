@@ -21,6 +21,7 @@ import dev.plimsoll.analysis.Detector;
 import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.series.TimeSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +111,18 @@ public final class KneeDetector implements Detector {
                             kappa,
                             r2),
                     List.of(
-                            new Evidence("knee concurrency N_max", "k6:vus", null, nMax, "count"),
-                            new Evidence("throughput at the knee", "k6:http_reqs.rate", null, xMax, "1/s")),
+                            new Evidence(
+                                    "knee concurrency N_max",
+                                    ClientSeries.id(ar.run(), K6Metrics.VUS),
+                                    null,
+                                    nMax,
+                                    "count"),
+                            new Evidence(
+                                    "throughput at the knee",
+                                    ClientSeries.id(ar.run(), K6Metrics.HTTP_REQS) + ".rate",
+                                    null,
+                                    xMax,
+                                    "1/s")),
                     Math.min(0.95, r2),
                     sigma,
                     kappa,

@@ -22,6 +22,8 @@ import dev.plimsoll.finding.Evidence;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
+import dev.plimsoll.run.K6Metrics;
+import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
@@ -77,19 +79,14 @@ public final class LatencyDetector implements Detector {
         shares.put(LatencyTier.NETWORK_EDGE, Math.max(0, Double.isNaN(dFront) ? 0 : Math.min(dEdge, dFront)));
         shares.put(LatencyTier.LOAD_BALANCER, Math.max(0, Double.isNaN(dFront) ? 0 : dFront - Math.min(dEdge, dFront)));
         shares.put(LatencyTier.BACKEND, Math.max(0, Double.isNaN(dServer) ? 0 : dServer));
+        LoadRun run = ctx.run().run();
+        String client = ClientSeries.label(run, K6Metrics.HTTP_REQ_DURATION);
+        String clientP95 = ClientSeries.id(run, K6Metrics.HTTP_REQ_DURATION) + ".p95";
         List<Evidence> ev = new ArrayList<>();
         ev.add(new Evidence(
-                "client p95 (k6 http_req_duration), baseline",
-                "k6:http_req_duration.p95",
-                b.baseline().start(),
-                b.clientBase(),
-                "ms"));
+                "client p95 (" + client + "), baseline", clientP95, b.baseline().start(), b.clientBase(), "ms"));
         ev.add(new Evidence(
-                "client p95 (k6 http_req_duration), peak window",
-                "k6:http_req_duration.p95",
-                b.peak().start(),
-                b.clientPeak(),
-                "ms"));
+                "client p95 (" + client + "), peak window", clientP95, b.peak().start(), b.clientPeak(), "ms"));
         if (!Double.isNaN(b.lbPeak())) {
             ev.add(new Evidence(
                     "load balancer TargetResponseTime p95, peak window",
@@ -170,7 +167,8 @@ public final class LatencyDetector implements Detector {
         String where = switch (tier) {
             case BACKEND -> "in the backend (the target's response time grew with it)";
             case NETWORK_EDGE ->
-                "before the request reached the load balancer (connection setup: k6" + " http_req_blocked)";
+                "before the request reached the load balancer (connection setup: "
+                        + ClientSeries.label(run, K6Metrics.HTTP_REQ_BLOCKED) + ")";
             default -> "between the client and the ALB target: the load balancer/ingress queue, not the" + " backend";
         };
         double placed = tier == LatencyTier.BACKEND ? dServer : dFront;

@@ -35,13 +35,28 @@ final class Samples {
 
     /** The last known value at or before {@code t} (gauges hold their value). */
     static double held(TimeSeries s, double t) {
-        double v = Double.NaN;
-        for (int i = 0; i < s.size() && s.epochMilliAt(i) <= t; i++) {
+        // binary search for the last sample at or before t, then back over gaps: O(log n), not O(n) per call
+        for (int i = firstAfter(s, t) - 1; i >= 0; i--) {
             if (!Double.isNaN(s.valueAt(i))) {
-                v = s.valueAt(i);
+                return s.valueAt(i);
             }
         }
-        return v;
+        return Double.NaN;
+    }
+
+    /** Index of the first sample whose time is after {@code t} ({@code size()} when none is): times are sorted. */
+    static int firstAfter(TimeSeries s, double t) {
+        int lo = 0;
+        int hi = s.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.epochMilliAt(mid) <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Median of the values of periods overlapping a window, NaN when none does. */
@@ -80,7 +95,10 @@ final class Samples {
     /** Sum of a per-bucket series over [a, b) milliseconds, prorating partial buckets. */
     static double sum(TimeSeries perBucket, double a, double b, double bucketMillis) {
         double total = 0;
-        for (int i = 0; i < perBucket.size(); i++) {
+        // only buckets that can overlap [a, b): those starting after a − bucket, up to the first starting at b; the
+        // lagged correlations call this for every cloud point and lag, so a scan of the whole run made them quadratic
+        int from = firstAfter(perBucket, a - bucketMillis);
+        for (int i = from; i < perBucket.size() && perBucket.epochMilliAt(i) < b; i++) {
             double s = perBucket.epochMilliAt(i);
             double e = s + bucketMillis;
             double overlap = Math.min(b, e) - Math.max(a, s);

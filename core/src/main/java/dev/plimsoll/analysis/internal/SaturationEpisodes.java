@@ -71,6 +71,14 @@ record SaturationEpisodes(
         }
     }
 
+    /** The episodes with the node count the scaling detectors read; empty without node CPU or a node count. */
+    static Optional<Scaled> scaled(DetectionContext ctx) {
+        return of(ctx).flatMap(s -> Optional.ofNullable(s.nodes()).map(n -> new Scaled(s, n)));
+    }
+
+    /** Episodes with a node count to read capacity from. */
+    record Scaled(SaturationEpisodes episodes, FetchedSeries nodes) {}
+
     /** The episodes of the run in the context, computed on first use; empty without node CPU. */
     @SuppressWarnings("unchecked")
     static Optional<SaturationEpisodes> of(DetectionContext ctx) {

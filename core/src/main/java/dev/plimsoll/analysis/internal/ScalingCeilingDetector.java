@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,12 +46,12 @@ public final class ScalingCeilingDetector implements Detector {
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Optional<SaturationEpisodes> se = SaturationEpisodes.of(ctx);
-        if (se.isEmpty() || se.get().nodes() == null) {
+        Optional<SaturationEpisodes.Scaled> scaled = SaturationEpisodes.scaled(ctx);
+        if (scaled.isEmpty()) {
             return out;
         }
-        SaturationEpisodes s = se.get();
-        FetchedSeries nodes = Objects.requireNonNull(s.nodes());
+        SaturationEpisodes s = scaled.get().episodes();
+        FetchedSeries nodes = scaled.get().nodes();
         for (SaturationEpisodes.Episode e : s.episodes()) {
             if (e.capacityCame(nodes.periodMillis())) {
                 ceiling(ctx, s, nodes, e).ifPresent(out::add);

@@ -26,7 +26,6 @@ import dev.plimsoll.series.TimeWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The node count changing direction {@link AnalysisConfig#flappingChanges()} times or more during the run. */
@@ -38,11 +37,11 @@ public final class ScalingFlappingDetector implements Detector {
 
     @Override
     public List<Finding> detect(DetectionContext ctx) {
-        Optional<SaturationEpisodes> se = SaturationEpisodes.of(ctx);
-        if (se.isEmpty() || se.get().nodes() == null) {
+        Optional<SaturationEpisodes.Scaled> scaled = SaturationEpisodes.scaled(ctx);
+        if (scaled.isEmpty()) {
             return List.of();
         }
-        TimeSeries nodes = Objects.requireNonNull(se.get().nodes()).series();
+        TimeSeries nodes = scaled.get().nodes().series();
         TimeWindow run = ctx.run().run().window();
         AnalysisConfig config = ctx.config();
         int changes = 0;

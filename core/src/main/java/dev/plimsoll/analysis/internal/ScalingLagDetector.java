@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,12 +42,12 @@ public final class ScalingLagDetector implements Detector {
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Optional<SaturationEpisodes> se = SaturationEpisodes.of(ctx);
-        if (se.isEmpty() || se.get().nodes() == null) {
+        Optional<SaturationEpisodes.Scaled> scaled = SaturationEpisodes.scaled(ctx);
+        if (scaled.isEmpty()) {
             return out;
         }
-        SaturationEpisodes s = se.get();
-        FetchedSeries nodes = Objects.requireNonNull(s.nodes());
+        SaturationEpisodes s = scaled.get().episodes();
+        FetchedSeries nodes = scaled.get().nodes();
         AnalysisConfig config = ctx.config();
         double thr = s.thresholdPercent();
         double budget = config.lagBudget().toSeconds();

@@ -193,6 +193,16 @@ public final class GatlingLogReader {
         return message.length() > 120 ? message.substring(0, 120) : message;
     }
 
+    /** Whether a 3-digit status is an HTTP client or server error (4xx, 5xx). */
+    static boolean isHttpError(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
+    /** Whether an error class means that no response came: a request timeout or an exception. */
+    static boolean noResponse(String errorClass) {
+        return errorClass.equals("Request timeout") || errorClass.endsWith("Exception") || errorClass.endsWith("Error");
+    }
+
     /** Records Gatling's events into a timeline under the neutral names. */
     static final class Sink {
         final RunTimeline.Builder builder;
@@ -217,18 +227,29 @@ public final class GatlingLogReader {
             samples++;
         }
 
+        /**
+         * One request. Gatling logs no HTTP status, only OK/KO and, for KO, a message: the status is known
+         * where the message names it ({@code status.find.in(…), found 500}), {@code 0} where no response came
+         * (a timeout or an exception), and unknown (null) otherwise, OK requests included. The error class says
+         * why a KO failed where an HTTP error status does not.
+         */
         void request(String name, long start, long end, boolean ok, String message) {
             long t = nanos(start);
-            String status = "OK";
-            String errorClass = "";
+            String status = null;
+            String errorClass = null;
             if (!ok) {
                 var m = FOUND_STATUS.matcher(message);
-                status = m.matches() ? m.group(1) : "KO";
-                errorClass = errorClass(message);
+                if (m.matches()) {
+                    status = m.group(1);
+                    errorClass = isHttpError(status) ? null : errorClass(message);
+                } else {
+                    errorClass = errorClass(message);
+                    status = noResponse(errorClass) ? "0" : null;
+                }
             }
-            builder.record(LoadMetrics.REQUESTS, t, 1, name, status, ok ? null : errorClass);
-            builder.record(LoadMetrics.REQUEST_FAILED, t, ok ? 0 : 1, name, status, ok ? null : errorClass);
-            builder.record(LoadMetrics.REQUEST_DURATION, t, end - start, name, status, ok ? null : errorClass);
+            builder.record(LoadMetrics.REQUESTS, t, 1, name, status, errorClass);
+            builder.record(LoadMetrics.REQUEST_FAILED, t, ok ? 0 : 1, name, status, errorClass);
+            builder.record(LoadMetrics.REQUEST_DURATION, t, end - start, name, status, errorClass);
             requests++;
             samples++;
         }

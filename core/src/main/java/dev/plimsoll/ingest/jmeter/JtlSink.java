@@ -74,7 +74,7 @@ final class JtlSink {
             int errorCount) {
         long t = nanos(timeStamp);
         String status = status(responseCode);
-        String errorClass = success && errorCount == 0 ? null : errorClass(responseCode, status);
+        String errorClass = success && errorCount == 0 ? null : errorClass(responseCode);
         int n = Math.max(1, sampleCount);
         int failed = sampleCount > 1 ? Math.min(errorCount, n) : success ? 0 : 1;
         for (int i = 0; i < n; i++) {
@@ -114,18 +114,18 @@ final class JtlSink {
     }
 
     /**
-     * The error class of a failed request: the exception of a request without response
-     * ({@code java.net.ConnectException}), {@code HTTP 4xx/5xx} status, or {@code assertion} for a failure
-     * with a successful status (an assertion failed).
+     * Why a failed request failed where its HTTP status does not say it: the exception of a request without
+     * response ({@code java.net.ConnectException}), none (null) for an HTTP error status (4xx, 5xx: the status
+     * says it), or {@code assertion} for a failure with any other status (an assertion failed).
      */
-    static String errorClass(String responseCode, String status) {
+    static @Nullable String errorClass(String responseCode) {
         if (responseCode.startsWith(NON_HTTP)) {
             String ex = responseCode.substring(NON_HTTP.length()).trim();
             int colon = ex.indexOf(':');
             return colon > 0 ? ex.substring(0, colon) : ex;
         }
-        if (status.length() == 3 && status.charAt(0) >= '4' && status.charAt(0) <= '5') {
-            return "HTTP " + status;
+        if (responseCode.length() == 3 && (responseCode.charAt(0) == '4' || responseCode.charAt(0) == '5')) {
+            return null;
         }
         return "assertion";
     }

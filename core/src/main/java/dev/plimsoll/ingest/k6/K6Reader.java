@@ -15,23 +15,16 @@
  */
 package dev.plimsoll.ingest.k6;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunSummary;
 import dev.plimsoll.run.RunTimeline;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,8 +58,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class K6Reader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int SNIFF_BYTES = 64 * 1024;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Duration bucket;
@@ -101,7 +90,7 @@ public final class K6Reader {
 
     /**
      * Reads the files of one run: result files (NDJSON, CSV) are merged as separate load generators, a
-     * summary is attached.
+     * summary is attached. A file named {@code -} is standard input (read once, to its end; not closed).
      *
      * @throws K6ParseException when a file is missing, unreadable or not valid k6 output
      * @throws IllegalArgumentException when no file is given
@@ -109,6 +98,20 @@ public final class K6Reader {
     public LoadRun read(List<Path> files) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one k6 output file must be given");
+        }
+        return read(files, null, "");
+    }
+
+    private LoadRun read(List<Path> files, @Nullable InputStream stream, String streamName) {
+        List<Opener> openers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (stream != null) {
+            openers.add(() -> K6Input.open(streamName, stream, progress));
+            names.add(streamName);
+        }
+        for (Path file : files) {
+            openers.add(() -> K6Input.open(file, progress));
+            names.add(K6Input.isStdin(file) ? "<stdin>" : file.toString());
         }
         RunTimeline.Builder timeline = null;
         RunSummary summary = null;
@@ -122,8 +125,9 @@ public final class K6Reader {
                 })
                 : null;
         try {
-            for (Path file : files) {
-                FileResult r = readFile(file, executor);
+            for (int i = 0; i < openers.size(); i++) {
+                FileResult r = readOne(names.get(i), openers.get(i), executor);
+                String file = names.get(i);
                 report = report.plus(r.report);
                 if (r.summary != null) {
                     if (summary == null) {
@@ -145,17 +149,31 @@ public final class K6Reader {
             report = report.plus(new IngestReport(List.of(), 0, 0, 0, extraWarnings));
         }
         RunTimeline t = (timeline == null ? RunTimeline.builder(bucket, "k6") : timeline).build();
-        String id = files.get(0).getFileName().toString().replaceFirst("\\.(json|csv|ndjson)?(\\.gz)?$", "");
+        String first = stream != null ? streamName : files.get(0).getFileName().toString();
+        String id = first.equals(K6Input.STDIN) ? "stdin" : first.replaceFirst("\\.(json|csv|ndjson)?(\\.gz)?$", "");
         return new LoadRun("k6", id, t, Optional.ofNullable(summary), report);
     }
 
     /**
-     * Reads just a summary file ({@code --summary-export} or handleSummary data).
+     * Reads one run from a stream (e.g. a pipe from {@code k6 run --out json=/dev/stdout}), in any of the formats
+     * {@link #read(List)} reads; the stream is read to its end and closed.
+     *
+     * @param name names the stream in messages and in {@link LoadRun#id()}
+     * @throws K6ParseException when the stream is not valid k6 output
+     */
+    public LoadRun read(InputStream in, String name) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        return read(List.of(), in, name);
+    }
+
+    /**
+     * Reads just a summary file ({@code --summary-export} or handleSummary data); {@code -} reads standard input.
      *
      * @throws K6ParseException when the file is not a k6 summary
      */
     public RunSummary readSummary(Path file) {
-        FileResult r = readFile(file, null);
+        FileResult r = readOne(file.toString(), () -> K6Input.open(file, l -> {}), null);
         if (r.summary == null) {
             throw new K6ParseException(
                     file.toString(),
@@ -171,15 +189,10 @@ public final class K6Reader {
      * @throws K6ParseException when the file is not k6 output
      */
     public static K6Format detect(Path file) {
-        try (InputStream in = open(file, l -> {})) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            return sniff(file.toString(), head, head.length, () -> {
-                try (InputStream again = open(file, l -> {})) {
-                    return MAPPER.readTree(again);
-                }
-            });
+        try (K6Input in = K6Input.open(file, l -> {})) {
+            return in.format == K6Format.NDJSON || in.format == K6Format.CSV ? in.format : summaryOf(in).format;
         } catch (IOException e) {
-            throw ioError(file.toString(), e);
+            throw K6Input.ioError(file.toString(), e);
         }
     }
 
@@ -189,161 +202,57 @@ public final class K6Reader {
             @Nullable RunSummary summary,
             IngestReport report) {}
 
-    private FileResult readFile(Path file, @Nullable ExecutorService executor) {
-        String name = file.toString();
-        try (InputStream in = open(file, progress)) {
-            byte[] head = new byte[SNIFF_BYTES];
-            int n = in.readNBytes(head, 0, head.length);
-            JsonNode[] tree = new JsonNode[1];
-            K6Format format = sniff(name, head, n, () -> {
-                try (InputStream again = open(file, l -> {})) {
-                    tree[0] = MAPPER.readTree(again);
-                    return tree[0];
-                }
-            });
-            switch (format) {
+    private record Summary(K6Format format, RunSummary summary) {}
+
+    private interface Opener {
+        K6Input open() throws IOException;
+    }
+
+    private FileResult readOne(String name, Opener opener, @Nullable ExecutorService executor) {
+        try (K6Input in = opener.open()) {
+            switch (in.format) {
                 case NDJSON -> {
                     NdjsonReader.Result r = new NdjsonReader(
-                                    name, bucket, lenient, executor, Math.max(1, parallelism), chunkBytes)
-                            .read(in, head, n);
+                                    in.name, bucket, lenient, executor, Math.max(1, parallelism), chunkBytes)
+                            .read(in.rest, in.head, in.headLength);
                     return new FileResult(
-                            format,
+                            in.format,
                             r.builder(),
                             null,
-                            new IngestReport(List.of(name), r.lines(), r.samples(), r.skipped(), r.warnings()));
+                            new IngestReport(List.of(in.name), r.lines(), r.samples(), r.skipped(), r.warnings()));
                 }
                 case CSV -> {
-                    InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, n), in);
-                    NdjsonReader.Result r = new CsvReader(name, bucket, lenient)
-                            .read(new InputStreamReader(all, StandardCharsets.UTF_8));
+                    NdjsonReader.Result r = new CsvReader(in.name, bucket, lenient)
+                            .read(new InputStreamReader(in.all(), StandardCharsets.UTF_8));
                     return new FileResult(
-                            format,
+                            in.format,
                             r.builder(),
                             null,
-                            new IngestReport(List.of(name), r.lines(), r.samples(), r.skipped(), r.warnings()));
+                            new IngestReport(List.of(in.name), r.lines(), r.samples(), r.skipped(), r.warnings()));
                 }
                 default -> {
-                    RunSummary s = SummaryReader.read(name, tree[0]);
-                    return new FileResult(format, null, s, new IngestReport(List.of(name), 0, 0, 0, List.of()));
+                    Summary s = summaryOf(in);
+                    return new FileResult(
+                            s.format, null, s.summary, new IngestReport(List.of(in.name), 0, 0, 0, List.of()));
                 }
             }
         } catch (IOException e) {
-            throw ioError(name, e);
+            throw K6Input.ioError(name, e);
         } catch (UncheckedIOException e) {
             // UncheckedIOException always carries its IOException
-            throw ioError(name, Objects.requireNonNull(e.getCause(), "cause"));
+            throw K6Input.ioError(name, Objects.requireNonNull(e.getCause(), "cause"));
         }
     }
 
-    private static K6ParseException ioError(String file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new K6ParseException(file, 0, "file does not exist", e);
+    /** A JSON document that is not NDJSON: a summary export, handleSummary data, or not k6 output at all. */
+    private static Summary summaryOf(K6Input in) throws IOException {
+        JsonNode root = in.tree();
+        if (root == null || !root.path("metrics").isObject()) {
+            String start = new String(in.head, 0, Math.min(in.headLength, 4096), StandardCharsets.UTF_8).strip();
+            throw K6Input.notK6(in.name, start.lines().findFirst().orElse(""));
         }
-        if (e instanceof EOFException || (e instanceof ZipException)) {
-            return new K6ParseException(
-                    file,
-                    0,
-                    "gzip data is truncated or corrupt (" + e.getMessage()
-                            + "); was the file copied before k6 finished writing it?",
-                    e);
-        }
-        if (e instanceof JsonParseException jpe) {
-            return new K6ParseException(
-                    file,
-                    jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr(),
-                    "malformed JSON: " + jpe.getOriginalMessage(),
-                    e);
-        }
-        return new K6ParseException(file, 0, "cannot be read: " + e, e);
-    }
-
-    interface TreeLoader {
-        JsonNode load() throws IOException;
-    }
-
-    private static K6Format sniff(String file, byte[] head, int n, TreeLoader tree) throws IOException {
-        int i = 0;
-        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            i = 3; // UTF-8 byte order mark
-        }
-        while (i < n && Character.isWhitespace(head[i])) {
-            i++;
-        }
-        if (i >= n) {
-            throw new K6ParseException(
-                    file,
-                    0,
-                    "file is empty: expected k6 output (--out json NDJSON, --out csv,"
-                            + " or a --summary-export / handleSummary JSON)");
-        }
-        String start = new String(head, i, Math.min(n - i, 4096), StandardCharsets.UTF_8);
-        if (start.startsWith("metric_name,")) {
-            return K6Format.CSV;
-        }
-        if (start.startsWith("{")) {
-            int nl = start.indexOf('\n');
-            String firstLine = nl < 0 ? start : start.substring(0, nl);
-            if (firstLine.matches("(?s).*\"type\"\\s*:\\s*\"(Metric|Point)\".*")) {
-                return K6Format.NDJSON;
-            }
-            JsonNode root = tree.load();
-            if (root != null && root.path("metrics").isObject()) {
-                return SummaryReader.isHandleSummary(root) ? K6Format.HANDLE_SUMMARY : K6Format.SUMMARY_EXPORT;
-            }
-        }
-        String preview = start.lines().findFirst().orElse("");
-        throw new K6ParseException(
-                file,
-                1,
-                "not k6 output: expected NDJSON lines with \"type\":\"Metric\"/\"Point\""
-                        + " (--out json), a CSV header starting 'metric_name,' (--out csv), or a summary JSON with 'metrics',"
-                        + " but the file starts with '"
-                        + (preview.length() > 80 ? preview.substring(0, 80) + "…" : preview)
-                        + "'");
-    }
-
-    /** Opens a file, inflating gzip (told by its magic bytes, not its name). */
-    private static InputStream open(Path file, LongConsumer progress) throws IOException {
-        InputStream raw = new CountingInputStream(Files.newInputStream(file), progress);
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16);
-        }
-        return in;
-    }
-
-    /** Reports bytes read from the file (compressed), for progress bars. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private final LongConsumer progress;
-        private long count;
-
-        CountingInputStream(InputStream in, LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.accept(++count);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                progress.accept(count);
-            }
-            return n;
-        }
+        K6Format format = SummaryReader.isHandleSummary(root) ? K6Format.HANDLE_SUMMARY : K6Format.SUMMARY_EXPORT;
+        return new Summary(format, SummaryReader.read(in.name, root));
     }
 
     /** Settings of a {@link K6Reader}. */

@@ -79,8 +79,23 @@ class GatlingLogReaderTest {
         assertThat(d.percentile(99)).isCloseTo(p99, within(Math.max(3, 0.05 * p99)));
         assertThat(run.timeline().byName())
                 .containsKeys("GET /api/items", "GET /api/search", "POST /api/orders", "GET refused");
-        assertThat(run.timeline().byErrorCode()).containsKeys("Request timeout");
-        assertThat(run.timeline().byStatus()).containsKeys("OK", "404", "500");
+        // Gatling logs OK/KO, not the status: statuses only where a KO message names one, 0 without a response
+        assertThat(run.timeline().byErrorCode()).containsOnlyKeys("Request timeout", "j.n.ConnectException");
+        assertThat(run.timeline().byStatus()).containsOnlyKeys("0", "404", "500", "503");
+        assertThat(run.timeline().byStatus().get("0").totalRequests())
+                .isEqualTo(run.timeline().byErrorCode().get("Request timeout").totalRequests()
+                        + run.timeline()
+                                .byErrorCode()
+                                .get("j.n.ConnectException")
+                                .totalRequests());
+        long byHttpError = run.timeline().byStatus().entrySet().stream()
+                .filter(e -> e.getKey().matches("[45]\\d\\d"))
+                .mapToLong(e -> e.getValue().totalRequests())
+                .sum();
+        long byClass = run.timeline().byErrorCode().values().stream()
+                .mapToLong(h -> h.totalRequests())
+                .sum();
+        assertThat(byHttpError + byClass).isEqualTo(run.totals().failedRequests()); // each failure counted once
         assertThat(run.timeline().metric(LoadMetrics.GROUP_DURATION)).isPresent();
         assertThat(run.totals().vusMax()).isPositive();
         assertThat(run.ingest().warnings()).isEmpty();

@@ -120,8 +120,9 @@ class JtlReaderTest {
         assertThat(run.totals().vusMax()).isEqualTo(12);
         assertThat(run.timeline().byStatus()).containsKeys("200", "404", "500", "0");
         assertThat(run.timeline().byErrorCode())
-                .containsKeys(
-                        "org.apache.http.conn.HttpHostConnectException", "java.net.SocketTimeoutException", "HTTP 404");
+                .containsKeys("org.apache.http.conn.HttpHostConnectException", "java.net.SocketTimeoutException")
+                .doesNotContainKeys("HTTP 404", "HTTP 500"); // the status says why
+        assertThat(failedByHttpErrorOrClass(run)).isEqualTo(run.totals().failedRequests());
         assertThat(run.ingest().warnings()).isEmpty();
     }
 
@@ -268,5 +269,20 @@ class JtlReaderTest {
         LoadRun run = JtlReader.create().read(f);
         assertThat(run.totals().requests()).isPositive();
         assertThat(run.ingest().warnings()).singleElement().asString().contains("ends inside <testResults>");
+    }
+
+    /**
+     * Failed requests as the error classification counts them: by HTTP error status, or by error class where the
+     * status does not say why. Each failed request is in exactly one of the two.
+     */
+    static long failedByHttpErrorOrClass(LoadRun run) {
+        long byStatus = run.timeline().byStatus().entrySet().stream()
+                .filter(e -> e.getKey().matches("[45]\\d\\d"))
+                .mapToLong(e -> e.getValue().totalRequests())
+                .sum();
+        long byClass = run.timeline().byErrorCode().values().stream()
+                .mapToLong(h -> h.totalRequests())
+                .sum();
+        return byStatus + byClass;
     }
 }

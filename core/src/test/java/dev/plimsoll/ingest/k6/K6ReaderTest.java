@@ -16,6 +16,7 @@
 package dev.plimsoll.ingest.k6;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plimsoll.run.Distribution;
@@ -27,6 +28,7 @@ import dev.plimsoll.run.RunSummary;
 import dev.plimsoll.run.RunTotals;
 import dev.plimsoll.run.ThresholdResult;
 import dev.plimsoll.series.TimeSeries;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -224,6 +226,53 @@ class K6ReaderTest {
         assertThat(many.timeline().vus()).isEqualTo(one.timeline().vus());
         assertThat(many.timeline().percentile(K6Metrics.HTTP_REQ_DURATION, 95))
                 .isEqualTo(one.timeline().percentile(K6Metrics.HTTP_REQ_DURATION, 95));
+    }
+
+    @Test
+    void aStreamShouldReadLikeTheFileItCameFrom() throws java.io.IOException {
+        LoadRun file = reader.read(Fixtures.SMOKE_JSON);
+        LoadRun stream;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Fixtures.SMOKE_JSON)) {
+            stream = reader.read(in, "k6.json.gz");
+        }
+
+        assertThat(stream.totals()).isEqualTo(file.totals());
+        assertThat(stream.id()).isEqualTo("k6");
+        assertThat(stream.timeline().percentile(K6Metrics.HTTP_REQ_DURATION, 95))
+                .isEqualTo(file.timeline().percentile(K6Metrics.HTTP_REQ_DURATION, 95));
+    }
+
+    @Test
+    void aSummaryShouldReadFromAStreamToo() throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Fixtures.SMOKE_HANDLE_SUMMARY)) {
+            LoadRun run = reader.read(in, "summary.json");
+
+            assertThat(run.summary()).isPresent();
+            assertThat(run.summary().orElseThrow().thresholds()).isEqualTo(summary.thresholds());
+        }
+    }
+
+    @Test
+    void dashShouldReadStandardInput() throws java.io.IOException {
+        java.io.InputStream saved = System.in;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Fixtures.SMOKE_JSON)) {
+            System.setIn(in);
+            LoadRun run = reader.read(java.nio.file.Path.of("-"));
+
+            assertThat(run.totals()).isEqualTo(reader.read(Fixtures.SMOKE_JSON).totals());
+            assertThat(run.ingest().files()).containsExactly("<stdin>");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void aStreamThatIsNotK6ShouldFailNamingIt() {
+        java.io.InputStream in = new java.io.ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> reader.read(in, "<stdin>"))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("<stdin>:1: not k6 output");
     }
 
     @Test

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 the Plimsoll authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.plimsoll.ingest.jmeter;
+
+import dev.plimsoll.run.IngestReport;
+import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.RunTimeline;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Records JMeter samples into a run while a test plan runs, under the same rules as {@link JtlReader} reads a JTL
+ * CSV: the run of the samples a listener hands in equals the run read from the CSV file JMeter writes of the same
+ * samples (each sub-result handed in as a sample of its own, as JMeter's CSV writer saves it). Transaction controller
+ * samples are group durations, not requests. Thread-safe.
+ *
+ * <pre>{@code
+ * JMeterRecorder recorder = JMeterRecorder.create();
+ * recorder.record(new JMeterSample(ts, elapsed, "GET /api/items", "200", "OK", true, 12, 3, 512, 120, 10, 1, 0));
+ * LoadRun run = recorder.snapshot("checkout-test");
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class JMeterRecorder {
+    private final RunTimeline.Builder builder;
+    private final JtlSink sink;
+
+    private JMeterRecorder(Duration bucket) {
+        this.builder = RunTimeline.builder(bucket, "jmeter");
+        this.sink = new JtlSink(builder, 0);
+    }
+
+    /** A recorder with one-second buckets. */
+    public static JMeterRecorder create() {
+        return create(RunTimeline.DEFAULT_BUCKET);
+    }
+
+    /**
+     * A recorder with buckets of {@code bucket}.
+     *
+     * @throws IllegalArgumentException when the bucket is not a whole number of milliseconds ≥ 1 ms
+     */
+    public static JMeterRecorder create(Duration bucket) {
+        return new JMeterRecorder(Objects.requireNonNull(bucket, "bucket"));
+    }
+
+    /** Records one sample (a transaction controller's as a group duration). */
+    public synchronized void record(JMeterSample s) {
+        if (JtlSink.isController(s.responseMessage())) {
+            sink.transaction(s.timeStamp(), s.elapsed());
+            return;
+        }
+        sink.request(
+                s.timeStamp(),
+                s.elapsed(),
+                s.label(),
+                s.responseCode(),
+                s.success(),
+                s.latency(),
+                s.connect(),
+                s.bytes(),
+                s.sentBytes(),
+                s.allThreads(),
+                s.sampleCount(),
+                s.errorCount());
+    }
+
+    /** Samples recorded so far, transaction controllers' included. */
+    public synchronized long samples() {
+        return sink.samples;
+    }
+
+    /** Requests recorded so far. */
+    public synchronized long requests() {
+        return sink.requests;
+    }
+
+    /**
+     * The run of every sample recorded so far (a copy: recording goes on), tool {@code jmeter}.
+     *
+     * @param id the run's id, e.g. the test plan's name
+     */
+    public synchronized LoadRun snapshot(String id) {
+        IngestReport ingest = new IngestReport(List.of(), 0, sink.samples, 0, List.of());
+        return new LoadRun("jmeter", Objects.requireNonNull(id, "id"), builder.snapshot(), Optional.empty(), ingest);
+    }
+}
