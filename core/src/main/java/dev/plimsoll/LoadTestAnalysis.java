@@ -21,6 +21,9 @@ import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.analysis.Detector;
 import dev.plimsoll.analysis.Detectors;
 import dev.plimsoll.analysis.internal.Analyzer;
+import dev.plimsoll.baseline.BaselineComparator;
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
@@ -37,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  *       run or the delay has passed; a source that fails becomes a coverage gap named in the report, not an error;
  *   <li>the cloud series are aligned with the run (clock skew estimated and applied);
  *   <li>the detectors run in order ({@link Detectors#defaults()} unless given);
+ *   <li>with a {@link #baseline baseline}, the run is compared with it: regressions and improvements become findings;
  *   <li>the gates are evaluated.
  * </ol>
  *
@@ -93,6 +98,7 @@ public final class LoadTestAnalysis {
     private final List<Gate> gates = new ArrayList<>();
     private List<Detector> detectors = Detectors.defaults();
     private @Nullable Severity failOn;
+    private @Nullable BaselineComparator baseline;
     private Duration ingestionDelay = Duration.ZERO;
     private Duration pollInterval = DEFAULT_POLL;
     private Consumer<String> progress = m -> {};
@@ -162,6 +168,19 @@ public final class LoadTestAnalysis {
         return this;
     }
 
+    /**
+     * Compares the run with baseline runs after the detectors: each key figure that regressed becomes a
+     * {@link Finding.Regression} (warning), each that improved a {@link Finding.Improvement} (info), the report gets a
+     * {@link Report#baseline() baseline} section, and the gates that need a baseline ({@code client_p95_change<10%},
+     * {@code scaling_lag_change<=30s}, {@code regressions==0}) are evaluated against it. When the comparator fails
+     * (no baseline matches, the store is unreachable) the report says why and those gates are inconclusive; the
+     * analysis goes on. {@code plimsoll-history}'s {@code HistoryBaseline} implements it over a run history.
+     */
+    public LoadTestAnalysis baseline(@Nullable BaselineComparator comparator) {
+        this.baseline = comparator;
+        return this;
+    }
+
     /** The detectors to run, in order; default {@link Detectors#defaults()}. */
     public LoadTestAnalysis detectors(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
@@ -223,9 +242,47 @@ public final class LoadTestAnalysis {
         Set<Signal> asked = EnumSet.noneOf(Signal.class);
         sources.forEach(src -> src.defaultQueries().forEach(q -> asked.add(q.signal())));
         all.forEach(r -> r.series().forEach(s -> asked.add(s.signal())));
-        AnalysisResult result = Analyzer.analyze(aligned, config, detectors, asked);
-        List<GateResult> results = gates.stream().map(g -> g.evaluate(result)).toList();
-        return new Report(title, result, results, Optional.ofNullable(failOn));
+        AnalysisResult analysed = Analyzer.analyze(aligned, config, detectors, asked);
+        Optional<BaselineComparison> compared = Optional.empty();
+        if (baseline != null) {
+            compared = Optional.of(compare(baseline, analysed));
+        }
+        AnalysisResult result = compared.map(c -> withFindings(analysed, c.findings(run.window())))
+                .orElse(analysed);
+        Optional<BaselineComparison> b = compared;
+        List<GateResult> results =
+                gates.stream().map(g -> g.evaluate(result, b)).toList();
+        return new Report(title, result, results, Optional.ofNullable(failOn), compared);
+    }
+
+    private BaselineComparison compare(BaselineComparator comparator, AnalysisResult result) {
+        progress.accept("comparing with the baseline " + comparator.selector());
+        BaselineComparison c;
+        try {
+            c = comparator.compare(result);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            c = BaselineComparison.unavailable(comparator.selector(), message);
+        }
+        if (!c.available()) {
+            progress.accept("no baseline to compare with: " + c.problem());
+        }
+        return c;
+    }
+
+    /** The result with more findings, in the analysis' order: severity (highest first), time, kind. */
+    private static AnalysisResult withFindings(AnalysisResult r, List<Finding> more) {
+        if (more.isEmpty()) {
+            return r;
+        }
+        List<Finding> all = new ArrayList<>(r.findings());
+        all.addAll(more);
+        all.sort(Comparator.comparing(Finding::severity)
+                .reversed()
+                .thenComparing(f -> f.window().start())
+                .thenComparing(f -> f.kind().id()));
+        return new AnalysisResult(
+                all, r.skew(), r.coverage(), r.evidence(), r.correlations(), r.elasticity(), r.aligned());
     }
 
     /** One source's data, polled until it covers the run or the ingestion delay has passed. */

@@ -41,6 +41,7 @@ class ArchitectureTest {
         "dev.plimsoll",
         "dev.plimsoll.align..",
         "dev.plimsoll.analysis..",
+        "dev.plimsoll.baseline..",
         "dev.plimsoll.error..",
         "dev.plimsoll.finding..",
         "dev.plimsoll.gate..",

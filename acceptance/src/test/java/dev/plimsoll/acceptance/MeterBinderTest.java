@@ -17,14 +17,21 @@ package dev.plimsoll.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.history.HistoryBaseline;
+import dev.plimsoll.history.RunHistory;
+import dev.plimsoll.history.RunRecords;
 import dev.plimsoll.micrometer.PlimsollMeterBinder;
 import dev.plimsoll.report.Report;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MeterBinderTest {
     private static Report report(String scenario, String... gates) {
@@ -120,5 +127,45 @@ class MeterBinderTest {
                 .contains("plimsoll_scaling_lag_seconds{episode=\"1\",run=\"s1\"}")
                 .contains("plimsoll_gate{gate=\"client_p95<300ms\",run=\"s1\"} 1.0")
                 .contains("plimsoll_findings{kind=\"latency_bottleneck\",run=\"s1\",severity=\"warning\"} 1.0");
+    }
+
+    @Test
+    void regressionsAgainstTheBaselineShouldBecomeGauges(@TempDir Path dir) {
+        Report s1;
+        try (RunHistory history = RunHistory.open(dir.resolve("history.db").toString())) {
+            history.save(RunRecords.of(report("S5_healthy"), "s5"), Map.of());
+            Scenario s = Scenario.load("S1_backend_scaling");
+            s1 = LoadTestAnalysis.of(s.run())
+                    .config(AnalysisConfig.defaults().toBuilder()
+                            .maxNodes(s.maxNodes())
+                            .build())
+                    .sources(s.cloudwatch(), s.datadog())
+                    .baseline(HistoryBaseline.of(history, "s5"))
+                    .analyze();
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        PlimsollMeterBinder.of(() -> s1, "s1").bindTo(registry);
+
+        double regressions =
+                registry.get("plimsoll.regressions").tags("run", "s1").gauge().value();
+        assertThat(regressions)
+                .isEqualTo(s1.baseline().orElseThrow().regressions().size())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("plimsoll.baseline.change")
+                        .tags("figure", "client_p95", "outcome", "regression", "unit", "ms")
+                        .gauge()
+                        .value())
+                .isBetween(150.0, 220.0); // 250 ms against S5's 61 ms
+        assertThat(registry.get("plimsoll.baseline.relative.change")
+                        .tags("figure", "client_p95")
+                        .gauge()
+                        .value())
+                .isGreaterThan(2);
+        assertThat(registry.get("plimsoll.baseline.change")
+                        .tags("figure", "scaling_lag", "unit", "s")
+                        .gauge()
+                        .value())
+                .isBetween(108.0, 138.0);
     }
 }

@@ -17,11 +17,20 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.baseline.BaselineComparator;
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.Gate;
 import dev.plimsoll.gate.GateResult;
+import dev.plimsoll.history.HistoryBaseline;
+import dev.plimsoll.history.HistoryException;
+import dev.plimsoll.history.RunHistory;
+import dev.plimsoll.history.RunLabels;
+import dev.plimsoll.history.RunRecords;
 import dev.plimsoll.ingest.LoadRuns;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
@@ -58,8 +67,10 @@ import picocli.CommandLine.Spec;
             "Analyses a load run against the cluster's CloudWatch and Datadog telemetry (live or replayed):"
                     + " clock skew, scaling lag, ceilings, the tier where latency was added, load-generator saturation,"
                     + " error bursts. Writes the reports to --out. Exit codes: 0 pass, 1 a gate failed (or a finding"
-                    + " reached --fail-on), 2 usage or input error, 3 inconclusive (the sources did not cover the run"
-                    + " for what a gate or finding needs), 4 internal error."
+                    + " reached --fail-on), 2 usage or input error (also: the run history could not be read or"
+                    + " written; the reports are written first), 3 inconclusive (the sources did not cover the run"
+                    + " for what a gate or finding needs, or a gate needs a baseline there is none of), 4 internal"
+                    + " error."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -195,6 +206,39 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean allowInconclusive;
 
     @Option(
+            names = "--history",
+            paramLabel = "URL",
+            arity = "0..1",
+            fallbackValue = "",
+            description = "Keep the run in a run history and compare it with a baseline from it: a SQLite file"
+                    + " (jdbc:sqlite:PATH or a path) or jdbc:postgresql://HOST/DB (user and password in the URL or"
+                    + " PGUSER/PGPASSWORD). Without a value: PLIMSOLL_HISTORY, else " + RunHistory.DEFAULT_FILE
+                    + ". Also on when PLIMSOLL_HISTORY is set or --baseline is given.")
+    @Nullable
+    String history;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "SELECTOR",
+            description = "Compare the run with baseline runs of the history: last, last-passing, a run id, or"
+                    + " label:k=v[,k2=v2][,n=5] (the newest n runs carrying the labels); last and last-passing take ,n=N."
+                    + " Regressions become findings (warning) and feed gates such as client_p95_change<10%%,"
+                    + " scaling_lag_change<=30s, regressions==0.")
+    @Nullable
+    String baseline;
+
+    @Option(
+            names = "--label",
+            paramLabel = "KEY=VALUE",
+            description = "A label of the run in the history, e.g. branch=main; repeatable. In GitHub Actions commit,"
+                    + " branch, github_run_id and repository are added from GITHUB_SHA, GITHUB_REF_NAME, GITHUB_RUN_ID"
+                    + " and GITHUB_REPOSITORY.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--no-save", description = "Compare with the history's baseline but do not save the run in it.")
+    boolean noSave;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress on stderr.")
     boolean quiet;
@@ -220,6 +264,20 @@ final class AnalyzeCommand implements Callable<Integer> {
                                 + List.of("html", "json", "md", "junit"));
             }
         }
+        // the history's settings are checked before anything is read: a typo fails in a second, not after the load
+        String historyUrl = historyWanted() ? HistoryStore.url(history) : null;
+        Map<String, String> runLabels = Map.of();
+        if (historyUrl != null) {
+            try {
+                RunHistory.checkUrl(historyUrl);
+                if (baseline != null) {
+                    RunHistory.checkSelector(baseline);
+                }
+                runLabels = RunLabels.withGitHubActions(RunLabels.parse(labels), PlimsollCommand.environment());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), HistoryStore.scrub(e.getMessage(), historyUrl));
+            }
+        }
         Map<String, String> props = properties();
         AnalysisConfig analysisConfig = AnalysisConfig.defaults().toBuilder()
                 .maxNodes(maxNodes)
@@ -235,13 +293,24 @@ final class AnalyzeCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "The load files hold no samples: give the --out json or --out csv output, not only a summary");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> historyErrors = new ArrayList<>();
+        RunHistory store = null;
+        String runId = null;
+        if (historyUrl != null) {
+            runId = RunHistory.newRunId(run.window().start());
+            try {
+                store = HistoryStore.open(historyUrl);
+            } catch (HistoryException | IllegalArgumentException e) {
+                historyErrors.add(HistoryStore.scrub(e.getMessage(), historyUrl));
+            }
+        }
         List<MetricSource> sources = new ArrayList<>();
         Report report;
         try {
             for (String type : sourceTypes()) {
                 sources.add(MetricSources.require(type, props::get));
             }
-            PrintWriter err = spec.commandLine().getErr();
             report = LoadTestAnalysis.of(run)
                     .title(title)
                     .sources(sources)
@@ -249,24 +318,91 @@ final class AnalyzeCommand implements Callable<Integer> {
                     .gates(parsed)
                     .failOn(severity(failOn))
                     .ingestionDelay(ingestionDelay)
+                    .baseline(comparator(store, historyErrors, runId, historyUrl))
                     .progress(m -> {
                         if (!quiet) {
-                            err.println("plimsoll: " + m);
+                            err.println("plimsoll: " + (historyUrl == null ? m : HistoryStore.scrub(m, historyUrl)));
                         }
                     })
                     .analyze();
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
         } finally {
             sources.forEach(MetricSource::close);
         }
-        List<Path> written =
-                report.writeTo(out, wanted, ReportOptions.defaults().withZone(timezone));
+        List<Path> written;
+        String saved = null;
+        try {
+            written = report.writeTo(out, wanted, ReportOptions.defaults().withZone(timezone));
+        } finally {
+            if (store != null) {
+                try (RunHistory h = store) {
+                    if (!noSave) {
+                        saved = "history: run " + h.save(RunRecords.of(report, runId), runLabels) + " saved to "
+                                + h.url();
+                    }
+                } catch (HistoryException e) {
+                    historyErrors.add(HistoryStore.scrub(e.getMessage(), historyUrl == null ? "" : historyUrl));
+                }
+            }
+        }
         print(o, report, written);
+        if (saved != null) {
+            o.println(saved);
+        }
+        if (!historyErrors.isEmpty()) {
+            // the reports are written and the verdict printed; the history could not do its part
+            historyErrors.forEach(m -> err.println("plimsoll: error: " + m));
+            if (!noSave) {
+                err.println("plimsoll: the run was not saved in the run history; "
+                        + (wanted.contains(ReportFormat.JSON)
+                                ? "its JSON report holds it: plimsoll history import "
+                                        + out.resolve(ReportFormat.JSON.fileName()) + " saves it later"
+                                : "write its JSON report (--format json) to import it later"));
+            }
+            return PlimsollCommand.EXIT_INPUT_ERROR;
+        }
         Verdict verdict = report.verdict();
         if (verdict == Verdict.INCONCLUSIVE && allowInconclusive) {
             o.println("inconclusive accepted (--allow-inconclusive): exit 0");
             return 0;
         }
         return verdict.exitCode();
+    }
+
+    /** Whether PLIMSOLL_HISTORY turns the history on (not for the demo, which is no run of the user's). */
+    boolean historyFromEnvironment = true;
+
+    /** Whether the run history takes part: --history, --baseline or PLIMSOLL_HISTORY. */
+    private boolean historyWanted() {
+        return history != null || baseline != null || (historyFromEnvironment && HistoryStore.fromEnvironment());
+    }
+
+    /** The baseline to compare with: from the open store, or one that says why the store could not be read. */
+    private @Nullable BaselineComparator comparator(
+            @Nullable RunHistory store, List<String> errors, @Nullable String runId, @Nullable String url) {
+        String selector = baseline;
+        if (selector == null) {
+            return null;
+        }
+        if (store != null) {
+            return HistoryBaseline.of(store, selector).runId(runId);
+        }
+        String problem = errors.isEmpty() ? "the run history could not be opened" : errors.get(0);
+        return new BaselineComparator() {
+            @Override
+            public String selector() {
+                return selector;
+            }
+
+            @Override
+            public BaselineComparison compare(AnalysisResult result) {
+                return BaselineComparison.unavailable(selector, problem);
+            }
+        };
     }
 
     private @Nullable Severity severity(String text) {
@@ -326,6 +462,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (notes > 0) {
             o.println(notes + " data-coverage note(s) in the report");
         }
+        report.baseline().ifPresent(b -> printBaseline(o, b));
         for (GateResult g : report.gates()) {
             o.printf(
                     Locale.ROOT,
@@ -336,6 +473,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         for (Path p : written) {
             o.println("report: " + p.toAbsolutePath());
+        }
+    }
+
+    private static void printBaseline(PrintWriter o, BaselineComparison b) {
+        if (!b.available()) {
+            o.println("baseline " + b.selector() + ": not compared: " + b.problem());
+            return;
+        }
+        o.println("baseline " + b.selector() + ": " + b.regressions().size() + " regression(s), "
+                + b.improvements().size() + " improvement(s) against " + String.join(", ", b.baselineRunIds()));
+        for (FigureChange c : b.figures()) {
+            if (c.outcome() == FigureChange.Outcome.REGRESSION || c.outcome() == FigureChange.Outcome.IMPROVEMENT) {
+                o.printf(Locale.ROOT, "  %-12s %-26s %s%n", c.outcome().id(), c.figure(), Figures.change(c));
+            }
         }
     }
 

@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoData demo = DemoData.unpack();
         // analyze's own option defaults (formats, lag budget, CPU threshold), not copies of them
         AnalyzeCommand analyze = new AnalyzeCommand();
+        analyze.historyFromEnvironment = false; // the demo's run is not the user's: never into their history
         CommandLine cli = new CommandLine(analyze);
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());

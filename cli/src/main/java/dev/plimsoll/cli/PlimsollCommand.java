@@ -18,6 +18,8 @@ package dev.plimsoll.cli;
 import dev.plimsoll.error.PlimsollException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +36,14 @@ import picocli.CommandLine.Command;
         versionProvider = PlimsollCommand.Version.class,
         description = "Lays a load test's timeline over the infrastructure's telemetry and says where the system"
                 + " started to sink.",
-        subcommands = {DemoCommand.class, AnalyzeCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            AnalyzeCommand.class,
+            SummarizeCommand.class,
+            CompareCommand.class,
+            HistoryCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PlimsollCommand implements Runnable {
     /** Exit code of a usage or input error. */
     public static final int EXIT_INPUT_ERROR = 2;
@@ -50,8 +59,39 @@ public final class PlimsollCommand implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    static {
+        // the SQLite driver logs through SLF4J when it is on the class path (the AWS SDK brings the API): without a
+        // provider SLF4J prints three warning lines on stderr at the first use; the CLI has nothing to log through it
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    /** The environment commands read (GITHUB_*, PGUSER/PGPASSWORD, PLIMSOLL_HISTORY); tests give their own. */
+    private static final ThreadLocal<Function<String, @Nullable String>> ENVIRONMENT =
+            ThreadLocal.withInitial(() -> System::getenv);
+
+    /** The environment of the running command. */
+    static Function<String, @Nullable String> environment() {
+        return ENVIRONMENT.get();
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System::getenv);
+    }
+
+    /** Runs the command line with the given streams and environment variables, and returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Function<String, @Nullable String> environment) {
+        ENVIRONMENT.set(environment);
+        try {
+            return execute(args, out, err);
+        } finally {
+            ENVIRONMENT.remove();
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PlimsollCommand());
         cli.setOut(out);
         cli.setErr(err);

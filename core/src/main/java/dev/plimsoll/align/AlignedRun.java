@@ -15,18 +15,27 @@
  */
 package dev.plimsoll.align;
 
+import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
+import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeSeries;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A load run with the cloud's series on the generator's clock: each cloud series shifted by the clock skew and kept at
@@ -129,5 +138,100 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
 
     private static Optional<FetchedSeries> finest(List<FetchedSeries> cloud, Signal signal) {
         return cloud.stream().filter(s -> s.signal() == signal).min(Comparator.comparing(FetchedSeries::period));
+    }
+
+    /**
+     * The merged timeline: the load generator's series per bucket (requests and errors per second, VUs, client
+     * latency p50/p95/p99 in ms; see {@link AlignedSeries}), then every cloud series at its own resolution on the
+     * generator's clock, gridded from its first point at its period (a point off the grid goes to the nearest slot).
+     * Cloud series without points are left out. Keys ({@link AlignedSeries#key()}) are unique.
+     */
+    public List<AlignedSeries> merged() {
+        List<AlignedSeries> out = new ArrayList<>();
+        RunTimeline t = run.timeline();
+        if (!t.isEmpty()) {
+            Instant start = t.start();
+            Duration step = t.bucket();
+            double perSecond = 1000.0 / step.toMillis();
+            double[] requests = onBuckets(t, t.http().requests());
+            double[] failed = onBuckets(t, t.http().failed());
+            for (int i = 0; i < requests.length; i++) {
+                requests[i] = (Double.isNaN(requests[i]) ? 0 : requests[i]) * perSecond;
+                failed[i] = (Double.isNaN(failed[i]) ? 0 : failed[i]) * perSecond;
+            }
+            Map<String, String> none = Map.of();
+            out.add(AlignedSeries.of(
+                    AlignedSeries.LOAD, AlignedSeries.REQUESTS, "rate", "1/s", none, start, step, requests));
+            out.add(AlignedSeries.of(
+                    AlignedSeries.LOAD, AlignedSeries.ERRORS, "rate", "1/s", none, start, step, failed));
+            out.add(AlignedSeries.of(
+                    AlignedSeries.LOAD, AlignedSeries.VUS, "last", "count", none, start, step, onBuckets(t, t.vus())));
+            for (int p : new int[] {50, 95, 99}) {
+                out.add(AlignedSeries.of(
+                        AlignedSeries.LOAD,
+                        AlignedSeries.LATENCY,
+                        "p" + p,
+                        "ms",
+                        none,
+                        start,
+                        step,
+                        onBuckets(t, t.percentile(LoadMetrics.REQUEST_DURATION, p))));
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        out.forEach(s -> keys.add(s.key()));
+        for (FetchedSeries f : cloud) {
+            TimeSeries s = f.series();
+            if (s.isEmpty()) {
+                continue;
+            }
+            long step = f.periodMillis();
+            long first = s.epochMilliAt(0);
+            long last = s.epochMilliAt(s.size() - 1);
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, Math.round((double) (last - first) / step) + 1);
+            double[] v = new double[n];
+            Arrays.fill(v, Double.NaN);
+            for (int i = 0; i < s.size(); i++) {
+                int k = (int) Math.round((double) (s.epochMilliAt(i) - first) / step);
+                double x = s.valueAt(i);
+                if (k >= 0 && k < n && !Double.isInfinite(x)) {
+                    v[k] = x;
+                }
+            }
+            Map<String, String> tags = new TreeMap<>(f.id().tags());
+            tags.put(AlignedSeries.QUERY_TAG, f.queryId());
+            tags.put(AlignedSeries.SIGNAL_TAG, f.signal().label());
+            AlignedSeries a = AlignedSeries.of(
+                    f.id().source().isEmpty() ? "cloud" : f.id().source(),
+                    f.id().name(),
+                    f.id().statistic().label(),
+                    f.id().unit(),
+                    tags,
+                    Instant.ofEpochMilli(first),
+                    Duration.ofMillis(step),
+                    v);
+            for (int dup = 2; !keys.add(a.key()); dup++) {
+                Map<String, String> more = new TreeMap<>(tags);
+                more.put("series", Integer.toString(dup));
+                a = AlignedSeries.of(a.source(), a.name(), a.statistic(), a.unit(), more, a.start(), a.step(), v);
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** A per-bucket series of the run's timeline as one value per bucket (NaN where it has none). */
+    private static double[] onBuckets(RunTimeline t, TimeSeries s) {
+        double[] v = new double[t.size()];
+        Arrays.fill(v, Double.NaN);
+        long start = t.start().toEpochMilli();
+        long bucket = t.bucket().toMillis();
+        for (int i = 0; i < s.size(); i++) {
+            long k = Math.floorDiv(s.epochMilliAt(i) - start, bucket);
+            if (k >= 0 && k < v.length) {
+                v[(int) k] = s.valueAt(i);
+            }
+        }
+        return v;
     }
 }

@@ -39,7 +39,9 @@ public sealed interface Finding
                 Finding.CapacityKnee,
                 Finding.ErrorBurst,
                 Finding.DataCoverage,
-                Finding.AnalysisError {
+                Finding.AnalysisError,
+                Finding.Regression,
+                Finding.Improvement {
 
     FindingKind kind();
 
@@ -283,6 +285,96 @@ public sealed interface Finding
         @Override
         public FindingKind kind() {
             return FindingKind.ANALYSIS_ERROR;
+        }
+    }
+
+    /**
+     * A key figure got worse than in the baseline runs, beyond their spread or the figure's tolerance (and, for client
+     * latency, significantly by a Mann–Whitney U test with a large enough effect). {@link Severity#WARNING}: a problem
+     * the run exposed; {@code --fail-on warning} or the gate {@code regressions==0} fails a run on it.
+     *
+     * <p>The evidence holds the baseline value, the run's value and the change, each with {@link Evidence#series()} set
+     * to the figure's id.
+     *
+     * @param figure the key figure's id, as gates spell it, e.g. {@code client_p95}, {@code scaling_lag}
+     * @param unit the figure's unit: {@code ms}, {@code s}, {@code ratio} (0–1), {@code count}, {@code 1/s},
+     *     {@code node-min}
+     * @param baselineValue the baselines' value (the median over the baseline runs); NaN when no baseline run had the
+     *     figure (a scaling lag that appeared)
+     * @param currentValue this run's value; NaN when it lacks the figure (a scaling lag that disappeared)
+     * @param change {@code currentValue − baselineValue} in the figure's unit; a figure that is healthy when absent
+     *     (scaling lag) counts as 0 where it is absent
+     * @param relativeChange {@code change ÷ |baselineValue|}; NaN when the baseline value is 0 or absent
+     * @param test how it was decided: {@code mann-whitney-u} (latency as distributions of per-second values),
+     *     {@code median-mad} (three or more baselines), {@code tolerance} (fewer) or {@code presence}
+     * @param pValue the test's two-sided p-value ({@code mann-whitney-u}); NaN for the other tests
+     * @param effectSize for {@code mann-whitney-u} the ratio of the means (current ÷ baseline); for {@code median-mad}
+     *     the change in robust standard deviations (1.4826 × MAD); NaN otherwise
+     * @param baselineRunIds the runs the baseline rests on, newest first
+     */
+    record Regression(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            String figure,
+            String unit,
+            double baselineValue,
+            double currentValue,
+            double change,
+            double relativeChange,
+            String test,
+            double pValue,
+            double effectSize,
+            List<String> baselineRunIds)
+            implements Finding {
+        public Regression {
+            evidence = List.copyOf(evidence);
+            Objects.requireNonNull(figure, "figure");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(test, "test");
+            baselineRunIds = List.copyOf(baselineRunIds);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.REGRESSION;
+        }
+    }
+
+    /**
+     * A key figure got better than in the baseline runs, by the same tests as a {@link Regression}. Always
+     * {@link Severity#INFO}. The fields mean what they mean for a regression.
+     */
+    record Improvement(
+            Severity severity,
+            TimeWindow window,
+            String reason,
+            List<Evidence> evidence,
+            double confidence,
+            String figure,
+            String unit,
+            double baselineValue,
+            double currentValue,
+            double change,
+            double relativeChange,
+            String test,
+            double pValue,
+            double effectSize,
+            List<String> baselineRunIds)
+            implements Finding {
+        public Improvement {
+            evidence = List.copyOf(evidence);
+            Objects.requireNonNull(figure, "figure");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(test, "test");
+            baselineRunIds = List.copyOf(baselineRunIds);
+        }
+
+        @Override
+        public FindingKind kind() {
+            return FindingKind.IMPROVEMENT;
         }
     }
 }

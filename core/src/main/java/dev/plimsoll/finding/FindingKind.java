@@ -32,7 +32,11 @@ public enum FindingKind {
     CAPACITY_KNEE,
     ERROR_BURST,
     DATA_COVERAGE,
-    ANALYSIS_ERROR;
+    ANALYSIS_ERROR,
+    /** A key figure got worse than the baseline runs' (see {@link Finding.Regression}). */
+    REGRESSION,
+    /** A key figure got better than the baseline runs' (see {@link Finding.Improvement}); always info. */
+    IMPROVEMENT;
 
     /** {@code scaling_lag}, {@code latency_bottleneck}, … */
     public String id() {

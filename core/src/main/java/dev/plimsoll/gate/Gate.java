@@ -18,6 +18,8 @@ package dev.plimsoll.gate;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.analysis.SignalCoverage;
 import dev.plimsoll.analysis.SignalGroup;
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.LatencyTier;
@@ -46,6 +48,13 @@ import org.jspecify.annotations.Nullable;
  * groups the sources were asked for, 0–1). A gate whose figure rests on cloud signals that do not cover the run is
  * inconclusive, not passed ({@link #needs()}). Operators ({@link Operator}): {@code < <= > >= == !=}. Units: {@code ms},
  * {@code s}, {@code m}, {@code %} (divided by 100), or none.
+ *
+ * <p>Against a baseline ({@code LoadTestAnalysis.baseline(...)}): {@code client_p50_change}, {@code client_p95_change},
+ * {@code client_p99_change} (relative change of the figure from the baselines' median, e.g. {@code <10%}),
+ * {@code error_rate_change} (change of the error rate in percentage points, e.g. {@code <1%}),
+ * {@code scaling_lag_change} (s; no saturation counts as no lag, no new node at all as an endless lag) and
+ * {@code regressions} (figures that regressed). Without a baseline, or when the figure was not compared, these gates
+ * are inconclusive ({@link #needsBaseline()}).
  *
  * <pre>{@code
  * GateResult r = Gate.parse("scaling_lag<=150s").evaluate(result);
@@ -82,7 +91,19 @@ public final class Gate {
          * The lowest share of the run the cloud series cover over the signal groups the sources were asked for
          * (0–1); e.g. {@code coverage>=90%}.
          */
-        COVERAGE("coverage", "");
+        COVERAGE("coverage", ""),
+        /** Relative change of client p50 from the baseline (0.1 = +10 %). */
+        CLIENT_P50_CHANGE("client_p50_change", "%"),
+        /** Relative change of client p95 from the baseline (0.1 = +10 %). */
+        CLIENT_P95_CHANGE("client_p95_change", "%"),
+        /** Relative change of client p99 from the baseline (0.1 = +10 %). */
+        CLIENT_P99_CHANGE("client_p99_change", "%"),
+        /** Change of the error rate from the baseline, in percentage points as a ratio (0.01 = +1 point). */
+        ERROR_RATE_CHANGE("error_rate_change", "%"),
+        /** Change of the scaling lag from the baseline, seconds. */
+        SCALING_LAG_CHANGE("scaling_lag_change", "s"),
+        /** Number of key figures that regressed against the baseline. */
+        REGRESSIONS("regressions", "");
 
         private final String id;
         private final String unit;
@@ -97,9 +118,30 @@ public final class Gate {
             return id;
         }
 
-        /** The unit thresholds and measurements are in: {@code s}, {@code ms} or empty (a count or a share). */
+        /**
+         * The unit thresholds and measurements are in: {@code s}, {@code ms}, {@code %} (a change as a ratio, written
+         * and shown in percent) or empty (a count or a share).
+         */
         public String unit() {
             return unit;
+        }
+
+        /** Whether the metric compares the run with a baseline. */
+        public boolean needsBaseline() {
+            return switch (this) {
+                case CLIENT_P50_CHANGE,
+                        CLIENT_P95_CHANGE,
+                        CLIENT_P99_CHANGE,
+                        ERROR_RATE_CHANGE,
+                        SCALING_LAG_CHANGE,
+                        REGRESSIONS -> true;
+                default -> false;
+            };
+        }
+
+        /** The key figure a {@code *_change} metric compares, e.g. {@code client_p95}; empty for the others. */
+        String figure() {
+            return id.endsWith("_change") ? id.substring(0, id.length() - "_change".length()) : "";
         }
 
         static @Nullable Metric ofId(String id) {
@@ -281,6 +323,15 @@ public final class Gate {
         return switch (metric.unit()) {
             case "ms" -> number * seconds * 1000;
             case "s" -> number * seconds;
+            case "%" ->
+                throw new GateParseException(
+                        e,
+                        pos,
+                        "'" + metric.id() + "' is a "
+                                + (metric == Metric.ERROR_RATE_CHANGE
+                                        ? "change in percentage points"
+                                        : "relative change")
+                                + ": write a percentage, e.g. 10%");
             default -> throw new GateParseException(e, pos, "'" + metric.id() + "' is not a time: drop the unit");
         };
     }
@@ -329,8 +380,23 @@ public final class Gate {
                 EnumSet.of(SignalGroup.SERVER_LATENCY);
             case SKEW -> EnumSet.of(SignalGroup.REQUEST_COUNT);
             case FINDINGS -> kind == null ? EnumSet.of(SignalGroup.SCALING, SignalGroup.SERVER_LATENCY) : needs(kind);
-            case CLIENT_P50, CLIENT_P95, CLIENT_P99, ERROR_RATE, COVERAGE -> EnumSet.noneOf(SignalGroup.class);
+            case SCALING_LAG_CHANGE -> EnumSet.of(SignalGroup.SCALING);
+            case CLIENT_P50,
+                    CLIENT_P95,
+                    CLIENT_P99,
+                    ERROR_RATE,
+                    COVERAGE,
+                    CLIENT_P50_CHANGE,
+                    CLIENT_P95_CHANGE,
+                    CLIENT_P99_CHANGE,
+                    ERROR_RATE_CHANGE,
+                    REGRESSIONS -> EnumSet.noneOf(SignalGroup.class);
         };
+    }
+
+    /** Whether the gate compares the run with a baseline: without one it is inconclusive. */
+    public boolean needsBaseline() {
+        return metric.needsBaseline();
     }
 
     private static Set<SignalGroup> needs(FindingKind kind) {
@@ -342,10 +408,20 @@ public final class Gate {
     }
 
     /**
-     * Evaluates the gate. It is inconclusive, never passed, when its figure cannot be measured or rests on signals the
-     * sources did not cover over the run.
+     * Evaluates the gate without a baseline: a gate that {@link #needsBaseline() needs one} is inconclusive. It is
+     * inconclusive, never passed, when its figure cannot be measured or rests on signals the sources did not cover over
+     * the run.
      */
     public GateResult evaluate(AnalysisResult r) {
+        return evaluate(r, Optional.empty());
+    }
+
+    /**
+     * Evaluates the gate, against the baseline comparison for the gates that {@link #needsBaseline() need one}. It is
+     * inconclusive, never passed, when its figure cannot be measured, rests on signals the sources did not cover over
+     * the run, or needs a baseline that is absent or lacks the figure.
+     */
+    public GateResult evaluate(AnalysisResult r, Optional<BaselineComparison> baseline) {
         List<String> missing = new ArrayList<>();
         for (SignalGroup g : needs()) {
             SignalCoverage c = r.evidence(g);
@@ -369,13 +445,30 @@ public final class Gate {
             boolean eq = measured == tier;
             return new GateResult(expression, measured.id(), outcome((operator == Operator.EQ) == eq), "");
         }
-        double v = measure(r);
+        if (metric.needsBaseline()) {
+            String problem = baseline.isEmpty()
+                    ? "needs a baseline, and none was given"
+                    : baseline.get().available()
+                            ? ""
+                            : "needs a baseline: " + baseline.get().problem();
+            if (!problem.isEmpty()) {
+                return new GateResult(
+                        expression,
+                        "n/a",
+                        GateResult.Outcome.INCONCLUSIVE,
+                        note.isEmpty() ? problem : problem + "; and " + note);
+            }
+        }
+        double v = metric.needsBaseline() ? measure(r, baseline.orElseThrow()) : measure(r);
         if (Double.isNaN(v)) {
-            return new GateResult(
-                    expression,
-                    "n/a",
-                    GateResult.Outcome.INCONCLUSIVE,
-                    note.isEmpty() ? "the analysis could not measure " + metric.id() : note);
+            String why = "the analysis could not measure " + metric.id();
+            if (metric.needsBaseline() && metric != Metric.REGRESSIONS) {
+                why = baseline.orElseThrow()
+                        .figure(metric.figure())
+                        .map(c -> metric.figure() + " was not compared: " + c.reason())
+                        .orElse("neither this run nor the baseline has " + metric.figure());
+            }
+            return new GateResult(expression, "n/a", GateResult.Outcome.INCONCLUSIVE, note.isEmpty() ? why : note);
         }
         if (!missing.isEmpty()) {
             return new GateResult(expression, format(v), GateResult.Outcome.INCONCLUSIVE, note);
@@ -388,8 +481,14 @@ public final class Gate {
     }
 
     private String format(double v) {
-        if (metric == Metric.FINDINGS) {
+        if (metric == Metric.FINDINGS || metric == Metric.REGRESSIONS) {
             return Long.toString(Math.round(v));
+        }
+        if (metric == Metric.SCALING_LAG_CHANGE && Double.isInfinite(v)) {
+            return "no new node";
+        }
+        if (metric.unit().equals("%")) {
+            return String.format(Locale.ROOT, "%+.3f", v * 100).replaceAll("\\.?0+$", "") + "%";
         }
         if (Double.isInfinite(v)) {
             return metric == Metric.SCALING_LAG ? "no new node" : "∞";
@@ -421,7 +520,35 @@ public final class Gate {
                         .min()
                         .orElse(Double.NaN);
             case BOTTLENECK -> throw new IllegalStateException("bottleneck is compared as text");
+            case CLIENT_P50_CHANGE,
+                    CLIENT_P95_CHANGE,
+                    CLIENT_P99_CHANGE,
+                    ERROR_RATE_CHANGE,
+                    SCALING_LAG_CHANGE,
+                    REGRESSIONS -> throw new IllegalStateException(metric.id() + " needs a baseline");
         };
+    }
+
+    /** A figure against the baseline: a relative change, a change in points or seconds, or a count; NaN if unknown. */
+    private double measure(AnalysisResult r, BaselineComparison b) {
+        if (metric == Metric.REGRESSIONS) {
+            return b.regressions().size();
+        }
+        Optional<FigureChange> c = b.figure(metric.figure());
+        if (metric == Metric.SCALING_LAG_CHANGE) {
+            if (!r.findings(FindingKind.NO_SCALE_UP).isEmpty()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (c.isEmpty()) {
+                // neither this run nor a baseline saturated: no lag on either side
+                return r.covered(SignalGroup.SCALING) && Double.isNaN(r.scalingLagSeconds()) ? 0 : Double.NaN;
+            }
+            return c.get().change();
+        }
+        if (c.isEmpty() || c.get().outcome() == FigureChange.Outcome.NO_DATA) {
+            return Double.NaN;
+        }
+        return metric == Metric.ERROR_RATE_CHANGE ? c.get().change() : c.get().relativeChange();
     }
 
     /**

@@ -56,7 +56,11 @@ final class JUnitReport {
         }
         for (Finding f : findings) {
             out.write("  <testcase classname=\"plimsoll.findings." + f.kind().id() + "\" name=\""
-                    + x(f.kind().id() + " at " + f.window().start()) + "\"><failure message=\"" + x(f.reason())
+                    + x(f.kind().id()
+                            + (f instanceof Finding.Regression r
+                                    ? " of " + r.figure() // one per figure, all over the run's window
+                                    : " at " + f.window().start()))
+                    + "\"><failure message=\"" + x(f.reason())
                     + "\" type=\""
                     + f.severity().label() + "\">" + x(f.reason()) + "</failure></testcase>\n");
         }

@@ -15,6 +15,8 @@
  */
 package dev.plimsoll.report;
 
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
@@ -95,6 +97,9 @@ final class MarkdownReport {
         if (notes > 0) {
             out.write(notes + " data-coverage note(s) in the HTML and JSON reports.\n\n");
         }
+        if (report.baseline().isPresent()) {
+            baseline(report.baseline().get(), out);
+        }
         if (!report.gates().isEmpty()) {
             out.write("| gate | measured | result |\n|---|---|---|\n");
             for (GateResult g : report.gates()) {
@@ -108,6 +113,64 @@ final class MarkdownReport {
             }
             out.write("\n");
         }
+    }
+
+    /** The comparison with the baseline runs: one row per compared figure, or why there was none. */
+    private static void baseline(BaselineComparison b, Writer out) throws IOException {
+        if (!b.available()) {
+            out.write("Baseline `" + code(b.selector()) + "`: not compared — " + escape(b.problem()) + "\n\n");
+            return;
+        }
+        out.write("Baseline `" + code(b.selector()) + "`: " + b.regressions().size() + " regression(s), "
+                + b.improvements().size() + " improvement(s) against "
+                + (b.baselineRunIds().size() == 1 ? "run " : b.baselineRunIds().size() + " runs ")
+                + escape(String.join(", ", b.baselineRunIds())) + "\n\n");
+        var rows = b.figures().stream()
+                .filter(c -> c.outcome() != FigureChange.Outcome.NO_DATA)
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.write("| figure | baseline | this run | change | outcome | test |\n|---|---|---|---|---|---|\n");
+        for (FigureChange c : rows) {
+            String mark = switch (c.outcome()) {
+                case REGRESSION -> "❌ regression";
+                case IMPROVEMENT -> "✅ improvement";
+                case CHANGE -> "↔ change";
+                case UNCHANGED, NO_DATA -> "unchanged";
+            };
+            out.write("| " + c.figure() + " | " + value(c.baseline(), c.unit()) + " | " + value(c.current(), c.unit())
+                    + " | " + change(c) + " | " + mark + " | " + c.test()
+                    + (Double.isNaN(c.pValue()) ? "" : String.format(Locale.ROOT, " (p = %.2g)", c.pValue()))
+                    + " |\n");
+        }
+        out.write("\n");
+    }
+
+    private static String value(double v, String unit) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return unit.equals("ratio") ? String.format(Locale.ROOT, "%.2f %%", v * 100) : num(v, "") + " " + unit;
+    }
+
+    /** A figure: one decimal from 100 up, two from 1, four below; trailing zeros dropped. */
+    private static String num(double v, String sign) {
+        double x = Math.abs(v) < 5e-5 ? 0 : v; // no "-0" for a change that rounds to nothing
+        double a = Math.abs(x);
+        String s = String.format(Locale.ROOT, "%" + sign + (a >= 100 ? ".1f" : a >= 1 ? ".2f" : ".4f"), x);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    private static String change(FigureChange c) {
+        if (Double.isNaN(c.change())) {
+            return "–";
+        }
+        String abs =
+                c.unit().equals("ratio") ? num(c.change() * 100, "+") + " pp" : num(c.change(), "+") + " " + c.unit();
+        return Double.isNaN(c.relativeChange()) || c.unit().equals("ratio")
+                ? abs
+                : abs + String.format(Locale.ROOT, " (%+.1f %%)", c.relativeChange() * 100);
     }
 
     /** Text inside a code span: entities would show literally there, so only the cell and span delimiters go. */

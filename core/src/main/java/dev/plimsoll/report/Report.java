@@ -18,6 +18,7 @@ package dev.plimsoll.report;
 import dev.plimsoll.analysis.AnalysisResult;
 import dev.plimsoll.analysis.SignalCoverage;
 import dev.plimsoll.analysis.SignalGroup;
+import dev.plimsoll.baseline.BaselineComparison;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
@@ -49,14 +50,27 @@ import java.util.Set;
  * @param result the analysis
  * @param gates results of the gates, in the order given
  * @param failOn findings at or above this severity fail the run; empty: only gates fail it
+ * @param baseline the run compared with its baseline runs, when a baseline was asked for (its regressions and
+ *     improvements are among the result's findings)
  * @since 0.1
  */
-public record Report(String title, AnalysisResult result, List<GateResult> gates, Optional<Severity> failOn) {
+public record Report(
+        String title,
+        AnalysisResult result,
+        List<GateResult> gates,
+        Optional<Severity> failOn,
+        Optional<BaselineComparison> baseline) {
     public Report {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(result, "result");
         gates = List.copyOf(gates);
         Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** A report without a baseline comparison. */
+    public Report(String title, AnalysisResult result, List<GateResult> gates, Optional<Severity> failOn) {
+        this(title, result, gates, failOn, Optional.empty());
     }
 
     /**

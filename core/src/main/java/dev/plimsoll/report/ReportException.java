@@ -19,8 +19,8 @@ import dev.plimsoll.error.PlimsollException;
 import java.nio.file.Path;
 
 /**
- * A report could not be written: names the file and the reason (a directory where a file should be, no permission,
- * a full disk).
+ * A report could not be written or read: names the file and the reason (a directory where a file should be, no
+ * permission, a full disk; for a saved JSON report that is read back, the line and the rule it breaks).
  *
  * @since 0.1
  */
@@ -33,7 +33,12 @@ public final class ReportException extends PlimsollException {
         this.file = file;
     }
 
-    /** The file that could not be written. */
+    ReportException(Path file, String message) {
+        super(message);
+        this.file = file;
+    }
+
+    /** The file that could not be written or read. */
     public Path file() {
         return file;
     }

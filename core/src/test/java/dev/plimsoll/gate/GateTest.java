@@ -20,11 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.K6Metrics;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +98,91 @@ class GateTest {
             assertThat(e.getMessage())
                     .contains("gate '" + expression.strip() + "'")
                     .contains(rule);
+        });
+    }
+
+    private static FigureChange change(
+            String figure, String unit, FigureChange.Outcome outcome, double base, double now) {
+        return new FigureChange(
+                figure,
+                unit,
+                outcome,
+                base,
+                now,
+                now - base,
+                (now - base) / base,
+                "tolerance",
+                Double.NaN,
+                Double.NaN,
+                0.1,
+                figure + " " + outcome.id());
+    }
+
+    /** p95 +20 % (a regression), p50 +5 %, error rate +0.2 points; the baseline run b1. */
+    private static BaselineComparison comparison() {
+        return BaselineComparison.of(
+                "last-passing",
+                Optional.of("r2"),
+                List.of("b1"),
+                List.of(
+                        change("client_p50", "ms", FigureChange.Outcome.UNCHANGED, 100, 105),
+                        change("client_p95", "ms", FigureChange.Outcome.REGRESSION, 800, 960),
+                        change("error_rate", "ratio", FigureChange.Outcome.UNCHANGED, 0.048, 0.05)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "client_p95_change<10%; FAILED; +20%",
+                "client_p95_change<25%; PASSED; +20%",
+                "client_p95_change<0.25; PASSED; +20%",
+                "client_p50_change<=5%; PASSED; +5%",
+                "error_rate_change<1%; PASSED; +0.2%",
+                "regressions==0; FAILED; 1",
+                "regressions<=1; PASSED; 1",
+                // no p99 in the comparison, and no cloud source for the scaling lag
+                "client_p99_change<10%; INCONCLUSIVE; n/a",
+                "scaling_lag_change<=30s; INCONCLUSIVE; n/a"
+            })
+    void baselineGatesShouldMeasureTheComparison(String expression, GateResult.Outcome outcome, String measured) {
+        GateResult r = Gate.parse(expression).evaluate(result(), Optional.of(comparison()));
+
+        assertThat(r.outcome()).as(expression).isEqualTo(outcome);
+        assertThat(r.measured()).as(expression).isEqualTo(measured);
+        assertThat(Gate.parse(expression).needsBaseline()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {"client_p95_change<10%", "scaling_lag_change<=30s", "regressions==0", "error_rate_change<1%"})
+    void baselineGatesWithoutABaselineShouldBeInconclusiveAndSayWhy(String expression) {
+        GateResult none = Gate.parse(expression).evaluate(result());
+        GateResult unavailable = Gate.parse(expression)
+                .evaluate(
+                        result(),
+                        Optional.of(BaselineComparison.unavailable(
+                                "last", "no baseline matches 'last': the store holds no runs yet")));
+
+        assertThat(none.outcome()).isEqualTo(GateResult.Outcome.INCONCLUSIVE);
+        assertThat(none.note()).contains("needs a baseline, and none was given");
+        assertThat(unavailable.outcome()).isEqualTo(GateResult.Outcome.INCONCLUSIVE);
+        assertThat(unavailable.note()).contains("the store holds no runs yet");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "client_p95_change<50ms; 20; is a relative change: write a percentage",
+                "error_rate_change<1s; 19; is a change in percentage points",
+                "regressions<2s; 13; not a time"
+            })
+    void baselineGatesShouldRefuseTheWrongUnit(String expression, int position, String rule) {
+        assertThatThrownBy(() -> Gate.parse(expression)).isInstanceOfSatisfying(GateParseException.class, e -> {
+            assertThat(e.position()).isEqualTo(position);
+            assertThat(e.getMessage()).contains(rule);
         });
     }
 }

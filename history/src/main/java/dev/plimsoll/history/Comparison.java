@@ -34,6 +34,14 @@ public record Comparison(@Nullable String currentRunId, List<String> baselineRun
         figures = List.copyOf(figures);
     }
 
+    /**
+     * Compares a run with baseline runs that need not be stored (e.g. read back from saved JSON reports), as
+     * {@link RunHistory#compare(RunRecord, Baseline, ComparisonConfig)} does.
+     */
+    public static Comparison of(RunRecord current, Baseline baseline, ComparisonConfig config) {
+        return Comparisons.compare(current.id(), current, baseline.runs(), config);
+    }
+
     /** The figures that got worse. */
     public List<FigureComparison> regressions() {
         return with(Outcome.REGRESSION);

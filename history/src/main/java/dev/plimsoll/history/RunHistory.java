@@ -30,11 +30,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -128,6 +130,38 @@ public final class RunHistory implements AutoCloseable {
         return target.redacted();
     }
 
+    /** {@code url} with any password (a {@code password=} parameter or {@code user:password@}) replaced by {@code ***}. */
+    public static String redact(String url) {
+        return Target.redact(url);
+    }
+
+    /**
+     * Checks a store URL without opening it (see {@link #open(String)} for the forms).
+     *
+     * @throws IllegalArgumentException for a blank URL or a URL of another database, naming it without its password
+     */
+    public static void checkUrl(String url) {
+        Target.parse(url);
+    }
+
+    /**
+     * Checks a baseline selector's syntax without a store (see {@link #baseline(String)}).
+     *
+     * @throws IllegalArgumentException naming the selector and the rule
+     */
+    public static void checkSelector(String selector) {
+        Selector.parse(selector);
+    }
+
+    /**
+     * A new run id from the run's start: {@code yyyyMMdd-HHmmss-xxxx} (UTC, four random hex digits), the form
+     * {@link #save} makes when a record has none. Give it to a record before saving to name the run in its own
+     * comparison.
+     */
+    public static String newRunId(Instant start) {
+        return RunStore.newId(start);
+    }
+
     /** {@code sqlite} or {@code postgresql}. */
     public String database() {
         return target.dialect().id();
@@ -190,7 +224,7 @@ public final class RunHistory implements AutoCloseable {
      *   <li>anything else: the run with that id.
      * </ul>
      *
-     * {@code last} and {@code last-passing} take {@code ,n=N} too. Runs are loaded with their timelines.
+     * {@code last} and {@code last-passing} take {@code ,n=N} and labels too: {@code last-passing,branch=main,n=3}. Runs are loaded with their timelines.
      *
      * @throws HistoryException when nothing matches: the message says which labels and runs the store holds
      * @throws IllegalArgumentException for a malformed selector
@@ -301,6 +335,19 @@ public final class RunHistory implements AutoCloseable {
      */
     public synchronized int prune(Retention retention) {
         return store.prune(retention, clock.instant());
+    }
+
+    /** The ids of the figures stored for any run, sorted. */
+    public synchronized List<String> figureIds() {
+        return store.figureIds();
+    }
+
+    /**
+     * The runs that match {@code filter} and have a stored finding of {@code kind} (e.g. {@code regression}) about a
+     * figure (a finding whose evidence names the figure as its series, as regression and improvement findings do).
+     */
+    public synchronized Set<String> runsWithFinding(String kind, String figureId, RunFilter filter) {
+        return store.runsWithFinding(kind, figureId, filter);
     }
 
     /** The schema version of the open store. */
@@ -559,17 +606,15 @@ public final class RunHistory implements AutoCloseable {
                             throw new IllegalArgumentException(
                                     "n in a baseline selector must be a whole number ≥ 1, but was '" + v + "'");
                         }
-                    } else if (head.equals("label")) {
-                        labels.put(k, v);
                     } else {
-                        throw new IllegalArgumentException(
-                                "'" + head + "' takes only n=N, but was given '" + part + "'");
+                        labels.put(k, v);
                     }
                 }
             }
             return switch (head) {
-                case "last" -> new Selector(null, RunFilter.all(), n);
-                case "last-passing" -> new Selector(null, RunFilter.all().withVerdict(Verdict.PASS), n);
+                case "last" -> new Selector(null, RunFilter.labels(labels), n);
+                case "last-passing" ->
+                    new Selector(null, RunFilter.labels(labels).withVerdict(Verdict.PASS), n);
                 case "label" -> {
                     if (labels.isEmpty()) {
                         throw new IllegalArgumentException(

@@ -40,7 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +88,7 @@ final class RunStore {
         }
     }
 
-    private static String newId(Instant start) {
+    static String newId(Instant start) {
         return ID_TIME.format(start) + "-"
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
@@ -593,6 +595,27 @@ final class RunStore {
             return out;
         } catch (SQLException e) {
             throw fail("reading figures", e);
+        }
+    }
+
+    /** Ids of the runs matching {@code filter} with a finding of {@code kind} whose evidence names {@code figureId}. */
+    Set<String> runsWithFinding(String kind, String figureId, RunFilter filter) {
+        Where w = where(filter);
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.id FROM runs r JOIN findings f ON f.run_id ="
+                + " r.id AND f.kind = ? JOIN finding_evidence e ON e.run_id = f.run_id AND e.finding_ordinal ="
+                + " f.ordinal AND e.series = ?" + w.sql())) {
+            ps.setString(1, kind);
+            ps.setString(2, figureId);
+            bind(ps, w.args(), 3);
+            Set<String> out = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("reading the " + kind + " findings of " + figureId, e);
         }
     }
 

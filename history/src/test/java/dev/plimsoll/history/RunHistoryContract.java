@@ -210,6 +210,43 @@ abstract class RunHistoryContract {
         assertThat(history.baseline("label:branch=main").ids()).containsExactly("b");
         assertThat(history.baseline("label:branch=main,n=5").ids()).containsExactly("b", "a");
         assertThat(history.baseline("last,n=2").ids()).containsExactly("c", "b");
+        assertThat(history.baseline("last-passing,branch=main").ids()).containsExactly("b");
+        assertThat(history.baseline("last,branch=main,n=3").ids()).containsExactly("b", "a");
+        assertThat(history.baseline("last,branch=feature").ids()).containsExactly("c");
+        assertThatThrownBy(() -> history.baseline("last-passing,branch=feature"))
+                .isInstanceOf(HistoryException.class)
+                .hasMessageContaining("no baseline matches 'last-passing,branch=feature'");
+    }
+
+    @Test
+    void runsWithFindingShouldNameTheRunsWhoseFindingsNameTheFigure() {
+        StoredEvidence p95 = new StoredEvidence("change", "client_p95", null, 40, "ms");
+        StoredFinding regression =
+                new StoredFinding("regression", "warning", T0, T0.plusSeconds(60), "p95 regressed", 0.9, List.of(p95));
+        RunRecord r = small(T0, Verdict.FAIL, 140);
+        history.save(r.withId("a"), Map.of("branch", "main"));
+        history.save(
+                RunRecord.builder(T0.plusSeconds(60), T0.plusSeconds(120))
+                        .id("b")
+                        .figures(r.figures())
+                        .findings(List.of(regression))
+                        .build(),
+                Map.of("branch", "main"));
+        history.save(
+                RunRecord.builder(T0.plusSeconds(120), T0.plusSeconds(180))
+                        .id("c")
+                        .findings(List.of(regression))
+                        .build(),
+                Map.of("branch", "feature"));
+
+        assertThat(history.runsWithFinding("regression", "client_p95", RunFilter.all()))
+                .containsExactly("b", "c");
+        assertThat(history.runsWithFinding(
+                        "regression", "client_p95", RunFilter.all().withLabel("branch", "main")))
+                .containsExactly("b");
+        assertThat(history.runsWithFinding("regression", "scaling_lag", RunFilter.all()))
+                .isEmpty();
+        assertThat(history.figureIds()).contains("client_p95");
     }
 
     @Test

@@ -103,4 +103,26 @@ public @interface LoadTest {
 
     /** Where reports go; default {@code target/plimsoll}. Key {@code report-dir}. */
     String reportDir() default "";
+
+    /**
+     * Keep the run in a run history (needs {@code dev.plimsoll:plimsoll-history} on the test class path): a SQLite
+     * file ({@code jdbc:sqlite:PATH} or a path) or {@code jdbc:postgresql://HOST/DB} (user and password in the URL or
+     * {@code PGUSER}/{@code PGPASSWORD}); {@code default} for {@code .plimsoll/history.db}. The run is saved with the
+     * label {@code test=<class>.<method>}, the {@link #labels()}, and in GitHub Actions {@code commit}, {@code branch},
+     * {@code github_run_id}, {@code repository}. Key {@code history}.
+     */
+    String history() default "";
+
+    /**
+     * Compare the run with baseline runs of the history: {@code last}, {@code last-passing}, a run id, or
+     * {@code label:k=v[,n=5]}, among the runs of the same test (label {@code test}); implies {@link #history()}
+     * ({@code .plimsoll/history.db} when not set). Regressions become findings at {@code warning}: fail the test on
+     * them with {@code failOn = "warning"} or the gate {@code regressions==0}; gates such as
+     * {@code client_p95_change<10%} compare with the baseline. Without a baseline run yet (the first run), those gates
+     * are inconclusive. Key {@code baseline}.
+     */
+    String baseline() default "";
+
+    /** Labels of the run in the history, {@code key=value}. Key {@code labels} ({@code ,}-separated). */
+    String[] labels() default {};
 }

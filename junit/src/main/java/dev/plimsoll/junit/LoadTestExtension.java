@@ -17,6 +17,9 @@ package dev.plimsoll.junit;
 
 import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.analysis.AnalysisConfig;
+import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.baseline.BaselineComparator;
+import dev.plimsoll.baseline.BaselineComparison;
 import dev.plimsoll.error.PlimsollException;
 import dev.plimsoll.report.Report;
 import dev.plimsoll.report.ReportFormat;
@@ -28,9 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -102,13 +107,25 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
                     + " attach the load tool's output with recorder.attach(...) or time requests with"
                     + " recorder.registry()");
         }
+        String runId = null;
+        HistoryRun history = null;
+        RuntimeException historyFailure = null;
+        String historyUrl = s.history();
+        if (historyUrl != null) {
+            runId = HistoryRun.newRunId(run.window().start());
+            try {
+                history = HistoryRun.open(historyUrl);
+            } catch (RuntimeException e) {
+                historyFailure = e;
+            }
+        }
         List<MetricSource> sources = new ArrayList<>();
         Report report;
         try {
             for (String type : s.sources()) {
                 sources.add(MetricSources.require(type, s.properties()));
             }
-            report = LoadTestAnalysis.of(run)
+            LoadTestAnalysis analysis = LoadTestAnalysis.of(run)
                     .title(title + (thrown.isPresent() ? " (the test body threw)" : ""))
                     .sources(sources)
                     .config(AnalysisConfig.defaults().toBuilder()
@@ -116,8 +133,15 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
                             .build())
                     .gates(s.gates())
                     .failOn(s.failOn())
-                    .ingestionDelay(s.ingestionDelay())
-                    .analyze();
+                    .ingestionDelay(s.ingestionDelay());
+            String selector = s.baseline();
+            if (selector != null) {
+                analysis.baseline(
+                        history != null
+                                ? history.baseline(selector, title, Objects.requireNonNull(runId))
+                                : unavailable(selector, historyFailure));
+            }
+            report = analysis.analyze();
         } finally {
             for (MetricSource m : sources) {
                 m.close();
@@ -125,9 +149,20 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         }
         Path dir = s.reportDir().resolve(context.getRequiredTestClass().getName());
         String base = fileName(context);
-        Path html = report.write(ReportFormat.HTML, dir.resolve(base + ".html"));
-        report.write(ReportFormat.JSON, dir.resolve(base + ".json"));
-        report.write(ReportFormat.MARKDOWN, dir.resolve(base + ".md"));
+        Path html;
+        try {
+            html = report.write(ReportFormat.HTML, dir.resolve(base + ".html"));
+            report.write(ReportFormat.JSON, dir.resolve(base + ".json"));
+            report.write(ReportFormat.MARKDOWN, dir.resolve(base + ".md"));
+        } finally {
+            if (history != null) {
+                try (HistoryRun h = history) {
+                    h.save(report, Objects.requireNonNull(runId), s.labels(), title);
+                } catch (RuntimeException e) {
+                    historyFailure = e;
+                }
+            }
+        }
         context.publishReportEntry("plimsoll.report", html.toAbsolutePath().toString());
         Verdict verdict = report.verdict();
         System.out.println("plimsoll: " + title + ": " + verdict.id() + " · bottleneck "
@@ -135,9 +170,36 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
         boolean fails = verdict == Verdict.FAIL || (verdict == Verdict.INCONCLUSIVE && !s.allowInconclusive());
         if (fails && thrown.isEmpty()) {
             String what = verdict == Verdict.FAIL ? "failed" : "is inconclusive (allowInconclusive = true accepts it)";
-            throw new AssertionError("load test " + title + " " + what + ":\n  " + String.join("\n  ", report.reasons())
-                    + "\n  report: " + html.toAbsolutePath());
+            AssertionError failure = new AssertionError("load test " + title + " " + what + ":\n  "
+                    + String.join("\n  ", report.reasons()) + "\n  report: " + html.toAbsolutePath()
+                    + (historyFailure == null ? "" : "\n  and the run history failed: " + historyFailure.getMessage()));
+            if (historyFailure != null) {
+                failure.addSuppressed(historyFailure);
+            }
+            throw failure;
         }
+        if (historyFailure != null && thrown.isEmpty()) {
+            // the reports are written; the run could not be kept or compared: say so rather than pass quietly
+            throw historyFailure;
+        }
+    }
+
+    /** A baseline that could not be read because the store could not be opened. */
+    private static BaselineComparator unavailable(String selector, @Nullable RuntimeException failure) {
+        String problem = failure == null || failure.getMessage() == null
+                ? "the run history could not be opened"
+                : failure.getMessage();
+        return new BaselineComparator() {
+            @Override
+            public String selector() {
+                return selector;
+            }
+
+            @Override
+            public BaselineComparison compare(AnalysisResult result) {
+                return BaselineComparison.unavailable(selector, problem);
+            }
+        };
     }
 
     /** The method's name, with the invocation's number for repeated and parameterised tests. */

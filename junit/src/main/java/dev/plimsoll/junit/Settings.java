@@ -52,6 +52,9 @@ record Settings(
         boolean allowInconclusive,
         Duration ingestionDelay,
         Path reportDir,
+        @Nullable String history,
+        @Nullable String baseline,
+        Map<String, String> labels,
         Function<String, @Nullable String> properties) {
 
     /** The extension's own keys. */
@@ -63,6 +66,9 @@ record Settings(
             "allow-inconclusive",
             "ingestion-delay",
             "report-dir",
+            "history",
+            "baseline",
+            "labels",
             "cluster",
             "load-balancer",
             "service");
@@ -199,6 +205,26 @@ record Settings(
                         + "', which is not in sources " + sources);
             }
         }
+        String historyText = a.history().isBlank() ? fallback.apply("history") : a.history();
+        String baselineText = a.baseline().isBlank() ? fallback.apply("baseline") : a.baseline();
+        List<String> labelTexts = new ArrayList<>(List.of(a.labels()));
+        String labelSetting = fallback.apply("labels");
+        if (labelTexts.isEmpty() && labelSetting != null) {
+            for (String l : labelSetting.split(",")) {
+                if (!l.isBlank()) {
+                    labelTexts.add(l.trim());
+                }
+            }
+        }
+        Map<String, String> labels = Map.of();
+        if (historyText != null || baselineText != null) {
+            if (historyText == null || historyText.equals("default")) {
+                historyText = HistorySupport.DEFAULT_FILE;
+            }
+            labels = HistorySupport.check(historyText, baselineText, labelTexts, loader, problems);
+        } else if (!labelTexts.isEmpty()) {
+            problems.add("@LoadTest labels need a run history: set history (or baseline)");
+        }
         if (!problems.isEmpty()) {
             throw new ExtensionConfigurationException(String.join("\n", problems));
         }
@@ -210,6 +236,9 @@ record Settings(
                 allowInconclusive,
                 delay,
                 Path.of(dir == null ? "target/plimsoll" : dir),
+                historyText,
+                baselineText,
+                labels,
                 properties);
     }
 

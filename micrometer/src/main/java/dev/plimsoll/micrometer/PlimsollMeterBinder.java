@@ -16,6 +16,8 @@
 package dev.plimsoll.micrometer;
 
 import dev.plimsoll.analysis.AnalysisResult;
+import dev.plimsoll.baseline.BaselineComparison;
+import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.Severity;
@@ -34,7 +36,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Publishes an analysis's findings and key figures as Micrometer gauges, for dashboards beside the infrastructure:
  * scaling lag per episode, findings by kind and severity, latency share by tier, elasticity, throughput at the knee,
- * gates (1 pass / 0 fail) and clock skew. Call {@link #refresh()} after a new analysis; meters of findings that
+ * gates (1 pass / 0 fail), clock skew, and, when the run was compared with a baseline, the number of regressions and
+ * each compared figure's change. Call {@link #refresh()} after a new analysis; meters of findings that
  * disappeared are removed. Never throws into the caller: a failure is logged once and the meters keep their last
  * values.
  *
@@ -97,6 +100,15 @@ public final class PlimsollMeterBinder implements MeterBinder {
         MultiGauge skew = MultiGauge.builder(names.clockSkew())
                 .baseUnit("seconds")
                 .description("load generator / cloud clock offset")
+                .register(registry);
+        MultiGauge regressions = MultiGauge.builder(names.regressions())
+                .description("key figures that regressed against the baseline")
+                .register(registry);
+        MultiGauge change = MultiGauge.builder(names.baselineChange())
+                .description("change of a key figure from the baseline, in the figure's unit")
+                .register(registry);
+        MultiGauge relative = MultiGauge.builder(names.baselineRelativeChange())
+                .description("change of a key figure relative to the baseline (0.1 = +10 %)")
                 .register(registry);
         synchronized (refreshers) {
             refreshers.add(() -> {
@@ -163,6 +175,28 @@ public final class PlimsollMeterBinder implements MeterBinder {
                                 ? List.of(MultiGauge.Row.of(base, a.skew().seconds()))
                                 : List.of(),
                         true);
+                List<MultiGauge.Row<?>> regressionRows = new ArrayList<>();
+                List<MultiGauge.Row<?>> changeRows = new ArrayList<>();
+                List<MultiGauge.Row<?>> relativeRows = new ArrayList<>();
+                r.baseline().filter(BaselineComparison::available).ifPresent(b -> {
+                    regressionRows.add(MultiGauge.Row.of(base, b.regressions().size()));
+                    for (FigureChange c : b.figures()) {
+                        if (c.outcome() == FigureChange.Outcome.NO_DATA) {
+                            continue;
+                        }
+                        Tags t = base.and(
+                                "figure", c.figure(), "outcome", c.outcome().id());
+                        if (!Double.isNaN(c.change())) {
+                            changeRows.add(MultiGauge.Row.of(t.and("unit", c.unit()), c.change()));
+                        }
+                        if (!Double.isNaN(c.relativeChange()) && !Double.isInfinite(c.relativeChange())) {
+                            relativeRows.add(MultiGauge.Row.of(t, c.relativeChange()));
+                        }
+                    }
+                });
+                regressions.register(regressionRows, true);
+                change.register(changeRows, true);
+                relative.register(relativeRows, true);
             });
         }
         refresh();

@@ -28,6 +28,11 @@ import java.util.Objects;
  * @param maxThroughput throughput at the capacity knee, requests per second; tag {@code run}
  * @param gate 1 when the gate passed, 0 when it failed; tags {@code run}, {@code gate}
  * @param clockSkew estimated generator/cloud clock offset, seconds; tag {@code run}
+ * @param regressions key figures that regressed against the baseline; tag {@code run} (absent without a baseline)
+ * @param baselineChange change of each compared key figure from the baseline, in the figure's unit (ms, s, a 0–1
+ *     ratio, a count…); tags {@code run}, {@code figure}, {@code unit}, {@code outcome}
+ * @param baselineRelativeChange the same change relative to the baseline value (0.1 = +10 %), where it has one; tags
+ *     {@code run}, {@code figure}, {@code outcome}
  * @since 0.1
  */
 public record PlimsollMetricNames(
@@ -37,7 +42,10 @@ public record PlimsollMetricNames(
         String elasticity,
         String maxThroughput,
         String gate,
-        String clockSkew) {
+        String clockSkew,
+        String regressions,
+        String baselineChange,
+        String baselineRelativeChange) {
 
     public PlimsollMetricNames {
         Objects.requireNonNull(scalingLag, "scalingLag");
@@ -47,6 +55,9 @@ public record PlimsollMetricNames(
         Objects.requireNonNull(maxThroughput, "maxThroughput");
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(clockSkew, "clockSkew");
+        Objects.requireNonNull(regressions, "regressions");
+        Objects.requireNonNull(baselineChange, "baselineChange");
+        Objects.requireNonNull(baselineRelativeChange, "baselineRelativeChange");
     }
 
     /** The default names ({@code plimsoll.scaling.lag}, {@code plimsoll.findings}, …). */
@@ -68,6 +79,9 @@ public record PlimsollMetricNames(
         private String maxThroughput = "plimsoll.capacity.max.throughput";
         private String gate = "plimsoll.gate";
         private String clockSkew = "plimsoll.clock.skew";
+        private String regressions = "plimsoll.regressions";
+        private String baselineChange = "plimsoll.baseline.change";
+        private String baselineRelativeChange = "plimsoll.baseline.relative.change";
 
         private Builder() {}
 
@@ -113,10 +127,37 @@ public record PlimsollMetricNames(
             return this;
         }
 
+        /** @see PlimsollMetricNames#regressions() */
+        public Builder regressions(String name) {
+            this.regressions = Objects.requireNonNull(name, "regressions");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#baselineChange() */
+        public Builder baselineChange(String name) {
+            this.baselineChange = Objects.requireNonNull(name, "baselineChange");
+            return this;
+        }
+
+        /** @see PlimsollMetricNames#baselineRelativeChange() */
+        public Builder baselineRelativeChange(String name) {
+            this.baselineRelativeChange = Objects.requireNonNull(name, "baselineRelativeChange");
+            return this;
+        }
+
         /** The names. */
         public PlimsollMetricNames build() {
             return new PlimsollMetricNames(
-                    scalingLag, findings, latencyShare, elasticity, maxThroughput, gate, clockSkew);
+                    scalingLag,
+                    findings,
+                    latencyShare,
+                    elasticity,
+                    maxThroughput,
+                    gate,
+                    clockSkew,
+                    regressions,
+                    baselineChange,
+                    baselineRelativeChange);
         }
     }
 }
