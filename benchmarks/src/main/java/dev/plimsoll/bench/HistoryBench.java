@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.bench;
 
+import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.Figure;
 import dev.plimsoll.history.KeyFigures;
 import dev.plimsoll.history.PhaseFigures;
@@ -23,7 +24,6 @@ import dev.plimsoll.history.RunHistory;
 import dev.plimsoll.history.RunRecord;
 import dev.plimsoll.history.StoredFinding;
 import dev.plimsoll.history.StoredGate;
-import dev.plimsoll.history.TimelineSeries;
 import dev.plimsoll.history.Totals;
 import dev.plimsoll.history.Trend;
 import dev.plimsoll.history.Verdict;
@@ -232,9 +232,9 @@ public final class HistoryBench {
                 v[i] = rounded ? Math.round(x * 1000) / 1000.0 : x;
             }
             if (s < load.length) {
-                b.series(TimelineSeries.load(load[s], stat[s], s < 3 ? "1/s" : "ms", T0, Duration.ofSeconds(1), v));
+                b.series(AlignedSeries.load(load[s], stat[s], s < 3 ? "1/s" : "ms", T0, Duration.ofSeconds(1), v));
             } else {
-                b.series(TimelineSeries.of(
+                b.series(AlignedSeries.of(
                         "datadog",
                         "series_" + s,
                         "avg",

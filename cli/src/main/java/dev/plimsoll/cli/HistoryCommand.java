@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.cli;
 
+import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.ExportFormat;
 import dev.plimsoll.history.Figure;
 import dev.plimsoll.history.KeyFigures;
@@ -30,7 +31,6 @@ import dev.plimsoll.history.StoredEvidence;
 import dev.plimsoll.history.StoredFinding;
 import dev.plimsoll.history.StoredGate;
 import dev.plimsoll.history.StoredRun;
-import dev.plimsoll.history.TimelineSeries;
 import dev.plimsoll.history.Trend;
 import dev.plimsoll.history.TrendPage;
 import dev.plimsoll.report.JsonReport;
@@ -264,7 +264,7 @@ final class HistoryCommand implements Runnable {
                     }
                 }
                 o.println("timeline (" + r.timeline().size() + " series; plimsoll history export " + s.id() + ")");
-                for (TimelineSeries ts : r.timeline()) {
+                for (AlignedSeries ts : r.timeline()) {
                     o.printf(
                             Locale.ROOT,
                             "  %-70s %5d points every %s%n",

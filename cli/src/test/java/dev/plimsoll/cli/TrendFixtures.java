@@ -15,13 +15,13 @@
  */
 package dev.plimsoll.cli;
 
+import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.Figure;
 import dev.plimsoll.history.KeyFigures;
 import dev.plimsoll.history.PhaseFigures;
 import dev.plimsoll.history.RunRecord;
 import dev.plimsoll.history.StoredEvidence;
 import dev.plimsoll.history.StoredFinding;
-import dev.plimsoll.history.TimelineSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,15 +43,15 @@ final class TrendFixtures {
         Duration shift = Duration.between(base.start(), start);
         KeyFigures.Builder f = KeyFigures.builder();
         base.figures().values().forEach((figure, v) -> f.put(figure, figure.isClientLatency() ? v * factor : v));
-        List<TimelineSeries> timeline = new ArrayList<>();
-        for (TimelineSeries s : base.timeline()) {
+        List<AlignedSeries> timeline = new ArrayList<>();
+        for (AlignedSeries s : base.timeline()) {
             double[] v = s.values();
-            if (s.source().equals(TimelineSeries.LOAD) && s.name().equals(TimelineSeries.LATENCY)) {
+            if (s.source().equals(AlignedSeries.LOAD) && s.name().equals(AlignedSeries.LATENCY)) {
                 for (int i = 0; i < v.length; i++) {
                     v[i] *= factor;
                 }
             }
-            timeline.add(TimelineSeries.of(
+            timeline.add(AlignedSeries.of(
                     s.source(),
                     s.name(),
                     s.statistic(),

@@ -114,6 +114,16 @@ public final class AlignedSeries {
         return new AlignedSeries(source, name, statistic, unit, tags, start, step, values.clone());
     }
 
+    /**
+     * A load-generator series ({@value #LOAD} source, no tags; values copied).
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static AlignedSeries load(
+            String name, String statistic, String unit, Instant start, Duration step, double[] values) {
+        return of(LOAD, name, statistic, unit, Map.of(), start, step, values);
+    }
+
     public String source() {
         return source;
     }
@@ -162,12 +172,17 @@ public final class AlignedSeries {
         return values.clone();
     }
 
+    /** End of the last point's step (exclusive). */
+    public Instant end() {
+        return start.plusMillis(values.length * step.toMillis());
+    }
+
     /** Whether this is the series {@code source:name.statistic}, any tags. */
     public boolean is(String source, String name, String statistic) {
         return this.source.equals(source) && this.name.equals(name) && this.statistic.equals(statistic);
     }
 
-    /** {@code source:name.statistic{tags}}. */
+    /** {@code source:name.statistic{tags}}: how exports and reports name the series. */
     public String key() {
         return source + ':' + name + '.' + statistic + (tags.isEmpty() ? "" : tags.toString());
     }

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.report;
 
+import dev.plimsoll.internal.HtmlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,19 +29,7 @@ final class Html {
 
     /** HTML-escapes text for element content and attribute values. */
     static String h(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(s);
     }
 
     /** Up to three decimals, trailing zeros dropped; {@code n/a} for NaN. */

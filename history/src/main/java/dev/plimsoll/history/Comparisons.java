@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.history;
 
+import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.internal.Stats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,11 +171,11 @@ final class Comparisons {
 
     /** The per-second values of {@code load:latency.<statistic>} inside the steady phases (the whole run without). */
     static double[] steadySample(RunRecord run, String statistic) {
-        Optional<TimelineSeries> series = run.series(TimelineSeries.LOAD, TimelineSeries.LATENCY, statistic);
+        Optional<AlignedSeries> series = run.series(AlignedSeries.LOAD, AlignedSeries.LATENCY, statistic);
         if (series.isEmpty()) {
             return new double[0];
         }
-        TimelineSeries s = series.get();
+        AlignedSeries s = series.get();
         List<PhaseFigures> steady = run.steadyPhases();
         double[] out = new double[s.size()];
         int n = 0;

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.history;
 
+import dev.plimsoll.align.AlignedSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * @param findings findings with their evidence, in report order
  * @param gates gate results, in the order given
  * @param timeline the merged timeline: load series per second, cloud series at their own resolution; keys
- *     ({@link TimelineSeries#key()}) unique
+ *     ({@link AlignedSeries#key()}) unique
  * @since 0.1
  */
 public record RunRecord(
@@ -72,7 +73,7 @@ public record RunRecord(
         KeyFigures figures,
         List<StoredFinding> findings,
         List<StoredGate> gates,
-        List<TimelineSeries> timeline) {
+        List<AlignedSeries> timeline) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
@@ -96,7 +97,7 @@ public record RunRecord(
         gates = List.copyOf(gates);
         timeline = List.copyOf(timeline);
         Set<String> keys = new HashSet<>();
-        for (TimelineSeries s : timeline) {
+        for (AlignedSeries s : timeline) {
             if (!keys.add(s.key())) {
                 throw new IllegalArgumentException("timeline series must be unique, but " + s.key() + " came twice");
             }
@@ -154,7 +155,7 @@ public record RunRecord(
     }
 
     /** The timeline series {@code source:name.statistic} (first match, any tags). */
-    public Optional<TimelineSeries> series(String source, String name, String statistic) {
+    public Optional<AlignedSeries> series(String source, String name, String statistic) {
         return timeline.stream().filter(s -> s.is(source, name, statistic)).findFirst();
     }
 
@@ -178,7 +179,7 @@ public record RunRecord(
         private KeyFigures figures = KeyFigures.none();
         private List<StoredFinding> findings = List.of();
         private List<StoredGate> gates = List.of();
-        private final List<TimelineSeries> timeline = new ArrayList<>();
+        private final List<AlignedSeries> timeline = new ArrayList<>();
 
         private Builder(Instant start, Instant end) {
             this.start = Objects.requireNonNull(start, "start");
@@ -237,13 +238,13 @@ public record RunRecord(
         }
 
         /** Adds series to the timeline. */
-        public Builder timeline(List<TimelineSeries> value) {
+        public Builder timeline(List<AlignedSeries> value) {
             this.timeline.addAll(value);
             return this;
         }
 
         /** Adds one series to the timeline. */
-        public Builder series(TimelineSeries value) {
+        public Builder series(AlignedSeries value) {
             this.timeline.add(value);
             return this;
         }

@@ -104,8 +104,7 @@ public final class RunRecords {
                 .findings(findings(doc))
                 .gates(gates(doc));
         for (AlignedSeries s : doc.timeline()) {
-            b.series(TimelineSeries.of(
-                    s.source(), s.name(), s.statistic(), s.unit(), s.tags(), s.start(), s.step(), s.values()));
+            b.series(s);
         }
         return b.build();
     }

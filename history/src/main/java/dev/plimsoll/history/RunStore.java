@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.internal.Dialect;
 import dev.plimsoll.history.internal.PointCodec;
 import dev.plimsoll.history.internal.Target;
@@ -234,7 +235,7 @@ final class RunStore {
                 + "statistic, unit, tags, started_at, step_ms, points, point_values) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int ordinal = 0;
-            for (TimelineSeries s : r.timeline()) {
+            for (AlignedSeries s : r.timeline()) {
                 ps.setString(1, id);
                 ps.setInt(2, ordinal++);
                 ps.setString(3, s.source());
@@ -413,15 +414,15 @@ final class RunStore {
         return out;
     }
 
-    private List<TimelineSeries> series(String id) throws SQLException {
-        List<TimelineSeries> out = new ArrayList<>();
+    private List<AlignedSeries> series(String id) throws SQLException {
+        List<AlignedSeries> out = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT source, name, statistic, unit, tags, started_at, step_ms, "
                         + "point_values FROM timeline_series WHERE run_id = ? ORDER BY ordinal")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(TimelineSeries.of(
+                    out.add(AlignedSeries.of(
                             rs.getString(1),
                             rs.getString(2),
                             rs.getString(3),

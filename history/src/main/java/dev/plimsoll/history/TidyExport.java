@@ -17,6 +17,7 @@ package dev.plimsoll.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plimsoll.align.AlignedSeries;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -30,11 +31,11 @@ final class TidyExport {
 
     private TidyExport() {}
 
-    static void write(List<TimelineSeries> timeline, ExportFormat format, Writer out) throws IOException {
+    static void write(List<AlignedSeries> timeline, ExportFormat format, Writer out) throws IOException {
         if (format == ExportFormat.CSV) {
             out.write(String.join(",", COLUMNS));
             out.write('\n');
-            for (TimelineSeries s : timeline) {
+            for (AlignedSeries s : timeline) {
                 String prefix = "," + csv(s.source()) + "," + csv(seriesName(s)) + "," + csv(s.statistic()) + ","
                         + csv(s.unit()) + ",";
                 for (int i = 0; i < s.size(); i++) {
@@ -53,7 +54,7 @@ final class TidyExport {
         }
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartArray();
-            for (TimelineSeries s : timeline) {
+            for (AlignedSeries s : timeline) {
                 String name = seriesName(s);
                 for (int i = 0; i < s.size(); i++) {
                     double v = s.valueAt(i);
@@ -76,7 +77,7 @@ final class TidyExport {
     }
 
     /** The series' name with its tags, {@code name{k=v,k2=v2}}. */
-    static String seriesName(TimelineSeries s) {
+    static String seriesName(AlignedSeries s) {
         if (s.tags().isEmpty()) {
             return s.name();
         }

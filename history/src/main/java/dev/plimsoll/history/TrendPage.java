@@ -17,6 +17,7 @@ package dev.plimsoll.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plimsoll.internal.HtmlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -203,19 +204,7 @@ public final class TrendPage {
 
     /** HTML-escapes text for element content and attribute values. */
     static String h(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(s);
     }
 
     private static String resource(String name) {

@@ -17,6 +17,7 @@ package dev.plimsoll.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.align.AlignedSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +196,7 @@ class ComparisonsTest {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         RunRecord base = RunRecord.builder(t, t.plusSeconds(5))
                 .figures(KeyFigures.builder().put(Figure.CLIENT_P95, 100).build())
-                .series(TimelineSeries.load(
+                .series(AlignedSeries.load(
                         "latency", "p95", "ms", t, java.time.Duration.ofSeconds(1), new double[] {90, 100, 110, 100, 100
                         }))
                 .build();

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plimsoll.align.AlignedSeries;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -178,11 +179,11 @@ class GrafanaDashboardTest {
 
         long expectedLatency = s1.timeline().stream()
                 .filter(s -> s.source().equals("load") && s.name().equals("latency"))
-                .mapToLong(TimelineSeries::size)
+                .mapToLong(AlignedSeries::size)
                 .sum();
         assertThat(latency.rows()).hasSize((int) expectedLatency);
         assertThat(latency.rows()).extracting(row -> row.get(1)).contains("load:latency.p95");
-        TimelineSeries nodes = s1.timeline().stream()
+        AlignedSeries nodes = s1.timeline().stream()
                 .filter(s -> s.name().equals("cluster_node_count"))
                 .findFirst()
                 .orElseThrow();

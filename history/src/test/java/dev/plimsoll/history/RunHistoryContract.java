@@ -18,6 +18,7 @@ package dev.plimsoll.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.align.AlignedSeries;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -116,10 +117,10 @@ abstract class RunHistoryContract {
                 .gates(List.of(
                         new StoredGate("scaling_lag<=150s", "123.1s", true),
                         new StoredGate("client_p95<300ms", "412.5ms", false)))
-                .series(TimelineSeries.load("latency", "p95", "ms", start, Duration.ofSeconds(1), new double[] {
+                .series(AlignedSeries.load("latency", "p95", "ms", start, Duration.ofSeconds(1), new double[] {
                     100.5, Double.NaN, 412.25, 0.001, 1e-9, 123456789.125
                 }))
-                .series(TimelineSeries.of(
+                .series(AlignedSeries.of(
                         "cloudwatch",
                         "node_cpu_utilization",
                         "avg",
@@ -479,7 +480,7 @@ abstract class RunHistoryContract {
                 level = Math.max(1, level + r.nextGaussian() * 3);
                 v[i] = level * (1 + 0.05 * r.nextGaussian());
             }
-            b.series(TimelineSeries.of("datadog", "series_" + s, "avg", "ms", Map.of(), T0, Duration.ofSeconds(1), v));
+            b.series(AlignedSeries.of("datadog", "series_" + s, "avg", "ms", Map.of(), T0, Duration.ofSeconds(1), v));
         }
         return b.build();
     }

@@ -150,7 +150,7 @@ class RunRecordsTest {
                         new StoredGate("scaling_lag<=100s", "123.1s", false),
                         new StoredGate("regressions==0", "n/a (inconclusive)", false));
         assertThat(r.timeline())
-                .extracting(TimelineSeries::key)
+                .extracting(AlignedSeries::key)
                 .containsExactly(
                         "load:requests.rate", "cloudwatch:cluster_node_count.avg{query=nodes, signal=node_count}");
         assertThat(r.series("cloudwatch", "cluster_node_count", "avg")

@@ -17,6 +17,7 @@ package dev.plimsoll.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plimsoll.align.AlignedSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,43 +158,43 @@ final class Scenarios {
                 .totals(new Totals(requests, failed, requests, 0, vus, 0, 0))
                 .phases(phaseFigures)
                 .figures(figures(seconds, phases).build())
-                .series(TimelineSeries.load(
-                        TimelineSeries.REQUESTS,
+                .series(AlignedSeries.load(
+                        AlignedSeries.REQUESTS,
                         "rate",
                         "1/s",
                         t0,
                         second,
                         seconds.stream().mapToDouble(Second::requests).toArray()))
-                .series(TimelineSeries.load(
-                        TimelineSeries.ERRORS,
+                .series(AlignedSeries.load(
+                        AlignedSeries.ERRORS,
                         "rate",
                         "1/s",
                         t0,
                         second,
                         seconds.stream().mapToDouble(Second::failed).toArray()))
-                .series(TimelineSeries.load(
-                        TimelineSeries.VUS,
+                .series(AlignedSeries.load(
+                        AlignedSeries.VUS,
                         "max",
                         "count",
                         t0,
                         second,
                         seconds.stream().mapToDouble(Second::vus).toArray()))
-                .series(TimelineSeries.load(
-                        TimelineSeries.LATENCY,
+                .series(AlignedSeries.load(
+                        AlignedSeries.LATENCY,
                         "p50",
                         "ms",
                         t0,
                         second,
                         seconds.stream().mapToDouble(Second::p50).toArray()))
-                .series(TimelineSeries.load(
-                        TimelineSeries.LATENCY,
+                .series(AlignedSeries.load(
+                        AlignedSeries.LATENCY,
                         "p95",
                         "ms",
                         t0,
                         second,
                         seconds.stream().mapToDouble(Second::p95).toArray()))
-                .series(TimelineSeries.load(
-                        TimelineSeries.LATENCY,
+                .series(AlignedSeries.load(
+                        AlignedSeries.LATENCY,
                         "p99",
                         "ms",
                         t0,
@@ -231,12 +232,12 @@ final class Scenarios {
     }
 
     /** The CloudWatch series of the scenario at their own 60 s resolution. */
-    static List<TimelineSeries> cloudwatch(String scenario) {
+    static List<AlignedSeries> cloudwatch(String scenario) {
         Map<String, List<String[]>> byId = new LinkedHashMap<>();
         for (String[] row : csv(scenario + "/cloudwatch.csv")) {
             byId.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row);
         }
-        List<TimelineSeries> out = new ArrayList<>();
+        List<AlignedSeries> out = new ArrayList<>();
         byId.forEach((id, rows) -> {
             long[] t =
                     rows.stream().mapToLong(r -> Long.parseLong(r[2])).sorted().toArray();
@@ -247,7 +248,7 @@ final class Scenarios {
             for (String[] r : rows) {
                 v[(int) ((Long.parseLong(r[2]) - first) / 60_000)] = d(r[3]);
             }
-            out.add(TimelineSeries.of(
+            out.add(AlignedSeries.of(
                     "cloudwatch",
                     rows.get(0)[1],
                     id.contains("p95") ? "p95" : id.contains("p99") ? "p99" : "avg",
