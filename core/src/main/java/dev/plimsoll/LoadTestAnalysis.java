@@ -109,35 +109,69 @@ public final class LoadTestAnalysis {
         this.title = run.id();
     }
 
-    /** Starts an analysis of a run; its title defaults to the run's id. */
+    /**
+     * Starts an analysis of a run; its title defaults to the run's id.
+     *
+     * @param run the load run to analyse, as read by {@link dev.plimsoll.ingest.LoadRuns} or a reader
+     * @return a new analysis with no sources, no gates, {@link AnalysisConfig#defaults()} and
+     *     {@link Detectors#defaults()}
+     * @throws NullPointerException if {@code run} is null
+     */
     public static LoadTestAnalysis of(LoadRun run) {
         return new LoadTestAnalysis(run);
     }
 
-    /** The title of the reports; default the run's id. */
+    /**
+     * The title of the reports; default the run's id.
+     *
+     * @param title the heading of every report format, e.g. {@code "checkout, 200 VUs"}
+     * @return this analysis
+     */
     public LoadTestAnalysis title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
     }
 
-    /** Sources to fetch from (live or replayed), in addition to those given before. */
+    /**
+     * Sources to fetch from (live or replayed), in addition to those given before.
+     *
+     * @param sources the sources, read in this order; the analysis does not close them
+     * @return this analysis
+     */
     public LoadTestAnalysis sources(MetricSource... sources) {
         return sources(Arrays.asList(sources));
     }
 
-    /** Sources to fetch from (live or replayed), in addition to those given before. */
+    /**
+     * Sources to fetch from (live or replayed), in addition to those given before.
+     *
+     * @param sources the sources, read in iteration order; the analysis does not close them
+     * @return this analysis
+     * @throws NullPointerException if an element is null
+     */
     public LoadTestAnalysis sources(Collection<? extends MetricSource> sources) {
         sources.forEach(s -> this.sources.add(Objects.requireNonNull(s, "source")));
         return this;
     }
 
-    /** Series already fetched (e.g. by a custom query), analysed with those of the sources. */
+    /**
+     * Series already fetched (e.g. by a custom query), analysed with those of the sources.
+     *
+     * @param results fetch results, in addition to those given before; their coverage counts like a source's
+     * @return this analysis
+     * @throws NullPointerException if an element is null
+     */
     public LoadTestAnalysis fetched(FetchResult... results) {
         Arrays.stream(results).forEach(r -> fetched.add(Objects.requireNonNull(r, "result")));
         return this;
     }
 
-    /** The analysis' knobs; default {@link AnalysisConfig#defaults()}. */
+    /**
+     * The analysis' knobs; default {@link AnalysisConfig#defaults()}.
+     *
+     * @param config thresholds, windows and budgets of the detectors
+     * @return this analysis
+     */
     public LoadTestAnalysis config(AnalysisConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         return this;
@@ -146,6 +180,9 @@ public final class LoadTestAnalysis {
     /**
      * Gates to evaluate, parsed now so that a typo fails before any fetch.
      *
+     * @param expressions gate expressions in the CLI's syntax, e.g. {@code "client_p95<500ms"}, in addition to those
+     *     given before
+     * @return this analysis
      * @throws dev.plimsoll.gate.GateParseException naming the expression and position
      */
     public LoadTestAnalysis gates(String... expressions) {
@@ -153,7 +190,12 @@ public final class LoadTestAnalysis {
         return this;
     }
 
-    /** Gates to evaluate. */
+    /**
+     * Gates to evaluate, in addition to those given before.
+     *
+     * @param gates parsed gates (see {@link Gate#parse(String)})
+     * @return this analysis
+     */
     public LoadTestAnalysis gates(Collection<Gate> gates) {
         gates.forEach(g -> this.gates.add(Objects.requireNonNull(g, "gate")));
         return this;
@@ -162,6 +204,9 @@ public final class LoadTestAnalysis {
     /**
      * Findings at or above this severity fail the run (the verdict), like a failed gate; default none: only gates
      * fail it.
+     *
+     * @param severity the lowest severity that fails the run, or {@code null} for none
+     * @return this analysis
      */
     public LoadTestAnalysis failOn(@Nullable Severity severity) {
         this.failOn = severity;
@@ -175,13 +220,22 @@ public final class LoadTestAnalysis {
      * {@code scaling_lag_change<=30s}, {@code regressions==0}) are evaluated against it. When the comparator fails
      * (no baseline matches, the store is unreachable) the report says why and those gates are inconclusive; the
      * analysis goes on. {@code plimsoll-history}'s {@code HistoryBaseline} implements it over a run history.
+     *
+     * @param comparator the baseline to compare with, or {@code null} (the default) for no comparison
+     * @return this analysis
      */
     public LoadTestAnalysis baseline(@Nullable BaselineComparator comparator) {
         this.baseline = comparator;
         return this;
     }
 
-    /** The detectors to run, in order; default {@link Detectors#defaults()}. */
+    /**
+     * The detectors to run, in order; default {@link Detectors#defaults()}.
+     *
+     * @param detectors replaces the detectors given before; an empty list runs none (findings come only from a
+     *     baseline)
+     * @return this analysis
+     */
     public LoadTestAnalysis detectors(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
         return this;
@@ -191,6 +245,10 @@ public final class LoadTestAnalysis {
      * The longest wait for the sources' data to cover the run: CloudWatch publishes ALB metrics a minute or more
      * late, Datadog's AWS integration ~10 minutes. Sources are polled every {@link #pollInterval}; default 0 (one
      * fetch).
+     *
+     * @param delay how long {@link #analyze()} may wait after the run's end, at most; zero fetches once
+     * @return this analysis
+     * @throws IllegalArgumentException if {@code delay} is negative
      */
     public LoadTestAnalysis ingestionDelay(Duration delay) {
         if (delay.isNegative()) {
@@ -200,7 +258,13 @@ public final class LoadTestAnalysis {
         return this;
     }
 
-    /** Pause between polls while waiting for the data; default 15 s. */
+    /**
+     * Pause between polls while waiting for the data; default 15 s.
+     *
+     * @param interval time between two fetches of a source that does not yet cover the run
+     * @return this analysis
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
+     */
     public LoadTestAnalysis pollInterval(Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive, but was " + interval);
@@ -209,7 +273,12 @@ public final class LoadTestAnalysis {
         return this;
     }
 
-    /** Receives one line per step worth telling a person (fetching, waiting for data, a source failing). */
+    /**
+     * Receives one line per step worth telling a person (fetching, waiting for data, a source failing).
+     *
+     * @param listener called on the analysing thread with a line without trailing newline; default discards them
+     * @return this analysis
+     */
     public LoadTestAnalysis progress(Consumer<String> listener) {
         this.progress = Objects.requireNonNull(listener, "listener");
         return this;
@@ -228,6 +297,8 @@ public final class LoadTestAnalysis {
     /**
      * Fetches, aligns, detects and evaluates the gates.
      *
+     * @return the report: findings, coverage, gate results and the verdict; a source that failed is a coverage gap
+     *     in it, not an exception
      * @throws IllegalStateException when the thread is interrupted while waiting for data (the interrupt flag is
      *     kept)
      */

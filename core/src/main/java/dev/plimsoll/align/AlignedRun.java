@@ -49,6 +49,16 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew, List<Coverage> coverage) {
+    /**
+     * Copies the lists; the series are taken as they are (not shifted again). {@link #of(LoadRun, List, boolean,
+     * double)} aligns fetched series.
+     *
+     * @param run the load run
+     * @param cloud cloud series already on the generator's clock
+     * @param skew the offset that was applied to them
+     * @param coverage per query, what the sources got
+     * @throws NullPointerException if {@code run}, {@code skew} or a list is null
+     */
     public AlignedRun {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(skew, "skew");
@@ -56,7 +66,12 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
         coverage = List.copyOf(coverage);
     }
 
-    /** A run without cloud data. */
+    /**
+     * A run without cloud data: what the detectors see when no source was given.
+     *
+     * @param run the load run
+     * @return the run with no cloud series, no coverage and {@link ClockSkew#none()}
+     */
     public static AlignedRun of(LoadRun run) {
         return new AlignedRun(run, List.of(), ClockSkew.none(), List.of());
     }
@@ -66,7 +81,12 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
      * ({@link Signal#BACKEND_REQUESTS} preferred for its finer resolution, else {@link Signal#LB_REQUESTS}) unless
      * {@code estimateSkew} is false, and shifts every series by it.
      *
+     * @param run the load run, whose clock is the reference
+     * @param fetched what the sources returned; their series and coverage are concatenated in this order
+     * @param estimateSkew whether to estimate the clock skew; when false, or when no request count correlates, the
+     *     series are taken as they are
      * @param maxSkewSeconds largest offset searched either way, seconds
+     * @return the run with every cloud series shifted onto the generator's clock
      */
     public static AlignedRun of(LoadRun run, List<FetchResult> fetched, boolean estimateSkew, double maxSkewSeconds) {
         List<FetchedSeries> cloud = new ArrayList<>();
@@ -107,6 +127,9 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
     /**
      * A cloud series on the run's grid (its buckets, default 1 s) as a step function: each value holds over its own
      * period only, nothing is interpolated between points.
+     *
+     * @param s a cloud series, normally one of {@link #cloud()}
+     * @return one value per bucket of the run's timeline, NaN where no period of {@code s} covers the bucket
      */
     public TimeSeries onGrid(FetchedSeries s) {
         var t = run.timeline();
@@ -118,7 +141,12 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
                 t.size());
     }
 
-    /** Every series playing {@code signal}, finest resolution first. */
+    /**
+     * Every series playing {@code signal}, finest resolution first.
+     *
+     * @param signal the role, e.g. {@link Signal#NODE_COUNT}
+     * @return the matching cloud series, shortest period first; empty when no source delivered one
+     */
     public List<FetchedSeries> all(Signal signal) {
         return cloud.stream()
                 .filter(s -> s.signal() == signal)
@@ -126,12 +154,23 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
                 .toList();
     }
 
-    /** The finest series playing {@code signal} with the given statistic (e.g. {@link Statistic#P95}), if any. */
+    /**
+     * The finest series playing {@code signal} with the given statistic (e.g. {@link Statistic#P95}), if any.
+     *
+     * @param signal the role
+     * @param statistic the reduction the series must have
+     * @return the series with the shortest period, or empty
+     */
     public Optional<FetchedSeries> signal(Signal signal, Statistic statistic) {
         return all(signal).stream().filter(s -> s.id().statistic() == statistic).findFirst();
     }
 
-    /** The finest series playing {@code signal}. */
+    /**
+     * The finest series playing {@code signal}, whatever its statistic.
+     *
+     * @param signal the role
+     * @return the series with the shortest period, or empty
+     */
     public Optional<FetchedSeries> signal(Signal signal) {
         return all(signal).stream().findFirst();
     }
@@ -145,6 +184,9 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
      * latency p50/p95/p99 in ms; see {@link AlignedSeries}), then every cloud series at its own resolution on the
      * generator's clock, gridded from its first point at its period (a point off the grid goes to the nearest slot).
      * Cloud series without points are left out. Keys ({@link AlignedSeries#key()}) are unique.
+     *
+     * @return the load generator's six series (none for an empty run) followed by the cloud series; a cloud series
+     *     whose key would repeat another's gets a {@code series} tag ({@code 2}, {@code 3}…)
      */
     public List<AlignedSeries> merged() {
         List<AlignedSeries> out = new ArrayList<>();

@@ -100,6 +100,7 @@ public final class AlignedSeries {
      * @param start time of the first point
      * @param step grid step, a positive whole number of milliseconds
      * @param values one per step, NaN for a gap, no infinities
+     * @return the series
      * @throws IllegalArgumentException for an empty source or name, a bad step or an infinite value
      */
     public static AlignedSeries of(
@@ -117,6 +118,13 @@ public final class AlignedSeries {
     /**
      * A load-generator series ({@value #LOAD} source, no tags; values copied).
      *
+     * @param name e.g. {@value #LATENCY}
+     * @param statistic e.g. {@code p95}
+     * @param unit e.g. {@code ms}
+     * @param start time of the first point
+     * @param step the run's bucket, usually 1 s
+     * @param values one per step, NaN for a gap
+     * @return the series
      * @throws IllegalArgumentException as {@link #of}
      */
     public static AlignedSeries load(
@@ -124,65 +132,136 @@ public final class AlignedSeries {
         return of(LOAD, name, statistic, unit, Map.of(), start, step, values);
     }
 
+    /**
+     * Where the series comes from.
+     *
+     * @return {@value #LOAD} for the load generator's series, else the cloud source ({@code cloudwatch},
+     *     {@code datadog}, or {@code cloud} when the source did not say)
+     */
     public String source() {
         return source;
     }
 
+    /**
+     * The metric's name.
+     *
+     * @return e.g. {@value #REQUESTS} or {@code node_cpu_utilization}; never empty
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * How each point was reduced over its step.
+     *
+     * @return e.g. {@code rate}, {@code p95}, {@code avg}, {@code sum}, {@code last}
+     */
     public String statistic() {
         return statistic;
     }
 
+    /**
+     * The unit of the values.
+     *
+     * @return e.g. {@code ms}, {@code 1/s}, {@code percent}, {@code count}; empty when the source gave none
+     */
     public String unit() {
         return unit;
     }
 
+    /**
+     * Further identity: a cloud series' dimensions plus {@value #QUERY_TAG} and {@value #SIGNAL_TAG}.
+     *
+     * @return an unmodifiable map sorted by key; empty for the load generator's series
+     */
     public Map<String, String> tags() {
         return tags;
     }
 
+    /**
+     * The time of the first point, on the generator's clock.
+     *
+     * @return the time of point 0
+     */
     public Instant start() {
         return start;
     }
 
+    /**
+     * The distance between two points: the run's bucket for the load series, the period for a cloud series.
+     *
+     * @return a positive whole number of milliseconds
+     */
     public Duration step() {
         return step;
     }
 
-    /** Number of points. */
+    /**
+     * Number of points, gaps included.
+     *
+     * @return zero or more
+     */
     public int size() {
         return values.length;
     }
 
-    /** Value of point {@code index}; NaN for a gap. */
+    /**
+     * Value of point {@code index}; NaN for a gap.
+     *
+     * @param index 0 to {@link #size()} − 1
+     * @return the value in {@link #unit()}, or NaN
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public double valueAt(int index) {
         return values[index];
     }
 
-    /** Time of point {@code index}. */
+    /**
+     * Time of point {@code index}: {@code start + index × step}.
+     *
+     * @param index a point's index; not checked against {@link #size()}
+     * @return the point's time on the generator's clock
+     */
     public Instant timeAt(int index) {
         return start.plusMillis(index * step.toMillis());
     }
 
-    /** A copy of the values. */
+    /**
+     * A copy of the values.
+     *
+     * @return one value per point, NaN for a gap; changing it does not change this series
+     */
     public double[] values() {
         return values.clone();
     }
 
-    /** End of the last point's step (exclusive). */
+    /**
+     * End of the last point's step (exclusive).
+     *
+     * @return {@code start + size × step}; {@link #start()} for an empty series
+     */
     public Instant end() {
         return start.plusMillis(values.length * step.toMillis());
     }
 
-    /** Whether this is the series {@code source:name.statistic}, any tags. */
+    /**
+     * Whether this is the series {@code source:name.statistic}, any tags.
+     *
+     * @param source e.g. {@value #LOAD}
+     * @param name e.g. {@value #LATENCY}
+     * @param statistic e.g. {@code p95}
+     * @return true if all three are equal
+     */
     public boolean is(String source, String name, String statistic) {
         return this.source.equals(source) && this.name.equals(name) && this.statistic.equals(statistic);
     }
 
-    /** {@code source:name.statistic{tags}}: how exports and reports name the series. */
+    /**
+     * The series' identity as one string, unique within {@link AlignedRun#merged()}.
+     *
+     * @return {@code source:name.statistic{tags}}, e.g. {@code load:latency.p95}; the tags part is left out when
+     *     there are none
+     */
     public String key() {
         return source + ':' + name + '.' + statistic + (tags.isEmpty() ? "" : tags.toString());
     }

@@ -37,14 +37,33 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ClockSkew(double seconds, double correlation, String basis, double periodSeconds) {
+    /**
+     * Checks the basis.
+     *
+     * @param seconds offset, seconds: {@code cloud timestamp = generator time + seconds}
+     * @param correlation Pearson correlation at the offset, −1 to 1, NaN without a basis
+     * @param basis the cloud series' id, empty for none
+     * @param periodSeconds resolution of the basis series, seconds; 0 without a basis
+     * @throws NullPointerException if {@code basis} is null (use an empty string for none)
+     */
     public ClockSkew {
         Objects.requireNonNull(basis, "basis");
     }
 
+    /**
+     * No offset: the clocks are taken as they are.
+     *
+     * @return a skew of 0 s with NaN correlation and no basis
+     */
     public static ClockSkew none() {
         return new ClockSkew(0, Double.NaN, "", 0);
     }
 
+    /**
+     * Whether the offset was estimated from a request count rather than assumed zero.
+     *
+     * @return true when a basis series correlated with the generator's requests
+     */
     public boolean isEstimated() {
         return !basis.isEmpty();
     }

@@ -76,9 +76,24 @@ public record AnalysisConfig(
     public static final double DEFAULT_CPU_THRESHOLD = 70;
 
     /**
-     * Validates every field.
+     * Validates every field at once; {@link #defaults()} and {@link #toBuilder()} are the usual way in.
      *
+     * @param cpuThresholdPercent percent, in (0, 100]
+     * @param sustainSamples ≥ 1
+     * @param lagBudget positive
+     * @param ceilingHold positive
+     * @param maxNodes ≥ 0, 0 for unknown
+     * @param flappingChanges ≥ 2
+     * @param sloP95Millis milliseconds, positive and finite, or NaN for unknown
+     * @param minGrowthMillis milliseconds, ≥ 0 and finite
+     * @param errorRateThreshold share in [0, 1)
+     * @param minCoverage share in [0, 1]
+     * @param estimateSkew whether to estimate the clock skew
+     * @param maxSkew in [0, 30 min]
+     * @param fetchLead ≥ {@code maxSkew}
+     * @param fetchTrail ≥ 0
      * @throws IllegalArgumentException naming every field out of its range, with its value
+     * @throws NullPointerException if a duration is null
      */
     public AnalysisConfig {
         Objects.requireNonNull(lagBudget, "lagBudget");
@@ -125,7 +140,13 @@ public record AnalysisConfig(
         }
     }
 
-    /** The documented defaults. */
+    /**
+     * The documented defaults (see the components above).
+     *
+     * @return 70 % CPU sustained for 2 samples, 180 s lag budget, 120 s ceiling hold, unknown maximum nodes and SLO,
+     *     3 flapping changes, 50 ms growth, 1 % errors, 0.9 coverage, skew estimated within 120 s, sources read from
+     *     5 min before to 5 min after the run
+     */
     public static AnalysisConfig defaults() {
         return new AnalysisConfig(
                 DEFAULT_CPU_THRESHOLD,
@@ -144,7 +165,11 @@ public record AnalysisConfig(
                 Duration.ofMinutes(5));
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a builder holding this configuration's values; this configuration does not change
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -152,6 +177,9 @@ public record AnalysisConfig(
     /**
      * The window the sources are read over for a run: {@link #fetchLead()} before its start to {@link #fetchTrail()}
      * after its end. The detectors read nothing outside it.
+     *
+     * @param run the run's window
+     * @return the run's window widened by the lead and the trail
      */
     public TimeWindow fetchWindow(TimeWindow run) {
         return new TimeWindow(run.start().minus(fetchLead), run.end().plus(fetchTrail));
@@ -206,85 +234,169 @@ public record AnalysisConfig(
             fetchTrail = c.fetchTrail;
         }
 
-        /** @see AnalysisConfig#cpuThresholdPercent() */
+        /**
+         * Node CPU saturation threshold; default {@value AnalysisConfig#DEFAULT_CPU_THRESHOLD} %.
+         *
+         * @param percent percent, in (0, 100]
+         * @return this builder
+         * @see AnalysisConfig#cpuThresholdPercent()
+         */
         public Builder cpuThresholdPercent(double percent) {
             this.cpuThresholdPercent = percent;
             return this;
         }
 
-        /** @see AnalysisConfig#sustainSamples() */
+        /**
+         * Samples in a row over the CPU threshold that make a saturation episode; default 2.
+         *
+         * @param samples ≥ 1
+         * @return this builder
+         * @see AnalysisConfig#sustainSamples()
+         */
         public Builder sustainSamples(int samples) {
             this.sustainSamples = samples;
             return this;
         }
 
-        /** @see AnalysisConfig#lagBudget() */
+        /**
+         * Longest acceptable saturation to capacity-ready lag; default 180 s.
+         *
+         * @param budget positive
+         * @return this builder
+         * @see AnalysisConfig#lagBudget()
+         */
         public Builder lagBudget(Duration budget) {
             this.lagBudget = Objects.requireNonNull(budget, "lagBudget");
             return this;
         }
 
-        /** @see AnalysisConfig#ceilingHold() */
+        /**
+         * How long saturation must last at the highest node count to call it a ceiling; default 120 s.
+         *
+         * @param hold positive
+         * @return this builder
+         * @see AnalysisConfig#ceilingHold()
+         */
         public Builder ceilingHold(Duration hold) {
             this.ceilingHold = Objects.requireNonNull(hold, "ceilingHold");
             return this;
         }
 
-        /** @see AnalysisConfig#maxNodes() */
+        /**
+         * The node group's maximum size; default 0 (unknown, inferred from a plateau).
+         *
+         * @param nodes ≥ 0, 0 for unknown
+         * @return this builder
+         * @see AnalysisConfig#maxNodes()
+         */
         public Builder maxNodes(int nodes) {
             this.maxNodes = nodes;
             return this;
         }
 
-        /** @see AnalysisConfig#flappingChanges() */
+        /**
+         * Direction changes of the node count that make flapping; default 3.
+         *
+         * @param changes ≥ 2
+         * @return this builder
+         * @see AnalysisConfig#flappingChanges()
+         */
         public Builder flappingChanges(int changes) {
             this.flappingChanges = changes;
             return this;
         }
 
-        /** @see AnalysisConfig#sloP95Millis() */
+        /**
+         * The client p95 objective; default NaN (unknown).
+         *
+         * @param millis milliseconds, positive and finite, or NaN
+         * @return this builder
+         * @see AnalysisConfig#sloP95Millis()
+         */
         public Builder sloP95Millis(double millis) {
             this.sloP95Millis = millis;
             return this;
         }
 
-        /** @see AnalysisConfig#minGrowthMillis() */
+        /**
+         * Client p95 growth below which no bottleneck is named; default 50 ms.
+         *
+         * @param millis milliseconds, ≥ 0
+         * @return this builder
+         * @see AnalysisConfig#minGrowthMillis()
+         */
         public Builder minGrowthMillis(double millis) {
             this.minGrowthMillis = millis;
             return this;
         }
 
-        /** @see AnalysisConfig#errorRateThreshold() */
+        /**
+         * Share of failed requests in a 10 s window that makes an error burst; default 0.01.
+         *
+         * @param share in [0, 1), e.g. 0.05 for 5 %
+         * @return this builder
+         * @see AnalysisConfig#errorRateThreshold()
+         */
         public Builder errorRateThreshold(double share) {
             this.errorRateThreshold = share;
             return this;
         }
 
-        /** @see AnalysisConfig#minCoverage() */
+        /**
+         * Share of a signal's expected points that must be present for it to count as measured; default 0.9.
+         *
+         * @param ratio in [0, 1]
+         * @return this builder
+         * @see AnalysisConfig#minCoverage()
+         */
         public Builder minCoverage(double ratio) {
             this.minCoverage = ratio;
             return this;
         }
 
-        /** @see AnalysisConfig#estimateSkew() */
+        /**
+         * Whether to estimate and apply the clock skew between generator and cloud; default true.
+         *
+         * @param estimate false to take both clocks as they are
+         * @return this builder
+         * @see AnalysisConfig#estimateSkew()
+         */
         public Builder estimateSkew(boolean estimate) {
             this.estimateSkew = estimate;
             return this;
         }
 
-        /** @see AnalysisConfig#maxSkew() */
+        /**
+         * Largest clock skew searched either way; default 120 s.
+         *
+         * @param skew in [0, 30 min], at most {@link #fetchLead(Duration) fetchLead}
+         * @return this builder
+         * @see AnalysisConfig#maxSkew()
+         */
         public Builder maxSkew(Duration skew) {
             this.maxSkew = Objects.requireNonNull(skew, "maxSkew");
             return this;
         }
 
-        /** @see AnalysisConfig#fetchLead() */
+        /**
+         * How long before the run's start the sources are read; default 5 min.
+         *
+         * @param lead ≥ {@link #maxSkew(Duration) maxSkew}
+         * @return this builder
+         * @see AnalysisConfig#fetchLead()
+         */
         public Builder fetchLead(Duration lead) {
             this.fetchLead = Objects.requireNonNull(lead, "fetchLead");
             return this;
         }
 
-        /** @see AnalysisConfig#fetchTrail() */
+        /**
+         * How long after the run's end the sources are read; default 5 min.
+         *
+         * @param trail ≥ 0
+         * @return this builder
+         * @see AnalysisConfig#fetchTrail()
+         */
         public Builder fetchTrail(Duration trail) {
             this.fetchTrail = Objects.requireNonNull(trail, "fetchTrail");
             return this;
@@ -293,6 +405,7 @@ public record AnalysisConfig(
         /**
          * The configuration.
          *
+         * @return a new, validated configuration
          * @throws IllegalArgumentException naming every field out of its range
          */
         public AnalysisConfig build() {

@@ -47,6 +47,18 @@ public record AnalysisResult(
         Optional<Elasticity> elasticity,
         AlignedRun aligned) {
 
+    /**
+     * Copies the lists; the order of {@code findings} is kept as given.
+     *
+     * @param findings ordered by severity (highest first), then time, then kind
+     * @param skew the clock skew applied
+     * @param coverage per query
+     * @param evidence per signal group
+     * @param correlations per cloud series
+     * @param elasticity empty when demand or supply could not be measured
+     * @param aligned the aligned run
+     * @throws NullPointerException if a component is null
+     */
     public AnalysisResult {
         findings = List.copyOf(findings);
         Objects.requireNonNull(skew, "skew");
@@ -61,6 +73,8 @@ public record AnalysisResult(
      * Where latency was added under load: the tier of the latency-bottleneck finding; else {@link LatencyTier#NONE}
      * when the server side's latency was measured and nothing needed placing, {@link LatencyTier#UNKNOWN} when it was
      * not (no cloud source, or its series did not cover the run).
+     *
+     * @return the tier, never null
      */
     public LatencyTier bottleneck() {
         return findings(FindingKind.LATENCY_BOTTLENECK).stream()
@@ -69,7 +83,12 @@ public record AnalysisResult(
                 .orElse(covered(SignalGroup.SERVER_LATENCY) ? LatencyTier.NONE : LatencyTier.UNKNOWN);
     }
 
-    /** How well the cloud series cover a group of signals over the run. */
+    /**
+     * How well the cloud series cover a group of signals over the run.
+     *
+     * @param group the group
+     * @return its coverage; a group the analysis did not check is reported uncovered, "not checked"
+     */
     public SignalCoverage evidence(SignalGroup group) {
         return evidence.stream()
                 .filter(e -> e.group() == group)
@@ -78,24 +97,43 @@ public record AnalysisResult(
                         group, false, 0, List.of(), false, List.of(group.label() + ": not checked")));
     }
 
-    /** Whether the cloud series cover a group of signals over the run. */
+    /**
+     * Whether the cloud series cover a group of signals over the run.
+     *
+     * @param group the group
+     * @return true if its coverage reached {@link AnalysisConfig#minCoverage()}
+     */
     public boolean covered(SignalGroup group) {
         return evidence(group).covered();
     }
 
-    /** Findings of one kind. */
+    /**
+     * Findings of one kind.
+     *
+     * @param kind the kind
+     * @return those findings in the result's order; empty if none
+     */
     public List<Finding> findings(FindingKind kind) {
         return findings.stream().filter(f -> f.kind() == kind).toList();
     }
 
-    /** Findings at or above a severity. */
+    /**
+     * Findings at or above a severity.
+     *
+     * @param severity the lowest severity wanted
+     * @return those findings in the result's order; empty if none
+     */
     public List<Finding> findingsAtLeast(Severity severity) {
         return findings.stream()
                 .filter(f -> f.severity().compareTo(severity) >= 0)
                 .toList();
     }
 
-    /** The first scaling-lag finding's lag in seconds, NaN when there is none. */
+    /**
+     * The first scaling-lag finding's lag, the figure the {@code scaling_lag} gate compares.
+     *
+     * @return seconds from saturation to capacity ready; NaN when there is no scaling-lag finding
+     */
     public double scalingLagSeconds() {
         return findings(FindingKind.SCALING_LAG).stream()
                 .map(f -> ((Finding.ScalingLag) f).lagSeconds())

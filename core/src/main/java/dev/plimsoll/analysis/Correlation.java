@@ -43,6 +43,20 @@ public record Correlation(
         double pValue,
         int n) {
 
+    /**
+     * Checks the names.
+     *
+     * @param queryId the query id
+     * @param signal the role
+     * @param series the metric id's text
+     * @param load {@code rps} or {@code vus}
+     * @param pearson in [−1, 1], NaN when undefined (a constant series)
+     * @param spearman in [−1, 1], NaN when undefined
+     * @param lagSeconds seconds, positive when the series lags behind the load
+     * @param pValue in [0, 1]
+     * @param n pairs compared
+     * @throws NullPointerException if a name or the signal is null
+     */
     public Correlation {
         Objects.requireNonNull(queryId, "queryId");
         Objects.requireNonNull(signal, "signal");

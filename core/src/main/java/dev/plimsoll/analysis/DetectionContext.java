@@ -29,16 +29,33 @@ import java.util.function.Function;
  * @since 0.1
  */
 public interface DetectionContext {
-    /** The load run with the cloud's series on its clock. */
+    /**
+     * The load run with the cloud's series on its clock.
+     *
+     * @return the aligned run, the same for every detector of one analysis
+     */
     AlignedRun run();
 
-    /** The analysis' knobs. */
+    /**
+     * The analysis' knobs.
+     *
+     * @return the configuration the analysis was given
+     */
     AnalysisConfig config();
 
-    /** The findings of the detectors that ran before this one, in their order; unmodifiable. */
+    /**
+     * The findings of the detectors that ran before this one.
+     *
+     * @return those findings in the detectors' order; unmodifiable
+     */
     List<Finding> findings();
 
-    /** The findings so far of one kind. */
+    /**
+     * The findings so far of one kind.
+     *
+     * @param kind the kind
+     * @return those of {@link #findings()} of that kind; empty if none
+     */
     default List<Finding> findings(FindingKind kind) {
         return findings().stream().filter(f -> f.kind() == kind).toList();
     }

@@ -36,13 +36,18 @@ import java.util.List;
  * @since 0.1
  */
 public interface Detector {
-    /** A stable lower-case id, e.g. {@code scaling_lag}; names the detector in analysis errors and logs. */
+    /**
+     * A stable lower-case id; names the detector in analysis errors and logs.
+     *
+     * @return e.g. {@code scaling_lag}; should not change between versions
+     */
     String id();
 
     /**
      * The findings of this detector; empty when there is nothing to report or the data it needs is absent.
      *
      * @param ctx the aligned run, the configuration, the findings so far and shared computations
+     * @return the findings, in any order (the analysis sorts them); never null
      */
     List<Finding> detect(DetectionContext ctx);
 }

@@ -36,7 +36,11 @@ import java.util.List;
 public final class Detectors {
     private Detectors() {}
 
-    /** The built-in detectors, in order. */
+    /**
+     * The built-in detectors, in order.
+     *
+     * @return an unmodifiable list of new detector instances
+     */
     public static List<Detector> defaults() {
         return List.of(
                 new GeneratorDetector(),
@@ -48,7 +52,12 @@ public final class Detectors {
                 new KneeDetector());
     }
 
-    /** The built-in detectors followed by {@code more}. */
+    /**
+     * The built-in detectors followed by {@code more}.
+     *
+     * @param more detectors to run after the built-in ones, in this order; they see the built-in findings
+     * @return an unmodifiable list
+     */
     public static List<Detector> defaultsAnd(Detector... more) {
         List<Detector> all = new ArrayList<>(defaults());
         all.addAll(Arrays.asList(more));

@@ -33,6 +33,17 @@ import java.util.Objects;
  */
 public record SignalCoverage(
         SignalGroup group, boolean asked, double ratio, List<String> basis, boolean covered, List<String> problems) {
+    /**
+     * Copies the lists.
+     *
+     * @param group the group
+     * @param asked whether any source was asked for one of its signals
+     * @param ratio share in [0, 1]
+     * @param basis query ids
+     * @param covered whether the ratio reaches the configured minimum
+     * @param problems sentences; empty when covered
+     * @throws NullPointerException if {@code group} or a list is null
+     */
     public SignalCoverage {
         Objects.requireNonNull(group, "group");
         basis = List.copyOf(basis);

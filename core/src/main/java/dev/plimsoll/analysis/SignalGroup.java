@@ -45,17 +45,29 @@ public enum SignalGroup {
         this.parts = parts;
     }
 
-    /** What the group is, in words: {@code node CPU and node count}. */
+    /**
+     * What the group is, in words.
+     *
+     * @return e.g. {@code node CPU and node count}
+     */
     public String label() {
         return label;
     }
 
-    /** The group's parts; each part is satisfied by any one of its signals. */
+    /**
+     * The group's parts; each part is satisfied by any one of its signals.
+     *
+     * @return the parts, unmodifiable; every part must be covered for the group to be
+     */
     public List<Set<Signal>> parts() {
         return parts;
     }
 
-    /** {@code scaling}, {@code server_latency}, {@code request_count}. */
+    /**
+     * The group's id in reports and the JSON.
+     *
+     * @return the constant's name in lower case: {@code scaling}, {@code server_latency}, {@code request_count}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -34,8 +34,9 @@ import dev.plimsoll.analysis.AnalysisResult;
  */
 public interface BaselineComparator {
     /**
-     * The baseline as the user chose it, e.g. {@code last-passing} or {@code label:branch=main,n=5}: names the
-     * baseline in reports, also when it could not be read.
+     * The baseline as the user chose it: names the baseline in reports, also when it could not be read.
+     *
+     * @return e.g. {@code last-passing} or {@code label:branch=main,n=5}
      */
     String selector();
 

@@ -43,6 +43,17 @@ public record BaselineComparison(
         List<FigureChange> figures,
         String problem) {
 
+    /**
+     * Validates and copies; {@link #of} and {@link #unavailable} are the usual way in.
+     *
+     * @param selector the baseline as chosen
+     * @param runId this run's id in the store, or empty
+     * @param baselineRunIds newest first; at least one unless {@code problem} is given
+     * @param figures one per key figure
+     * @param problem why no baseline could be compared; empty when it was
+     * @throws IllegalArgumentException if there is neither a baseline run nor a problem
+     * @throws NullPointerException if a component is null
+     */
     public BaselineComparison {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(runId, "runId");
@@ -54,13 +65,29 @@ public record BaselineComparison(
         }
     }
 
-    /** A comparison with baseline runs. */
+    /**
+     * A comparison with baseline runs.
+     *
+     * @param selector the baseline as the user chose it, e.g. {@code last-passing}
+     * @param runId this run's id in the store, when it was saved before the comparison
+     * @param baselineRunIds the baseline runs, newest first; at least one
+     * @param figures one comparison per key figure
+     * @return an available comparison
+     * @throws IllegalArgumentException if {@code baselineRunIds} is empty
+     */
     public static BaselineComparison of(
             String selector, Optional<String> runId, List<String> baselineRunIds, List<FigureChange> figures) {
         return new BaselineComparison(selector, runId, baselineRunIds, figures, "");
     }
 
-    /** No baseline could be compared, and why (one line, e.g. what the store holds instead). */
+    /**
+     * No baseline could be compared, and why.
+     *
+     * @param selector the baseline as the user chose it
+     * @param problem one line a person can act on, e.g. what the store holds instead
+     * @return an unavailable comparison: no runs, no figures
+     * @throws IllegalArgumentException if {@code problem} is blank
+     */
     public static BaselineComparison unavailable(String selector, String problem) {
         if (problem.isBlank()) {
             throw new IllegalArgumentException("say why the baseline is unavailable");
@@ -68,27 +95,50 @@ public record BaselineComparison(
         return new BaselineComparison(selector, Optional.empty(), List.of(), List.of(), problem);
     }
 
-    /** Whether baseline runs were compared. */
+    /**
+     * Whether baseline runs were compared.
+     *
+     * @return true if there is no {@link #problem()}
+     */
     public boolean available() {
         return problem.isEmpty();
     }
 
-    /** The figures that got worse. */
+    /**
+     * The figures that got worse.
+     *
+     * @return the {@link FigureChange.Outcome#REGRESSION regressions}, in catalogue order; what the
+     *     {@code regressions} gate counts
+     */
     public List<FigureChange> regressions() {
         return with(FigureChange.Outcome.REGRESSION);
     }
 
-    /** The figures that got better. */
+    /**
+     * The figures that got better.
+     *
+     * @return the {@link FigureChange.Outcome#IMPROVEMENT improvements}, in catalogue order
+     */
     public List<FigureChange> improvements() {
         return with(FigureChange.Outcome.IMPROVEMENT);
     }
 
-    /** The figures with one outcome. */
+    /**
+     * The figures with one outcome.
+     *
+     * @param outcome the outcome
+     * @return those figures, in catalogue order; empty if none
+     */
     public List<FigureChange> with(FigureChange.Outcome outcome) {
         return figures.stream().filter(f -> f.outcome() == outcome).toList();
     }
 
-    /** The comparison of one figure, if it was compared. */
+    /**
+     * The comparison of one figure, if it was compared.
+     *
+     * @param id the figure's id, e.g. {@code client_p95}
+     * @return the comparison, or empty when the figure is not in this comparison
+     */
     public Optional<FigureChange> figure(String id) {
         return figures.stream().filter(f -> f.figure().equals(id)).findFirst();
     }
@@ -99,6 +149,9 @@ public record BaselineComparison(
      * value (naming this run when it has an id) and the change, with the figure's id as the series; its confidence is
      * {@code 1 − p} for the Mann–Whitney test, 0.9 against three or more baselines' spread, 0.7 against fewer with a
      * tolerance, and 0.8 for a figure that appeared or disappeared.
+     *
+     * @param window the run's window, the findings' window
+     * @return one finding per regressed or improved figure; empty when unavailable
      */
     public List<Finding> findings(TimeWindow window) {
         List<Finding> out = new ArrayList<>();

@@ -69,7 +69,11 @@ public record FigureChange(
         /** The run or every baseline lacks the figure. */
         NO_DATA;
 
-        /** {@code regression}, {@code improvement}, {@code change}, {@code unchanged}, {@code no_data}. */
+        /**
+         * The outcome's id in the JSON report and the run history.
+         *
+         * @return {@code regression}, {@code improvement}, {@code change}, {@code unchanged} or {@code no_data}
+         */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -77,6 +81,8 @@ public record FigureChange(
         /**
          * The outcome with this id.
          *
+         * @param id as returned by {@link #id()}
+         * @return the outcome
          * @throws IllegalArgumentException for another text
          */
         public static Outcome ofId(String id) {
@@ -90,6 +96,23 @@ public record FigureChange(
         }
     }
 
+    /**
+     * Checks the texts.
+     *
+     * @param figure the figure's id
+     * @param unit the figure's unit
+     * @param outcome the conclusion
+     * @param baseline the baselines' median, NaN when absent
+     * @param current this run's value, NaN when absent
+     * @param change in the figure's unit, NaN when it cannot be said
+     * @param relativeChange share of the baseline, NaN when undefined
+     * @param test the comparison's name
+     * @param pValue in [0, 1], NaN for tests without one
+     * @param effectSize see the class comment; NaN when none
+     * @param threshold in the figure's unit, NaN when none applied
+     * @param reason one sentence
+     * @throws NullPointerException if a text or the outcome is null
+     */
     public FigureChange {
         Objects.requireNonNull(figure, "figure");
         Objects.requireNonNull(unit, "unit");

@@ -24,10 +24,21 @@ package dev.plimsoll.error;
 public abstract class PlimsollException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message that states the rule and the bad value.
+     *
+     * @param message what went wrong, naming the input (file, line, field) where there is one
+     */
     protected PlimsollException(String message) {
         super(message);
     }
 
+    /**
+     * An exception caused by another, e.g. an I/O or SDK failure wrapped once at Plimsoll's boundary.
+     *
+     * @param message what went wrong, naming the input where there is one
+     * @param cause the underlying failure
+     */
     protected PlimsollException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -31,6 +31,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record Evidence(
         String label, String series, @Nullable Instant time, double value, String unit) {
+    /**
+     * Checks the texts.
+     *
+     * @param label what it is
+     * @param series the metric id's text, or empty
+     * @param time when, or null for a figure over a window
+     * @param value in {@code unit}; may be NaN when the figure could not be measured
+     * @param unit the value's unit
+     * @throws NullPointerException if {@code label}, {@code series} or {@code unit} is null
+     */
     public Evidence {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(series, "series");

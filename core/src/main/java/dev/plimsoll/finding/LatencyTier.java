@@ -38,7 +38,12 @@ public enum LatencyTier {
     /** The server side was not checked: no cloud series to place the growth, so no tier can be named. */
     UNKNOWN;
 
-    /** {@code backend}, {@code load_balancer}, {@code network_edge}, {@code load_generator}, {@code none}, {@code unknown}. */
+    /**
+     * The tier's stable id.
+     *
+     * @return {@code backend}, {@code load_balancer}, {@code network_edge}, {@code load_generator}, {@code none} or
+     *     {@code unknown}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -46,6 +51,8 @@ public enum LatencyTier {
     /**
      * The tier with this id.
      *
+     * @param id as returned by {@link #id()}, e.g. from a gate or a JSON report
+     * @return the tier
      * @throws IllegalArgumentException naming the known ids
      */
     public static LatencyTier ofId(String id) {

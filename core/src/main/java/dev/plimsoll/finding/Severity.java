@@ -30,6 +30,11 @@ public enum Severity {
     /** The run's result cannot be trusted or the system failed: a ceiling, errors under load, a saturated generator. */
     HIGH;
 
+    /**
+     * The severity as reports, the CLI's {@code --fail-on} and meters spell it.
+     *
+     * @return {@code info}, {@code warning} or {@code high}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -24,7 +24,10 @@ import dev.plimsoll.error.PlimsollException;
  */
 public final class GateParseException extends PlimsollException {
     private static final long serialVersionUID = 1L;
+    /** The gate as written. */
     private final String expression;
+
+    /** 0-based index into {@link #expression} where parsing failed. */
     private final int position;
 
     GateParseException(String expression, int position, String rule) {
@@ -34,10 +37,20 @@ public final class GateParseException extends PlimsollException {
         this.position = position;
     }
 
+    /**
+     * The gate as written.
+     *
+     * @return the expression that failed to parse
+     */
     public String expression() {
         return expression;
     }
 
+    /**
+     * Where parsing failed.
+     *
+     * @return a 0-based index into {@link #expression()}; its length when more was expected at the end
+     */
     public int position() {
         return position;
     }

@@ -39,7 +39,11 @@ public record GateResult(String expression, String measured, Outcome outcome, St
         /** The figure could not be measured, or the data it rests on does not cover the run. */
         INCONCLUSIVE;
 
-        /** {@code pass}, {@code fail}, {@code inconclusive}. */
+        /**
+         * The outcome's id in the JSON report and JUnit XML.
+         *
+         * @return {@code pass}, {@code fail} or {@code inconclusive}
+         */
         public String id() {
             return switch (this) {
                 case PASSED -> "pass";
@@ -48,12 +52,25 @@ public record GateResult(String expression, String measured, Outcome outcome, St
             };
         }
 
-        /** {@code PASS}, {@code FAIL}, {@code INCONCLUSIVE}, for terminal output. */
+        /**
+         * The outcome for terminal output.
+         *
+         * @return {@code PASS}, {@code FAIL} or {@code INCONCLUSIVE}
+         */
         public String label() {
             return id().toUpperCase(Locale.ROOT);
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param expression the gate as written
+     * @param measured the measured figure as text, {@code n/a} when not measured
+     * @param outcome the outcome
+     * @param note why inconclusive, or what the figure rests on; empty for nothing
+     * @throws NullPointerException if a component is null
+     */
     public GateResult {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(measured, "measured");
@@ -61,12 +78,20 @@ public record GateResult(String expression, String measured, Outcome outcome, St
         Objects.requireNonNull(note, "note");
     }
 
-    /** Whether the gate held on covered data. */
+    /**
+     * Whether the gate held on covered data.
+     *
+     * @return true for {@link Outcome#PASSED}
+     */
     public boolean passed() {
         return outcome == Outcome.PASSED;
     }
 
-    /** Whether the gate was measured on covered data and missed its threshold. */
+    /**
+     * Whether the gate was measured on covered data and missed its threshold.
+     *
+     * @return true for {@link Outcome#FAILED}; false for an inconclusive gate
+     */
     public boolean failed() {
         return outcome == Outcome.FAILED;
     }

@@ -114,6 +114,8 @@ public final class JsonReport {
     /**
      * Writes a report document (a live report's, or one read back) as JSON.
      *
+     * @param doc the document
+     * @param out receives the JSON, pretty-printed, schema version {@value #SCHEMA_VERSION}; closed when done
      * @throws IOException when the writer fails
      */
     public static void write(ReportDocument doc, Writer out) throws IOException {
@@ -475,6 +477,8 @@ public final class JsonReport {
     /**
      * Reads a saved JSON report (written by this or an earlier version of the schema).
      *
+     * @param file a {@code plimsoll-report.json}, at most 512 MiB
+     * @return the document as the file holds it (NaN where it holds {@code null})
      * @throws ReportException naming the file, and the line and rule where the content is not a Plimsoll JSON report
      *     (or is from a newer schema version)
      */

@@ -60,6 +60,16 @@ public record Report(
         List<GateResult> gates,
         Optional<Severity> failOn,
         Optional<BaselineComparison> baseline) {
+    /**
+     * Copies the gates; {@link dev.plimsoll.LoadTestAnalysis#analyze()} is the usual way to get a report.
+     *
+     * @param title the reports' heading
+     * @param result the analysis
+     * @param gates gate results, in the order given
+     * @param failOn the lowest severity that fails the run, or empty
+     * @param baseline the baseline comparison, or empty
+     * @throws NullPointerException if a component is null
+     */
     public Report {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(result, "result");
@@ -68,7 +78,15 @@ public record Report(
         Objects.requireNonNull(baseline, "baseline");
     }
 
-    /** A report without a baseline comparison. */
+    /**
+     * A report without a baseline comparison.
+     *
+     * @param title the reports' heading
+     * @param result the analysis
+     * @param gates gate results, in the order given
+     * @param failOn the lowest severity that fails the run, or empty for none
+     * @throws NullPointerException if a component is null
+     */
     public Report(String title, AnalysisResult result, List<GateResult> gates, Optional<Severity> failOn) {
         this(title, result, gates, failOn, Optional.empty());
     }
@@ -78,6 +96,8 @@ public record Report(
      * {@link Verdict#INCONCLUSIVE} when nothing failed but a gate could not be decided, the sources did not cover the
      * run for the signals the findings need ({@link dev.plimsoll.analysis.AnalysisConfig#minCoverage()}), a detector
      * failed, or there was neither a cloud source nor a gate; else {@link Verdict#PASS}. {@link #reasons()} says why.
+     *
+     * @return the verdict, computed from the components each time
      */
     public Verdict verdict() {
         if (gates.stream().anyMatch(GateResult::failed) || !failingFindings().isEmpty()) {
@@ -86,7 +106,11 @@ public record Report(
         return inconclusiveReasons().isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
     }
 
-    /** Why the verdict is what it is, one line each: the failed gates and findings, or what could not be decided. */
+    /**
+     * Why the verdict is what it is: the failed gates and findings, or what could not be decided.
+     *
+     * @return one line each, without trailing newline; empty for a pass
+     */
     public List<String> reasons() {
         List<String> out = new ArrayList<>();
         for (GateResult g : gates) {
@@ -103,7 +127,11 @@ public record Report(
         return out;
     }
 
-    /** Whether the verdict is a pass (no gate failed, nothing undecided). */
+    /**
+     * Whether the verdict is a pass (no gate failed, nothing undecided).
+     *
+     * @return true for {@link Verdict#PASS}; false for a fail and for an inconclusive run
+     */
     public boolean passed() {
         return verdict() == Verdict.PASS;
     }
@@ -147,6 +175,8 @@ public record Report(
     /**
      * Writes the report in one format, times in UTC.
      *
+     * @param format the format
+     * @param out receives the report; {@link ReportFormat#JSON} closes it when done, the other formats leave it open
      * @throws IOException when the writer fails
      */
     public void write(ReportFormat format, Writer out) throws IOException {
@@ -156,6 +186,9 @@ public record Report(
     /**
      * Writes the report in one format with the given options (e.g. the time zone of the HTML report).
      *
+     * @param format the format
+     * @param out receives the report; {@link ReportFormat#JSON} closes it when done, the other formats leave it open
+     * @param options how to write it
      * @throws IOException when the writer fails
      */
     public void write(ReportFormat format, Writer out, ReportOptions options) throws IOException {
@@ -165,6 +198,9 @@ public record Report(
     /**
      * Writes the report in one format to a file (UTF-8), creating its parent directories; times in UTC.
      *
+     * @param format the format
+     * @param file the file, replaced if it exists
+     * @return {@code file}
      * @throws ReportException naming the file when it cannot be written
      */
     public Path write(ReportFormat format, Path file) {
@@ -174,6 +210,10 @@ public record Report(
     /**
      * Writes the report in one format to a file (UTF-8) with the given options, creating its parent directories.
      *
+     * @param format the format
+     * @param file the file, replaced if it exists
+     * @param options how to write it
+     * @return {@code file}
      * @throws ReportException naming the file when it cannot be written
      */
     public Path write(ReportFormat format, Path file, ReportOptions options) {
@@ -195,6 +235,8 @@ public record Report(
      * Writes the report in each format into a directory, under the formats' {@link ReportFormat#fileName() file
      * names}, creating the directory; times in UTC.
      *
+     * @param directory the report directory; files of the same names in it are replaced
+     * @param formats the formats; a format given twice is written once
      * @return the files written, in the order of {@code formats}
      * @throws ReportException naming the file that could not be written
      */
@@ -206,6 +248,9 @@ public record Report(
      * Writes the report in each format into a directory with the given options (e.g. the time zone of the HTML
      * report), under the formats' {@link ReportFormat#fileName() file names}, creating the directory.
      *
+     * @param directory the report directory; files of the same names in it are replaced
+     * @param formats the formats; a format given twice is written once
+     * @param options how to write them
      * @return the files written, in the order of {@code formats}
      * @throws ReportException naming the file that could not be written
      */

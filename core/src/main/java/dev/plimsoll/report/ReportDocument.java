@@ -83,6 +83,27 @@ public record ReportDocument(
         Optional<BaselineComparison> baseline,
         List<AlignedSeries> timeline) {
 
+    /**
+     * Copies the lists; {@link #of(Report)} and {@link JsonReport#read(java.nio.file.Path)} are the usual way in.
+     *
+     * @param schemaVersion the JSON schema version
+     * @param title the title
+     * @param verdict the verdict
+     * @param reasons one line each
+     * @param run the run's totals
+     * @param phases in time order
+     * @param bottleneck the latency tier
+     * @param clockSkew the skew, or empty when not estimated
+     * @param elasticity or empty
+     * @param findings in the analysis' order
+     * @param gates in the order given
+     * @param evidence per signal group
+     * @param coverage per query
+     * @param correlations per cloud series
+     * @param baseline or empty
+     * @param timeline the merged timeline
+     * @throws NullPointerException if a component is null
+     */
     public ReportDocument {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(verdict, "verdict");
@@ -136,6 +157,26 @@ public record ReportDocument(
             double p99Ms,
             long dataSentBytes,
             long dataReceivedBytes) {
+        /**
+         * Checks the texts and instants.
+         *
+         * @param tool the load tool
+         * @param id the run's id
+         * @param start first instant
+         * @param end end, exclusive
+         * @param requests requests sent
+         * @param failedRequests of which failed
+         * @param errorRate share 0–1, NaN without requests
+         * @param iterations iterations completed
+         * @param droppedIterations iterations not started
+         * @param vusMax most virtual users at once
+         * @param p50Ms milliseconds
+         * @param p95Ms milliseconds
+         * @param p99Ms milliseconds
+         * @param dataSentBytes bytes
+         * @param dataReceivedBytes bytes
+         * @throws NullPointerException if a text or an instant is null
+         */
         public Run {
             Objects.requireNonNull(tool, "tool");
             Objects.requireNonNull(id, "id");
@@ -169,6 +210,21 @@ public record ReportDocument(
             double p95Ms,
             double p99Ms,
             long vusMax) {
+        /**
+         * Checks the kind and the instants.
+         *
+         * @param kind {@code ramp-up}, {@code steady} or {@code ramp-down}
+         * @param start first instant
+         * @param end end, exclusive
+         * @param requests requests sent
+         * @param failedRequests of which failed
+         * @param rps requests per second
+         * @param p50Ms milliseconds, NaN without requests
+         * @param p95Ms milliseconds, NaN without requests
+         * @param p99Ms milliseconds, NaN without requests
+         * @param vusMax most virtual users
+         * @throws NullPointerException if the kind or an instant is null
+         */
         public PhaseFigures {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(start, "start");
@@ -176,7 +232,12 @@ public record ReportDocument(
         }
     }
 
-    /** The document of a live report: verdict and reasons computed, phases and the merged timeline taken from the run. */
+    /**
+     * The document of a live report: verdict and reasons computed, phases and the merged timeline taken from the run.
+     *
+     * @param report the report
+     * @return its document, schema version {@link JsonReport#SCHEMA_VERSION}
+     */
     public static ReportDocument of(Report report) {
         AnalysisResult r = report.result();
         LoadRun run = r.aligned().run();
@@ -252,7 +313,14 @@ public record ReportDocument(
         return total;
     }
 
-    /** The series {@code source:name.statistic} of the timeline (first match, any tags). */
+    /**
+     * The series {@code source:name.statistic} of the timeline (first match, any tags).
+     *
+     * @param source e.g. {@code load} or {@code cloudwatch}
+     * @param name e.g. {@code latency}
+     * @param statistic e.g. {@code p95}
+     * @return the first matching series, or empty
+     */
     public Optional<AlignedSeries> series(String source, String name, String statistic) {
         return timeline.stream().filter(s -> s.is(source, name, statistic)).findFirst();
     }

@@ -38,7 +38,11 @@ public final class ReportException extends PlimsollException {
         this.file = file;
     }
 
-    /** The file that could not be written or read. */
+    /**
+     * The file that could not be written or read.
+     *
+     * @return the path as it was given; not kept when the exception is serialised (null after deserialisation)
+     */
     public Path file() {
         return file;
     }

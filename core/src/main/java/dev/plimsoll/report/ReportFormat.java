@@ -43,17 +43,29 @@ public enum ReportFormat {
         this.fileName = fileName;
     }
 
-    /** The format's name on command lines and in configuration: {@code html}, {@code json}, {@code md}, {@code junit}. */
+    /**
+     * The format's name on command lines and in configuration.
+     *
+     * @return {@code html}, {@code json}, {@code md} or {@code junit}
+     */
     public String id() {
         return id;
     }
 
-    /** The file name a report of this format gets in a report directory, e.g. {@code plimsoll-report.html}. */
+    /**
+     * The file name a report of this format gets in a report directory.
+     *
+     * @return e.g. {@code plimsoll-report.html}, {@code plimsoll-junit.xml}
+     */
     public String fileName() {
         return fileName;
     }
 
-    /** The file extension, e.g. {@code html}, {@code xml}. */
+    /**
+     * The file extension of {@link #fileName()}.
+     *
+     * @return without the dot, e.g. {@code html}, {@code xml}
+     */
     public String extension() {
         return fileName.substring(fileName.lastIndexOf('.') + 1);
     }
@@ -61,6 +73,8 @@ public enum ReportFormat {
     /**
      * The format with this id (or enum name), case-insensitively.
      *
+     * @param id e.g. {@code md} or {@code markdown}; surrounding blanks are ignored
+     * @return the format
      * @throws IllegalArgumentException naming the known formats
      */
     public static ReportFormat ofId(String id) {

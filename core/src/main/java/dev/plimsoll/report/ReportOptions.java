@@ -36,16 +36,31 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ReportOptions(ZoneId zone) {
+    /**
+     * Checks the zone.
+     *
+     * @param zone the zone times are shown in
+     * @throws NullPointerException if {@code zone} is null
+     */
     public ReportOptions {
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Times in UTC. */
+    /**
+     * Times in UTC.
+     *
+     * @return options with {@link ZoneOffset#UTC}
+     */
     public static ReportOptions defaults() {
         return new ReportOptions(ZoneOffset.UTC);
     }
 
-    /** The same options with times shown in {@code zone}. */
+    /**
+     * The same options with times shown in {@code zone}.
+     *
+     * @param zone a fixed offset or a region
+     * @return new options; these do not change
+     */
     public ReportOptions withZone(ZoneId zone) {
         return new ReportOptions(zone);
     }

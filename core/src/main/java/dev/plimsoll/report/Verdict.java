@@ -33,7 +33,11 @@ public enum Verdict {
      */
     INCONCLUSIVE;
 
-    /** {@code pass}, {@code fail}, {@code inconclusive}: the JSON report's {@code verdict}. */
+    /**
+     * The verdict as the JSON report's {@code verdict} spells it.
+     *
+     * @return {@code pass}, {@code fail} or {@code inconclusive}
+     */
     public String id() {
         return switch (this) {
             case PASS -> "pass";
@@ -42,7 +46,11 @@ public enum Verdict {
         };
     }
 
-    /** The CLI's exit code for this verdict: 0, 1 or 3. */
+    /**
+     * The CLI's exit code for this verdict.
+     *
+     * @return 0 for a pass, 1 for a fail, 3 for an inconclusive run
+     */
     public int exitCode() {
         return switch (this) {
             case PASS -> 0;

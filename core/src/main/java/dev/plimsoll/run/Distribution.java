@@ -63,31 +63,56 @@ public final class Distribution {
         return EMPTY;
     }
 
+    /**
+     * Number of samples, exact.
+     *
+     * @return zero or more
+     */
     public long count() {
         return count;
     }
 
-    /** Sum of the samples. */
+    /**
+     * Sum of the samples.
+     *
+     * @return in the metric's unit; 0 with no samples
+     */
     public double sum() {
         return sum;
     }
 
-    /** Arithmetic mean, or NaN with no samples. */
+    /**
+     * Arithmetic mean, exact.
+     *
+     * @return in the metric's unit, or NaN with no samples
+     */
     public double mean() {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    /** Exact minimum, or NaN with no samples. */
+    /**
+     * Exact minimum.
+     *
+     * @return in the metric's unit, or NaN with no samples
+     */
     public double min() {
         return count == 0 ? Double.NaN : min;
     }
 
-    /** Exact maximum, or NaN with no samples. */
+    /**
+     * Exact maximum.
+     *
+     * @return in the metric's unit, or NaN with no samples
+     */
     public double max() {
         return count == 0 ? Double.NaN : max;
     }
 
-    /** The median, {@code percentile(50)}. */
+    /**
+     * The median, {@code percentile(50)}.
+     *
+     * @return in the metric's unit, or NaN as for {@link #percentile(double)}
+     */
     public double median() {
         return percentile(50);
     }
@@ -97,6 +122,7 @@ public final class Distribution {
      * or when negative samples (which a histogram cannot hold) make percentiles unknowable.
      *
      * @param q percentile in {@code [0, 100]}
+     * @return in the metric's unit; the exact minimum for {@code q = 0} and maximum for {@code q = 100}
      * @throws IllegalArgumentException when {@code q} is outside {@code [0, 100]}
      */
     public double percentile(double q) {
@@ -123,6 +149,7 @@ public final class Distribution {
      * within 0.1 % above.
      *
      * @param q percentile in {@code [0, 100]}
+     * @param definition whose percentile: {@link PercentileDefinition#K6} is {@link #percentile(double)}
      * @return NaN with no samples or when negative samples make percentiles unknowable
      * @throws IllegalArgumentException when {@code q} is outside {@code [0, 100]}
      */
@@ -194,6 +221,9 @@ public final class Distribution {
     /**
      * The samples as an HdrHistogram {@link DoubleHistogram} (3 significant digits), e.g. to write them in
      * HdrHistogram's log format; each sample is placed at its bin's midpoint.
+     *
+     * @return a new histogram, empty with no samples; values below {@link Double#MIN_NORMAL} (zeros) are recorded
+     *     as {@code MIN_NORMAL}
      */
     public DoubleHistogram toHdrHistogram() {
         DoubleHistogram h = new DoubleHistogram(3);

@@ -39,37 +39,65 @@ public final class HttpTimeline {
         this.failed = metric(LoadMetrics.REQUEST_FAILED);
     }
 
-    /** Requests in the slice (the sum of {@code requests}). */
+    /**
+     * Requests in the slice (the sum of {@code requests}).
+     *
+     * @return zero or more
+     */
     public long totalRequests() {
         return Math.round(requests.sum());
     }
 
-    /** Failed requests in the slice ({@code request_failed} samples that were true). */
+    /**
+     * Failed requests in the slice ({@code request_failed} samples that were true).
+     *
+     * @return zero or more
+     */
     public long totalFailed() {
         return failed.nonZero();
     }
 
-    /** Failed ÷ all requests, per {@code request_failed}; NaN when there were none. */
+    /**
+     * Failed ÷ all requests, per {@code request_failed}.
+     *
+     * @return a share 0–1; NaN when there were no requests
+     */
     public double errorRate() {
         return failed.count() == 0 ? Double.NaN : (double) failed.nonZero() / failed.count();
     }
 
-    /** Requests per bucket. */
+    /**
+     * Requests per bucket.
+     *
+     * @return a count per bucket of the run's timeline
+     */
     public TimeSeries requests() {
         return requests.sumSeries();
     }
 
-    /** Requests per second, per bucket. */
+    /**
+     * Requests per second, per bucket.
+     *
+     * @return requests of each bucket divided by the bucket's length in seconds
+     */
     public TimeSeries rps() {
         return requests.perSecondSeries();
     }
 
-    /** Failed requests per bucket. */
+    /**
+     * Failed requests per bucket.
+     *
+     * @return a count per bucket
+     */
     public TimeSeries failed() {
         return failed.nonZeroSeries();
     }
 
-    /** Share of failed requests per bucket; NaN in buckets without requests. */
+    /**
+     * Share of failed requests per bucket.
+     *
+     * @return 0–1 per bucket; NaN in buckets without requests
+     */
     public TimeSeries errorRateSeries() {
         return failed.rateSeries();
     }
@@ -78,23 +106,44 @@ public final class HttpTimeline {
      * A metric of the slice: {@code requests}, {@code request_failed} or a latency trend such as
      * {@link LoadMetrics#REQUEST_DURATION} (k6's names are accepted too); empty (no samples) when the run had
      * none.
+     *
+     * @param name a neutral or k6 metric name, e.g. {@code request_duration} or {@code http_req_duration}
+     * @return the metric's timeline, never null
      */
     public MetricTimeline metric(String name) {
         MetricTimeline m = metrics.get(LoadMetrics.neutral(name));
         return m != null ? m : empty.apply(name);
     }
 
-    /** Per-bucket percentile of a latency trend, in ms; NaN in buckets without samples. */
+    /**
+     * Per-bucket percentile of a latency trend.
+     *
+     * @param trend a trend's name, e.g. {@link LoadMetrics#REQUEST_DURATION}
+     * @param percentile in [0, 100]
+     * @return milliseconds per bucket; NaN in buckets without samples
+     * @throws IllegalArgumentException if {@code percentile} is outside [0, 100] and a bucket has samples
+     */
     public TimeSeries percentile(String trend, double percentile) {
         return metric(trend).percentileSeries(percentile);
     }
 
-    /** The trend's distribution over the whole run. */
+    /**
+     * The trend's distribution over the whole run.
+     *
+     * @param trend a trend's name
+     * @return the merged distribution of every bucket; empty when the trend had no samples
+     */
     public Distribution distribution(String trend) {
         return metric(trend).distribution();
     }
 
-    /** The trend's distribution over the buckets that start inside {@code window}. */
+    /**
+     * The trend's distribution over the buckets that start inside {@code window}.
+     *
+     * @param trend a trend's name
+     * @param window the window; buckets are whole, never split
+     * @return the merged distribution of those buckets
+     */
     public Distribution distribution(String trend, TimeWindow window) {
         return metric(trend).distribution(window);
     }

@@ -30,16 +30,35 @@ import java.util.stream.Stream;
  */
 public record IngestReport(List<String> files, long lines, long samples, long skippedLines, List<String> warnings) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param files file names, in the order read
+     * @param lines lines or records read
+     * @param samples samples recorded
+     * @param skippedLines malformed lines skipped
+     * @param warnings one line each
+     */
     public IngestReport {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Nothing read, e.g. for a run built in memory.
+     *
+     * @return an account with no files, no counts and no warnings
+     */
     public static IngestReport empty() {
         return new IngestReport(List.of(), 0, 0, 0, List.of());
     }
 
-    /** Both accounts together. */
+    /**
+     * Both accounts together, as when a run is read from several files.
+     *
+     * @param o the account of what was read after this one
+     * @return counts summed, files and warnings of this account followed by those of {@code o}
+     */
     public IngestReport plus(IngestReport o) {
         return new IngestReport(
                 concat(files, o.files),

@@ -25,23 +25,47 @@ import java.util.Map;
  * @since 0.1
  */
 public final class K6Metrics {
+    /** HTTP requests made (counter); neutral {@link LoadMetrics#REQUESTS}. */
     public static final String HTTP_REQS = "http_reqs";
+    /** Whether a request failed, per k6's response callback (rate); neutral {@link LoadMetrics#REQUEST_FAILED}. */
     public static final String HTTP_REQ_FAILED = "http_req_failed";
+    /**
+     * Request time, sending + waiting + receiving, ms (trend); neutral {@link LoadMetrics#REQUEST_DURATION}. Excludes
+     * DNS, connecting and TLS time.
+     */
     public static final String HTTP_REQ_DURATION = "http_req_duration";
+    /** Time to first byte, ms (trend); neutral {@link LoadMetrics#TIME_TO_FIRST_BYTE}. */
     public static final String HTTP_REQ_WAITING = "http_req_waiting";
+    /** Time waiting for a free connection before the request, ms (trend); neutral {@link LoadMetrics#BLOCKED_TIME}. */
     public static final String HTTP_REQ_BLOCKED = "http_req_blocked";
+    /** TCP connection setup, ms (trend); neutral {@link LoadMetrics#CONNECT_TIME}. */
     public static final String HTTP_REQ_CONNECTING = "http_req_connecting";
+    /** TLS handshake, ms (trend); neutral {@link LoadMetrics#TLS_TIME}. */
     public static final String HTTP_REQ_TLS_HANDSHAKING = "http_req_tls_handshaking";
+    /** Sending the request, ms (trend); neutral {@link LoadMetrics#SENDING_TIME}. */
     public static final String HTTP_REQ_SENDING = "http_req_sending";
+    /** Receiving the response body, ms (trend); neutral {@link LoadMetrics#RECEIVING_TIME}. */
     public static final String HTTP_REQ_RECEIVING = "http_req_receiving";
+    /** Active virtual users (gauge). */
     public static final String VUS = "vus";
+    /** Virtual users allocated, the most that could be active (gauge). */
     public static final String VUS_MAX = "vus_max";
+    /** Iterations of the test function completed (counter). */
     public static final String ITERATIONS = "iterations";
+    /** Time of one whole iteration, ms (trend). */
     public static final String ITERATION_DURATION = "iteration_duration";
+    /**
+     * Iterations that could not start: no free VU under an arrival-rate executor, or no time left (counter). Non-zero
+     * means the generator did not deliver the load asked for.
+     */
     public static final String DROPPED_ITERATIONS = "dropped_iterations";
+    /** Bytes sent (counter). */
     public static final String DATA_SENT = "data_sent";
+    /** Bytes received (counter). */
     public static final String DATA_RECEIVED = "data_received";
+    /** Whether a {@code check()} passed (rate). */
     public static final String CHECKS = "checks";
+    /** Time of one {@code group()} block, ms (trend). */
     public static final String GROUP_DURATION = "group_duration";
 
     /** Latency trends kept per request name and per status as well as for the run (k6's names). */

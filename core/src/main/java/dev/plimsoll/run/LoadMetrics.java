@@ -142,6 +142,9 @@ public final class LoadMetrics {
     /**
      * The neutral name of a metric named {@code name} by any tool: k6's built-in names map to theirs, every
      * other name is returned as it is.
+     *
+     * @param name a metric's name, e.g. {@code http_req_duration}
+     * @return the neutral name, e.g. {@value #REQUEST_DURATION}, or {@code name} itself
      */
     public static String neutral(String name) {
         String n = K6Metrics.TO_NEUTRAL.get(name);

@@ -39,6 +39,16 @@ import java.util.Optional;
  */
 public record LoadRun(String tool, String id, RunTimeline timeline, Optional<RunSummary> summary, IngestReport ingest) {
 
+    /**
+     * Checks the components; the readers in {@code dev.plimsoll.ingest} are the usual way to get a run.
+     *
+     * @param tool the load tool
+     * @param id the run's name
+     * @param timeline samples per bucket, possibly empty
+     * @param summary the tool's summary, or empty
+     * @param ingest what was read
+     * @throws NullPointerException if a component is null
+     */
     public LoadRun {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(id, "id");
@@ -47,12 +57,20 @@ public record LoadRun(String tool, String id, RunTimeline timeline, Optional<Run
         Objects.requireNonNull(ingest, "ingest");
     }
 
-    /** The run's window: the timeline's, from its first bucket to the end of its last. */
+    /**
+     * The run's window: the timeline's, from its first bucket to the end of its last.
+     *
+     * @return the window; zero-length for a run without samples
+     */
     public TimeWindow window() {
         return timeline.window();
     }
 
-    /** Totals from the timeline; from the tool's summary when no timeline was read. */
+    /**
+     * Totals from the timeline; from the tool's summary when no timeline was read.
+     *
+     * @return the totals, all zero for a run with neither
+     */
     public RunTotals totals() {
         if (timeline.isEmpty() && summary.isPresent()) {
             return summary.get().totals();
@@ -60,7 +78,11 @@ public record LoadRun(String tool, String id, RunTimeline timeline, Optional<Run
         return timeline.totals();
     }
 
-    /** Phases of the run (ramp-up, steady, ramp-down). */
+    /**
+     * Phases of the run (ramp-up, steady, ramp-down), inferred from its load level.
+     *
+     * @return in time order; one steady phase for a flat run, none for an empty one
+     */
     public List<Phase> phases() {
         return timeline.phases();
     }

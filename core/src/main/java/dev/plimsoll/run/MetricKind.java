@@ -35,7 +35,13 @@ public enum MetricKind {
     /** Undeclared: all of count, sum, min, max, last, non-zero count and a distribution are kept. */
     UNKNOWN;
 
-    /** Parses k6's spelling ({@code counter}, {@code gauge}, {@code rate}, {@code trend}). */
+    /**
+     * Parses k6's spelling of a metric type, as in a JSON output's {@code Metric} line.
+     *
+     * @param type {@code counter}, {@code gauge}, {@code rate} or {@code trend}, any case
+     * @return the kind; never {@link #UNKNOWN}
+     * @throws IllegalArgumentException for another text
+     */
     public static MetricKind ofK6(String type) {
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "counter" -> COUNTER;

@@ -69,62 +69,113 @@ public final class MetricTimeline {
         return t;
     }
 
+    /**
+     * The metric's name, neutral for the request metrics.
+     *
+     * @return e.g. {@code request_duration}, {@code vus}, or a custom metric's name as the load tool wrote it
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * How the metric's samples combine.
+     *
+     * @return counter, gauge, rate or trend
+     */
     public MetricKind kind() {
         return kind;
     }
 
-    /** {@code ms} for time trends, {@code B} for data, empty otherwise. */
+    /**
+     * The samples' unit.
+     *
+     * @return {@code ms} for time trends, {@code B} for data, empty otherwise
+     */
     public String unit() {
         return unit;
     }
 
-    /** Number of buckets (the run's, not only those with samples). */
+    /**
+     * Number of buckets (the run's, not only those with samples).
+     *
+     * @return the run timeline's size
+     */
     public int size() {
         return buckets.size();
     }
 
-    /** Samples in the whole run. */
+    /**
+     * Samples in the whole run.
+     *
+     * @return zero or more
+     */
     public long count() {
         return total().count;
     }
 
-    /** Sum of every sample in the run (a counter's total). */
+    /**
+     * Sum of every sample in the run (a counter's total).
+     *
+     * @return in {@link #unit()}; 0 without samples
+     */
     public double sum() {
         return total().sum;
     }
 
-    /** Samples that were non-zero (a rate's "passes"). */
+    /**
+     * Samples that were non-zero (a rate's "passes", e.g. failed requests for {@code request_failed}).
+     *
+     * @return zero or more
+     */
     public long nonZero() {
         return total().nonZero;
     }
 
-    /** Exact largest sample, NaN when there is none. */
+    /**
+     * Exact largest sample.
+     *
+     * @return in {@link #unit()}, NaN when there is none
+     */
     public double max() {
         SampleStats t = total();
         return t.count == 0 ? Double.NaN : t.max;
     }
 
-    /** Exact smallest sample, NaN when there is none. */
+    /**
+     * Exact smallest sample.
+     *
+     * @return in {@link #unit()}, NaN when there is none
+     */
     public double min() {
         SampleStats t = total();
         return t.count == 0 ? Double.NaN : t.min;
     }
 
-    /** Value of the latest sample, NaN when there is none. */
+    /**
+     * Value of the latest sample (a gauge's final reading).
+     *
+     * @return in {@link #unit()}, NaN when there is none
+     */
     public double last() {
         return total().last;
     }
 
-    /** Distribution over the whole run. */
+    /**
+     * Distribution over the whole run.
+     *
+     * @return the merged distribution of every bucket
+     */
     public Distribution distribution() {
         return new Distribution(total());
     }
 
-    /** Distribution of the samples whose bucket starts inside {@code window}. */
+    /**
+     * Distribution of the samples whose bucket starts inside {@code window}.
+     *
+     * @param window the window; buckets are whole, never split
+     * @return the merged distribution of those buckets; empty when none starts inside
+     */
     public Distribution distribution(TimeWindow window) {
         // the buckets whose start lies in [start, end)
         int from = (int)
@@ -133,39 +184,67 @@ public final class MetricTimeline {
         return new Distribution(from >= to ? new SampleStats() : buckets.merge(from, to));
     }
 
-    /** Per-bucket sample count; 0 where there was none. */
+    /**
+     * Per-bucket sample count.
+     *
+     * @return a count per bucket, 0 where there was none
+     */
     public TimeSeries countSeries() {
         return series(Statistic.COUNT, "count", s -> s == null ? 0 : s.count);
     }
 
-    /** Per-bucket sum; 0 where there was no sample (counters count nothing there). */
+    /**
+     * Per-bucket sum.
+     *
+     * @return in {@link #unit()} per bucket; 0 where there was no sample (counters count nothing there)
+     */
     public TimeSeries sumSeries() {
         return series(Statistic.SUM, unit, s -> s == null ? 0 : s.sum);
     }
 
-    /** Per-bucket sum divided by the bucket's length in seconds; e.g. requests per second. */
+    /**
+     * Per-bucket sum divided by the bucket's length in seconds; e.g. requests per second.
+     *
+     * @return in {@link #unit()} per second ({@code 1/s} for a unitless counter); 0 where there was no sample
+     */
     public TimeSeries perSecondSeries() {
         double seconds = bucketMillis / 1000.0;
         return series(Statistic.RATE, unit.isEmpty() ? "1/s" : unit + "/s", s -> s == null ? 0 : s.sum / seconds);
     }
 
-    /** Per-bucket number of non-zero samples (a rate's "passes", e.g. failed requests); 0 where none. */
+    /**
+     * Per-bucket number of non-zero samples (a rate's "passes", e.g. failed requests).
+     *
+     * @return a count per bucket, 0 where none
+     */
     public TimeSeries nonZeroSeries() {
         return series(Statistic.COUNT, "count", s -> s == null ? 0 : s.nonZero);
     }
 
-    /** Per-bucket share of non-zero samples (a rate's value); NaN where there was none. */
+    /**
+     * Per-bucket share of non-zero samples (a rate's value).
+     *
+     * @return 0–1 per bucket; NaN where there was no sample
+     */
     public TimeSeries rateSeries() {
         return series(
                 Statistic.RATE, "ratio", s -> s == null || s.count == 0 ? Double.NaN : (double) s.nonZero / s.count);
     }
 
-    /** Per-bucket value of the latest sample; NaN where there was none. */
+    /**
+     * Per-bucket value of the latest sample.
+     *
+     * @return in {@link #unit()} per bucket; NaN where there was none
+     */
     public TimeSeries lastSeries() {
         return series(Statistic.LAST, unit, s -> s == null ? Double.NaN : s.last);
     }
 
-    /** Per-bucket latest value, held forward over buckets without a sample (a gauge's reading). */
+    /**
+     * Per-bucket latest value, held forward over buckets without a sample (a gauge's reading).
+     *
+     * @return in {@link #unit()} per bucket; NaN only before the first sample
+     */
     public TimeSeries heldSeries() {
         double[] v = new double[buckets.size()];
         java.util.Arrays.fill(v, Double.NaN);
@@ -180,12 +259,20 @@ public final class MetricTimeline {
         return TimeSeries.regular(id(Statistic.LAST, unit), startMillis, bucketMillis, v);
     }
 
-    /** Per-bucket maximum; NaN where there was no sample. */
+    /**
+     * Per-bucket maximum, exact.
+     *
+     * @return in {@link #unit()} per bucket; NaN where there was no sample
+     */
     public TimeSeries maxSeries() {
         return series(Statistic.MAX, unit, s -> s == null || s.count == 0 ? Double.NaN : s.max);
     }
 
-    /** Per-bucket mean; NaN where there was no sample. */
+    /**
+     * Per-bucket mean, exact.
+     *
+     * @return in {@link #unit()} per bucket; NaN where there was no sample
+     */
     public TimeSeries meanSeries() {
         return series(Statistic.AVG, unit, s -> s == null || s.count == 0 ? Double.NaN : s.sum / s.count);
     }
@@ -195,6 +282,9 @@ public final class MetricTimeline {
      * NaN where there was no sample.
      *
      * @param percentile in {@code [0, 100]}
+     * @return in {@link #unit()} per bucket, with the matching {@link Statistic} (e.g. {@code P95}) or, for another
+     *     percentile, {@code MAX} tagged {@code percentile}
+     * @throws IllegalArgumentException if {@code percentile} is outside [0, 100] and a bucket has samples
      */
     public TimeSeries percentileSeries(double percentile) {
         Statistic st = statisticFor(percentile);

@@ -59,12 +59,20 @@ public enum PercentileDefinition {
         this.rule = rule;
     }
 
-    /** The name of the tool's report whose definition this is, e.g. {@code JMeter Aggregate Report}. */
+    /**
+     * The name of the tool's report whose definition this is.
+     *
+     * @return e.g. {@code JMeter Aggregate Report}
+     */
     public String label() {
         return label;
     }
 
-    /** The rule in a few words, e.g. {@code the sample at rank round(p × n)}. */
+    /**
+     * The rule in a few words, for a report's footnote.
+     *
+     * @return e.g. {@code the sample at rank round(p × n)}
+     */
     public String rule() {
         return rule;
     }
@@ -72,6 +80,9 @@ public enum PercentileDefinition {
     /**
      * The definition of a tool's own reports: {@code jmeter}, {@code gatling} (its current versions; see
      * {@code LoadFormat.percentiles()} for the one of a given file); {@link #K6} for any other tool.
+     *
+     * @param tool a {@link LoadRun#tool()}, any case
+     * @return the definition, never null
      */
     public static PercentileDefinition ofTool(String tool) {
         return switch (tool.toLowerCase(Locale.ROOT)) {

@@ -40,6 +40,13 @@ public record Phase(Kind kind, TimeWindow window) {
     /** Buckets over which the load level is smoothed (a centred moving average) before phases are cut. */
     public static final int SMOOTHING_BUCKETS = 5;
 
+    /**
+     * Checks the components.
+     *
+     * @param kind the kind
+     * @param window the phase's buckets
+     * @throws NullPointerException if a component is null
+     */
     public Phase {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(window, "window");
@@ -47,11 +54,18 @@ public record Phase(Kind kind, TimeWindow window) {
 
     /** Phase kinds, in the order a run goes through them. */
     public enum Kind {
+        /** Before the load first reaches {@value Phase#STEADY_SHARE} of its peak. */
         RAMP_UP,
+        /** From the first to the last bucket at {@value Phase#STEADY_SHARE} of the peak or more. */
         STEADY,
+        /** After the last bucket at {@value Phase#STEADY_SHARE} of the peak. */
         RAMP_DOWN;
 
-        /** {@code ramp-up}, {@code steady}, {@code ramp-down}. */
+        /**
+         * The kind as reports spell it.
+         *
+         * @return {@code ramp-up}, {@code steady} or {@code ramp-down}
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

@@ -42,6 +42,15 @@ public record RunSummary(
         List<ThresholdResult> thresholds,
         Optional<Duration> duration) {
 
+    /**
+     * Copies the maps (sorted by metric and figure) and the thresholds.
+     *
+     * @param format where it came from
+     * @param metrics figures per metric
+     * @param thresholds threshold outcomes
+     * @param duration the run time, or empty
+     * @throws NullPointerException if a component is null
+     */
     public RunSummary {
         Objects.requireNonNull(format, "format");
         TreeMap<String, Map<String, Double>> m = new TreeMap<>();
@@ -51,20 +60,32 @@ public record RunSummary(
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** One figure, e.g. {@code value("http_req_duration", "p(95)")}. */
+    /**
+     * One figure, e.g. {@code value("http_req_duration", "p(95)")}.
+     *
+     * @param metric k6's metric name, or a sub-metric such as {@code http_req_duration{status:200}}
+     * @param figure k6's figure name, e.g. {@code count}, {@code rate}, {@code p(95)}
+     * @return the value in the metric's unit (ms for time trends), or empty when the summary does not have it
+     */
     public OptionalDouble value(String metric, String figure) {
         Map<String, Double> m = metrics.get(metric);
         Double v = m == null ? null : m.get(figure);
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** Thresholds that did not hold. */
+    /**
+     * Thresholds that did not hold.
+     *
+     * @return in {@link #thresholds()} order; empty if all held
+     */
     public List<ThresholdResult> failedThresholds() {
         return thresholds.stream().filter(t -> !t.passed()).toList();
     }
 
     /**
      * The run's totals as the tool counted them; {@code vusMax} and the duration where reported (else 0).
+     *
+     * @return the totals; a figure the summary lacks is 0
      */
     public RunTotals totals() {
         return new RunTotals(

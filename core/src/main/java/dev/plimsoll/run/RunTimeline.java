@@ -88,47 +88,85 @@ public final class RunTimeline {
      * A builder that accumulates samples into buckets of {@code bucket} length.
      *
      * @param bucket at least 1 ms, a whole number of milliseconds
-     * @param source id of the tool, used in series ids ({@code k6}, {@code micrometer})
+     * @param source id of the tool, used in series ids ({@code k6}, {@code micrometer}); from {@code k6}, a custom
+     *     metric with a neutral name is kept apart as {@code k6.<name>}
+     * @return an empty builder
+     * @throws IllegalArgumentException if {@code bucket} is shorter than 1 ms or not whole milliseconds
      */
     public static Builder builder(Duration bucket, String source) {
         return new Builder(bucket, source);
     }
 
-    /** Bucket length. */
+    /**
+     * Bucket length.
+     *
+     * @return a whole number of milliseconds, at least 1 ms; {@link #DEFAULT_BUCKET} unless the reader was told
+     *     otherwise
+     */
     public Duration bucket() {
         return Duration.ofMillis(bucketMillis);
     }
 
-    /** Start of the first bucket. */
+    /**
+     * Start of the first bucket.
+     *
+     * @return a multiple of the bucket length since the epoch; the epoch itself for an empty timeline
+     */
     public Instant start() {
         return Instant.ofEpochMilli(startMillis);
     }
 
-    /** Number of buckets, from the first with a sample to the last with one. */
+    /**
+     * Number of buckets, from the first with a sample to the last with one.
+     *
+     * @return zero for an empty timeline
+     */
     public int size() {
         return size;
     }
 
+    /**
+     * Whether no sample was recorded (e.g. a run read from a summary only).
+     *
+     * @return true if there are no buckets
+     */
     public boolean isEmpty() {
         return size == 0;
     }
 
-    /** From the start of the first bucket to the end of the last. */
+    /**
+     * From the start of the first bucket to the end of the last.
+     *
+     * @return the window, {@code size × bucket} long
+     */
     public TimeWindow window() {
         return TimeWindow.ofEpochMillis(startMillis, startMillis + size * bucketMillis);
     }
 
-    /** Every metric of the run by name: the {@link LoadMetrics neutral} ones and the tool's custom ones. */
+    /**
+     * Every metric of the run by name: the {@link LoadMetrics neutral} ones and the tool's custom ones.
+     *
+     * @return unmodifiable, sorted by name
+     */
     public SortedMap<String, MetricTimeline> metrics() {
         return metrics;
     }
 
-    /** A metric by its neutral name (or k6's name of it, e.g. {@code http_req_duration}), if the run had it. */
+    /**
+     * A metric by its neutral name (or k6's name of it, e.g. {@code http_req_duration}), if the run had it.
+     *
+     * @param name a neutral, k6 or custom metric name
+     * @return the metric, or empty when the run recorded no sample of it
+     */
     public Optional<MetricTimeline> metric(String name) {
         return Optional.ofNullable(metrics.get(LoadMetrics.neutral(name)));
     }
 
-    /** All HTTP requests of the run. */
+    /**
+     * All HTTP requests of the run.
+     *
+     * @return the run-wide request metrics
+     */
     public HttpTimeline http() {
         return http;
     }
@@ -136,6 +174,8 @@ public final class RunTimeline {
     /**
      * Requests per request name: k6's {@code name} tag (the URL when the script sets none), JMeter's
      * {@code label}, Gatling's request name.
+     *
+     * @return unmodifiable, sorted by name; empty when requests carried no name
      */
     public SortedMap<String, HttpTimeline> byName() {
         return byName;
@@ -145,6 +185,8 @@ public final class RunTimeline {
      * Requests per HTTP status: {@code 0} when no response arrived (a timeout, a refused connection). Gatling
      * logs no status: its requests have one here only where the failure message names it ({@code found 500}) or
      * no response came.
+     *
+     * @return unmodifiable, sorted by status text ({@code "200"}, {@code "503"})
      */
     public SortedMap<String, HttpTimeline> byStatus() {
         return byStatus;
@@ -154,39 +196,68 @@ public final class RunTimeline {
      * Failed requests per error class, why they failed where an HTTP error status does not say it: k6's
      * {@code error_code} tag (whose 1400–1599 codes mirror HTTP statuses), JMeter's exception class or
      * {@code assertion}, Gatling's error message ({@code Request timeout}, an exception class, a failed check).
+     *
+     * @return unmodifiable, sorted by error class; empty when no request failed with one
      */
     public SortedMap<String, HttpTimeline> byErrorCode() {
         return byErrorCode;
     }
 
-    /** Requests per second, per bucket. */
+    /**
+     * Requests per second, per bucket.
+     *
+     * @return one value per bucket, 0 where no request was made
+     */
     public TimeSeries rps() {
         return http.rps();
     }
 
-    /** Share of failed requests per bucket; NaN without requests. */
+    /**
+     * Share of failed requests per bucket.
+     *
+     * @return 0–1 per bucket; NaN in buckets without requests
+     */
     public TimeSeries errorRate() {
         return http.errorRateSeries();
     }
 
-    /** Active VUs per bucket, held forward from the latest reading; NaN before the first. */
+    /**
+     * Active VUs per bucket, held forward from the latest reading.
+     *
+     * @return a count per bucket; NaN before the first reading, all NaN when the tool reported no VUs
+     */
     public TimeSeries vus() {
         return metric(LoadMetrics.VUS)
                 .orElseGet(() -> emptyMetric(LoadMetrics.VUS))
                 .heldSeries();
     }
 
-    /** Per-bucket percentile of a request latency trend in ms, e.g. {@code percentile("request_duration", 95)}. */
+    /**
+     * Per-bucket percentile of a request latency trend, e.g. {@code percentile("request_duration", 95)}.
+     *
+     * @param trend a request trend's neutral or k6 name
+     * @param percentile in [0, 100]
+     * @return milliseconds per bucket; NaN in buckets without samples
+     */
     public TimeSeries percentile(String trend, double percentile) {
         return http.percentile(trend, percentile);
     }
 
-    /** Ramp-up, steady and ramp-down phases; see {@link Phase#infer}. */
+    /**
+     * Ramp-up, steady and ramp-down phases, cut by the load level: VUs, or requests per second when the VU gauge is
+     * flat; steady is where the smoothed level reaches {@value Phase#STEADY_SHARE} of its peak.
+     *
+     * @return in time order; one steady phase for a flat run, none for an empty one
+     */
     public List<Phase> phases() {
         return Phase.infer(this);
     }
 
-    /** Totals over the whole run. */
+    /**
+     * Totals over the whole run.
+     *
+     * @return requests, failures, iterations, checks, bytes, peak VUs and the window's duration
+     */
     public RunTotals totals() {
         return RunTotals.of(this);
     }
@@ -239,7 +310,11 @@ public final class RunTimeline {
             this.naming = LoadMetrics.naming(source);
         }
 
-        /** Bucket length. */
+        /**
+         * Bucket length.
+         *
+         * @return as given to {@link RunTimeline#builder(Duration, String)}
+         */
         public Duration bucket() {
             return Duration.ofNanos(bucketNanos);
         }
@@ -248,7 +323,10 @@ public final class RunTimeline {
          * Declares a metric's kind before (or after) its samples. Undeclared metrics that are neither
          * {@link LoadMetrics neutral} nor k6 built-ins are {@link MetricKind#UNKNOWN}.
          *
+         * @param toolMetric the metric's name as the tool spells it
+         * @param kind how its samples combine
          * @param time whether values are durations in milliseconds
+         * @return this builder
          */
         public Builder declare(String toolMetric, MetricKind kind, boolean time) {
             String metric = naming.apply(toolMetric);
@@ -339,6 +417,10 @@ public final class RunTimeline {
         /**
          * Folds in samples read by another builder from the same load generator (e.g. another part of the
          * same file). {@code other} must not be used afterwards.
+         *
+         * @param other a builder with the same bucket length
+         * @return this builder
+         * @throws IllegalArgumentException if the bucket lengths differ
          */
         public Builder merge(Builder other) {
             return fold(other, false);
@@ -348,6 +430,10 @@ public final class RunTimeline {
          * Folds in the samples of another load generator of the same test (k6 runs split across machines):
          * counters, rates and trends add up; gauges such as VUs are summed across generators.
          * {@code other} must not be used afterwards.
+         *
+         * @param other a builder with the same bucket length
+         * @return this builder
+         * @throws IllegalArgumentException if the bucket lengths differ
          */
         public Builder mergeGenerator(Builder other) {
             return fold(other, true);
@@ -410,12 +496,18 @@ public final class RunTimeline {
          * The timeline of every sample recorded so far, taking over the builder's buckets: do not record into the
          * builder afterwards (use {@link #snapshot()} to keep recording). Costs no copy — a reader of a large file
          * needs no second copy of its histograms.
+         *
+         * @return the timeline; empty when nothing was recorded
          */
         public RunTimeline build() {
             return build(false);
         }
 
-        /** The timeline of every sample recorded so far, as a copy: the builder can go on recording. */
+        /**
+         * The timeline of every sample recorded so far, as a copy: the builder can go on recording.
+         *
+         * @return an independent timeline
+         */
         public RunTimeline snapshot() {
             return build(true);
         }

@@ -44,12 +44,20 @@ public record RunTotals(
         long vusMax,
         Duration duration) {
 
-    /** Failed ÷ all requests, NaN without requests. */
+    /**
+     * Failed ÷ all requests.
+     *
+     * @return a share 0–1, NaN without requests
+     */
     public double errorRate() {
         return requests == 0 ? Double.NaN : (double) failedRequests / requests;
     }
 
-    /** Requests per second over the duration, NaN for an empty run. */
+    /**
+     * Requests per second over the duration.
+     *
+     * @return mean requests per second, NaN for a run of zero duration
+     */
     public double rps() {
         return duration.isZero() ? Double.NaN : requests / (duration.toMillis() / 1000.0);
     }

@@ -26,6 +26,14 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ThresholdResult(String metric, String expression, boolean passed) {
+    /**
+     * Checks the texts.
+     *
+     * @param metric the metric or sub-metric
+     * @param expression the threshold as written in the script
+     * @param passed whether it held
+     * @throws NullPointerException if a text is null
+     */
     public ThresholdResult {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(expression, "expression");
