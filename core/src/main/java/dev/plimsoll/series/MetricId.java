@@ -33,6 +33,17 @@ import java.util.TreeMap;
  */
 public record MetricId(String name, String source, Statistic statistic, String unit, Map<String, String> tags) {
 
+    /**
+     * Checks the components and copies the tags, sorted.
+     *
+     * @param name metric name, not empty
+     * @param source the source, may be empty
+     * @param statistic the reduction
+     * @param unit the unit, may be empty
+     * @param tags further identity
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code name} is empty
+     */
     public MetricId {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -44,18 +55,39 @@ public record MetricId(String name, String source, Statistic statistic, String u
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
+    /**
+     * An id without tags.
+     *
+     * @param name metric name, not empty
+     * @param source e.g. {@code cloudwatch}
+     * @param statistic the reduction per point
+     * @param unit e.g. {@code percent}
+     * @return the id
+     * @throws IllegalArgumentException if {@code name} is empty
+     */
     public static MetricId of(String name, String source, Statistic statistic, String unit) {
         return new MetricId(name, source, statistic, unit, Map.of());
     }
 
-    /** A copy with one more tag (or the tag replaced). */
+    /**
+     * A copy with one more tag (or the tag replaced).
+     *
+     * @param key the tag's key, e.g. {@code ClusterName}
+     * @param value its value
+     * @return a new id; this one does not change
+     */
     public MetricId withTag(String key, String value) {
         Map<String, String> t = new TreeMap<>(tags);
         t.put(key, value);
         return new MetricId(name, source, statistic, unit, t);
     }
 
-    /** A copy with another statistic. */
+    /**
+     * A copy with another statistic.
+     *
+     * @param newStatistic the statistic of the copy
+     * @return a new id; this one does not change
+     */
     public MetricId withStatistic(Statistic newStatistic) {
         return new MetricId(name, source, newStatistic, unit, tags);
     }

@@ -38,6 +38,11 @@ public final class SeriesSet implements Iterable<TimeSeries> {
         this.byId = byId;
     }
 
+    /**
+     * The empty set.
+     *
+     * @return a shared empty set
+     */
     public static SeriesSet empty() {
         return EMPTY;
     }
@@ -45,6 +50,8 @@ public final class SeriesSet implements Iterable<TimeSeries> {
     /**
      * A set of the given series.
      *
+     * @param series the series, kept in iteration order
+     * @return a new set
      * @throws IllegalArgumentException when two series share an id
      */
     public static SeriesSet of(Collection<TimeSeries> series) {
@@ -57,15 +64,33 @@ public final class SeriesSet implements Iterable<TimeSeries> {
         return new SeriesSet(Collections.unmodifiableMap(m));
     }
 
+    /**
+     * A set of the given series.
+     *
+     * @param series the series, kept in this order
+     * @return a new set
+     * @throws IllegalArgumentException when two series share an id
+     */
     public static SeriesSet of(TimeSeries... series) {
         return of(List.of(series));
     }
 
+    /**
+     * The series with this id.
+     *
+     * @param id the id, tags included
+     * @return the series, or empty
+     */
     public Optional<TimeSeries> get(MetricId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Every series with this metric name, in insertion order. */
+    /**
+     * Every series with this metric name, any source, statistic or tags.
+     *
+     * @param name the metric name
+     * @return those series in insertion order; empty if none
+     */
     public List<TimeSeries> named(String name) {
         List<TimeSeries> out = new ArrayList<>();
         for (TimeSeries s : byId.values()) {
@@ -76,21 +101,41 @@ public final class SeriesSet implements Iterable<TimeSeries> {
         return out;
     }
 
-    /** A new set with the series of both; {@code other} wins on equal ids. */
+    /**
+     * A new set with the series of both; {@code other} wins on equal ids.
+     *
+     * @param other the series to add
+     * @return a new set: this set's series in order, then those of {@code other} not already in it
+     */
     public SeriesSet plus(SeriesSet other) {
         Map<MetricId, TimeSeries> m = new LinkedHashMap<>(byId);
         m.putAll(other.byId);
         return new SeriesSet(Collections.unmodifiableMap(m));
     }
 
+    /**
+     * Number of series.
+     *
+     * @return zero or more
+     */
     public int size() {
         return byId.size();
     }
 
+    /**
+     * Whether the set holds no series.
+     *
+     * @return true if {@link #size()} is 0
+     */
     public boolean isEmpty() {
         return byId.isEmpty();
     }
 
+    /**
+     * The series in insertion order.
+     *
+     * @return a sequential stream
+     */
     public Stream<TimeSeries> stream() {
         return byId.values().stream();
     }

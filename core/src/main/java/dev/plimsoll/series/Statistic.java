@@ -25,18 +25,31 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum Statistic {
+    /** Mean of the samples in each point's period. */
     AVG,
+    /** Sum of the samples in each period (a counter's increase). */
     SUM,
+    /** Smallest sample in each period. */
     MIN,
+    /** Largest sample in each period. */
     MAX,
+    /** Number of samples or events in each period. */
     COUNT,
+    /** Latest sample in each period (a gauge's reading). */
     LAST,
+    /** Per second ({@code 1/s}) or a share of true samples ({@code ratio}); the series' unit says which. */
     RATE,
+    /** Median. */
     P50(50),
+    /** 75th percentile. */
     P75(75),
+    /** 90th percentile. */
     P90(90),
+    /** 95th percentile. */
     P95(95),
+    /** 99th percentile. */
     P99(99),
+    /** 99.9th percentile. */
     P999(99.9);
 
     private final double percentile;
@@ -49,12 +62,20 @@ public enum Statistic {
         this.percentile = percentile;
     }
 
-    /** Whether this statistic is a percentile (its value cannot be averaged). */
+    /**
+     * Whether this statistic is a percentile (its value cannot be averaged).
+     *
+     * @return true for {@link #P50} to {@link #P999}
+     */
     public boolean isPercentile() {
         return !Double.isNaN(percentile);
     }
 
-    /** The percentile in {@code [0, 100]}, or NaN when {@link #isPercentile()} is false. */
+    /**
+     * The percentile this statistic stands for.
+     *
+     * @return in {@code [0, 100]}, e.g. 95 for {@link #P95}; NaN when {@link #isPercentile()} is false
+     */
     public double percentile() {
         return percentile;
     }
@@ -63,6 +84,7 @@ public enum Statistic {
      * The statistic for a percentile.
      *
      * @param percentile one of 50, 75, 90, 95, 99, 99.9
+     * @return the statistic
      * @throws IllegalArgumentException for any other value
      */
     public static Statistic ofPercentile(double percentile) {
@@ -74,7 +96,11 @@ public enum Statistic {
         throw new IllegalArgumentException("percentile must be one of 50, 75, 90, 95, 99, 99.9, but was " + percentile);
     }
 
-    /** Label as k6 and dashboards write it: {@code avg}, {@code p95}, {@code p99.9}. */
+    /**
+     * Label as k6 and dashboards write it.
+     *
+     * @return the constant's name in lower case ({@code avg}, {@code p95}), {@code p99.9} for {@link #P999}
+     */
     public String label() {
         if (this == P999) {
             return "p99.9";

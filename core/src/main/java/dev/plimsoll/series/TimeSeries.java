@@ -49,6 +49,10 @@ public final class TimeSeries {
     /**
      * A series from parallel arrays (copied).
      *
+     * @param id the series' identity
+     * @param epochMillis point times, milliseconds since the epoch, strictly ascending
+     * @param values one per time, NaN for a gap
+     * @return the series
      * @throws IllegalArgumentException when the arrays differ in length or times are not strictly ascending
      */
     public static TimeSeries of(MetricId id, long[] epochMillis, double[] values) {
@@ -66,7 +70,16 @@ public final class TimeSeries {
         return new TimeSeries(id, epochMillis.clone(), values.clone());
     }
 
-    /** A series on a regular grid: point {@code i} is at {@code startMillis + i * stepMillis}. */
+    /**
+     * A series on a regular grid: point {@code i} is at {@code startMillis + i * stepMillis}.
+     *
+     * @param id the series' identity
+     * @param startMillis time of the first point, milliseconds since the epoch
+     * @param stepMillis distance between points, milliseconds, positive
+     * @param values one per step (copied), NaN for a gap
+     * @return the series
+     * @throws IllegalArgumentException if {@code stepMillis} is not positive
+     */
     public static TimeSeries regular(MetricId id, long startMillis, long stepMillis, double[] values) {
         if (stepMillis <= 0) {
             throw new IllegalArgumentException("step must be positive, but was " + stepMillis + " ms");
@@ -78,51 +91,108 @@ public final class TimeSeries {
         return new TimeSeries(Objects.requireNonNull(id, "id"), t, values.clone());
     }
 
+    /**
+     * A series without points, e.g. for a query that returned nothing.
+     *
+     * @param id the series' identity
+     * @return an empty series
+     */
     public static TimeSeries empty(MetricId id) {
         return new TimeSeries(Objects.requireNonNull(id, "id"), new long[0], new double[0]);
     }
 
+    /**
+     * The series' identity.
+     *
+     * @return name, source, statistic, unit and tags
+     */
     public MetricId id() {
         return id;
     }
 
+    /**
+     * Number of points, gaps included.
+     *
+     * @return zero or more
+     */
     public int size() {
         return values.length;
     }
 
+    /**
+     * Whether the series has no points (a series of gaps is not empty).
+     *
+     * @return true if {@link #size()} is 0
+     */
     public boolean isEmpty() {
         return values.length == 0;
     }
 
+    /**
+     * Time of point {@code index}, without allocating an {@link Instant}.
+     *
+     * @param index 0 to {@link #size()} − 1
+     * @return milliseconds since the epoch
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public long epochMilliAt(int index) {
         return epochMillis[index];
     }
 
+    /**
+     * Time of point {@code index}.
+     *
+     * @param index 0 to {@link #size()} − 1
+     * @return the point's instant
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public Instant timeAt(int index) {
         return Instant.ofEpochMilli(epochMillis[index]);
     }
 
-    /** Value at {@code index}; NaN for a gap. */
+    /**
+     * Value at {@code index}.
+     *
+     * @param index 0 to {@link #size()} − 1
+     * @return the value in the id's unit; NaN for a gap
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public double valueAt(int index) {
         return values[index];
     }
 
-    /** A copy of the times. */
+    /**
+     * A copy of the times.
+     *
+     * @return milliseconds since the epoch, strictly ascending; changing it does not change this series
+     */
     public long[] epochMillis() {
         return epochMillis.clone();
     }
 
-    /** A copy of the values. */
+    /**
+     * A copy of the values.
+     *
+     * @return one per point, NaN for a gap; changing it does not change this series
+     */
     public double[] values() {
         return values.clone();
     }
 
-    /** The values, gaps included. */
+    /**
+     * The values, gaps included.
+     *
+     * @return a sequential stream in time order; filter {@link Double#isNaN} out for the present values
+     */
     public DoubleStream stream() {
         return Arrays.stream(values);
     }
 
-    /** Number of points that are not gaps. */
+    /**
+     * Number of points that are not gaps.
+     *
+     * @return zero to {@link #size()}
+     */
     public int presentCount() {
         int n = 0;
         for (double v : values) {
@@ -133,7 +203,11 @@ public final class TimeSeries {
         return n;
     }
 
-    /** Largest non-gap value, or NaN when every point is a gap. */
+    /**
+     * Largest non-gap value.
+     *
+     * @return the maximum, or NaN when every point is a gap or there is none
+     */
     public double max() {
         double m = Double.NaN;
         for (double v : values) {
@@ -144,7 +218,11 @@ public final class TimeSeries {
         return m;
     }
 
-    /** Window from the first point to just after the last, or empty at epoch 0 for an empty series. */
+    /**
+     * Window from the first point to just after the last.
+     *
+     * @return {@code [first, last + 1 ms)}; the empty window at epoch 0 for an empty series
+     */
     public TimeWindow window() {
         if (values.length == 0) {
             return TimeWindow.ofEpochMillis(0, 0);
@@ -152,7 +230,12 @@ public final class TimeSeries {
         return TimeWindow.ofEpochMillis(epochMillis[0], epochMillis[epochMillis.length - 1] + 1);
     }
 
-    /** The points inside {@code window}. */
+    /**
+     * The points inside {@code window}.
+     *
+     * @param window the window, half-open
+     * @return a series with the same id and the points whose time lies in {@code [start, end)}; possibly empty
+     */
     public TimeSeries slice(TimeWindow window) {
         long from = window.start().toEpochMilli();
         long to = window.end().toEpochMilli();
@@ -161,7 +244,12 @@ public final class TimeSeries {
         return new TimeSeries(id, Arrays.copyOfRange(epochMillis, lo, hi), Arrays.copyOfRange(values, lo, hi));
     }
 
-    /** The same points under another identity. */
+    /**
+     * The same points under another identity.
+     *
+     * @param newId the identity of the copy
+     * @return a new series sharing this one's points
+     */
     public TimeSeries withId(MetricId newId) {
         return new TimeSeries(Objects.requireNonNull(newId, "newId"), epochMillis, values);
     }

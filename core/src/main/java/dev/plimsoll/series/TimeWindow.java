@@ -28,6 +28,14 @@ import java.util.Objects;
  */
 public record TimeWindow(Instant start, Instant end) {
 
+    /**
+     * Checks the order.
+     *
+     * @param start first instant inside
+     * @param end first instant after; equal to {@code start} for an empty window
+     * @throws NullPointerException if an instant is null
+     * @throws IllegalArgumentException if {@code end} is before {@code start}
+     */
     public TimeWindow {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -36,31 +44,65 @@ public record TimeWindow(Instant start, Instant end) {
         }
     }
 
-    /** A window from {@code start} lasting {@code length}. */
+    /**
+     * A window from {@code start} lasting {@code length}.
+     *
+     * @param start first instant inside
+     * @param length zero or positive
+     * @return {@code [start, start + length)}
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
     public static TimeWindow of(Instant start, Duration length) {
         return new TimeWindow(start, start.plus(length));
     }
 
-    /** A window between two epoch-millisecond instants. */
+    /**
+     * A window between two epoch-millisecond instants.
+     *
+     * @param startMillis first millisecond inside, since the epoch
+     * @param endMillis first millisecond after, since the epoch; not less than {@code startMillis}
+     * @return {@code [startMillis, endMillis)}
+     * @throws IllegalArgumentException if {@code endMillis < startMillis}
+     */
     public static TimeWindow ofEpochMillis(long startMillis, long endMillis) {
         return new TimeWindow(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis));
     }
 
+    /**
+     * The window's length.
+     *
+     * @return {@code end − start}, zero or positive
+     */
     public Duration duration() {
         return Duration.between(start, end);
     }
 
-    /** Whether {@code instant} lies in {@code [start, end)}. */
+    /**
+     * Whether {@code instant} lies in {@code [start, end)}.
+     *
+     * @param instant the instant
+     * @return true if inside; always false for an empty window
+     */
     public boolean contains(Instant instant) {
         return !instant.isBefore(start) && instant.isBefore(end);
     }
 
-    /** Whether {@code epochMillis} lies in {@code [start, end)}. */
+    /**
+     * Whether {@code epochMillis} lies in {@code [start, end)}, at millisecond precision.
+     *
+     * @param epochMillis milliseconds since the epoch
+     * @return true if inside
+     */
     public boolean containsEpochMilli(long epochMillis) {
         return epochMillis >= start.toEpochMilli() && epochMillis < end.toEpochMilli();
     }
 
-    /** The smallest window covering both. */
+    /**
+     * The smallest window covering both.
+     *
+     * @param other another window
+     * @return from the earlier start to the later end, including any gap between them
+     */
     public TimeWindow span(TimeWindow other) {
         return new TimeWindow(
                 start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);

@@ -25,13 +25,24 @@ import java.util.List;
  */
 public final class ConfigurationException extends PlimsollException {
     private static final long serialVersionUID = 1L;
+    /** Every problem found, one sentence each; kept so that a caller can list them one per line. */
     private final List<String> problems;
 
+    /**
+     * An exception listing every problem of a configuration.
+     *
+     * @param problems one sentence each, naming the key, the rule and the bad value; the message joins them
+     */
     public ConfigurationException(List<String> problems) {
         super("invalid configuration: " + String.join("; ", problems));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Every problem of the configuration.
+     *
+     * @return one sentence each, in the order found; unmodifiable
+     */
     public List<String> problems() {
         return problems;
     }

@@ -31,19 +31,38 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Coverage(String queryId, int expected, int present, boolean complete, List<String> messages) {
+    /**
+     * Checks the query id and copies the messages.
+     *
+     * @param queryId the query
+     * @param expected points expected, ≥ 0
+     * @param present points present, ≥ 0
+     * @param complete whether the backend returned everything it has
+     * @param messages one line each
+     * @throws NullPointerException if {@code queryId} or {@code messages} is null
+     */
     public Coverage {
         Objects.requireNonNull(queryId, "queryId");
         messages = List.copyOf(messages);
     }
 
-    /** A copy with one more message. */
+    /**
+     * A copy with one more message.
+     *
+     * @param message one line, e.g. why the step was coarser than asked
+     * @return a new coverage; this one does not change
+     */
     public Coverage withMessage(String message) {
         List<String> more = new ArrayList<>(messages);
         more.add(message);
         return new Coverage(queryId, expected, present, complete, more);
     }
 
-    /** present ÷ expected, 1 when nothing was expected. */
+    /**
+     * The share of expected points that are present.
+     *
+     * @return present ÷ expected, 1 when nothing was expected
+     */
     public double ratio() {
         return expected == 0 ? 1 : (double) present / expected;
     }

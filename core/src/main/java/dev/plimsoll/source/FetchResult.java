@@ -29,23 +29,46 @@ import java.util.Optional;
  * @since 0.1
  */
 public record FetchResult(List<FetchedSeries> series, List<Coverage> coverage, List<String> messages) {
+    /**
+     * Copies the lists.
+     *
+     * @param series every series, in query order
+     * @param coverage one per query
+     * @param messages about the whole fetch
+     * @throws NullPointerException if a list is null
+     */
     public FetchResult {
         series = List.copyOf(series);
         coverage = List.copyOf(coverage);
         messages = List.copyOf(messages);
     }
 
-    /** The values alone, without the metadata. */
+    /**
+     * The values alone, without the metadata.
+     *
+     * @return the series keyed by id, in query order
+     * @throws IllegalArgumentException if two series share an id
+     */
     public SeriesSet seriesSet() {
         return SeriesSet.of(series.stream().map(FetchedSeries::series).toList());
     }
 
-    /** Every series playing {@code signal}, in query order. */
+    /**
+     * Every series playing {@code signal}, in query order.
+     *
+     * @param signal the role
+     * @return those series; empty if none
+     */
     public List<FetchedSeries> series(Signal signal) {
         return series.stream().filter(s -> s.signal() == signal).toList();
     }
 
-    /** The series of one query (the first, when a query returned several). */
+    /**
+     * The series of one query (the first, when a query returned several).
+     *
+     * @param queryId the {@link MetricQuery#id()}
+     * @return the series, or empty when the query returned none
+     */
     public Optional<FetchedSeries> query(String queryId) {
         return series.stream().filter(s -> s.queryId().equals(queryId)).findFirst();
     }

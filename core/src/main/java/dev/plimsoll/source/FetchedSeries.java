@@ -38,6 +38,16 @@ import java.util.Objects;
  * @since 0.1
  */
 public record FetchedSeries(String queryId, Signal signal, Duration period, TimeSeries series) {
+    /**
+     * Checks the components.
+     *
+     * @param queryId the query's id
+     * @param signal the role
+     * @param period positive
+     * @param series the values
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code period} is zero or negative
+     */
     public FetchedSeries {
         Objects.requireNonNull(queryId, "queryId");
         Objects.requireNonNull(signal, "signal");
@@ -48,17 +58,30 @@ public record FetchedSeries(String queryId, Signal signal, Duration period, Time
         }
     }
 
-    /** The series' identity: name, source, statistic, unit and dimensions. */
+    /**
+     * The series' identity.
+     *
+     * @return name, source, statistic, unit and dimensions
+     */
     public MetricId id() {
         return series.id();
     }
 
-    /** The period in milliseconds. */
+    /**
+     * The period in milliseconds.
+     *
+     * @return {@link #period()} in ms, positive
+     */
     public long periodMillis() {
         return period.toMillis();
     }
 
-    /** The same metadata over other values (e.g. the series shifted onto another clock). */
+    /**
+     * The same metadata over other values (e.g. the series shifted onto another clock).
+     *
+     * @param other the values of the copy
+     * @return a new fetched series with this one's query id, signal and period
+     */
     public FetchedSeries withSeries(TimeSeries other) {
         return new FetchedSeries(queryId, signal, period, other);
     }

@@ -38,6 +38,16 @@ import java.util.regex.Pattern;
 public record MetricQuery(String id, Signal signal, String expression, Map<String, String> hints) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
+    /**
+     * Checks the id and the expression and copies the hints.
+     *
+     * @param id matches {@code [A-Za-z0-9_.-]+}
+     * @param signal the role
+     * @param expression not blank
+     * @param hints e.g. {@code unit}, {@code scale}
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the id has other characters or the expression is blank
+     */
     public MetricQuery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(signal, "signal");
@@ -51,18 +61,38 @@ public record MetricQuery(String id, Signal signal, String expression, Map<Strin
         hints = Collections.unmodifiableSortedMap(new TreeMap<>(hints));
     }
 
+    /**
+     * A query without hints.
+     *
+     * @param id a short name, {@code [A-Za-z0-9_.-]+}
+     * @param signal the role of the series
+     * @param expression what to fetch, in the backend's syntax
+     * @return the query
+     * @throws IllegalArgumentException if the id has other characters or the expression is blank
+     */
     public static MetricQuery of(String id, Signal signal, String expression) {
         return new MetricQuery(id, signal, expression, Map.of());
     }
 
-    /** A copy with one more hint. */
+    /**
+     * A copy with one more hint (or the hint replaced).
+     *
+     * @param key e.g. {@code scale}
+     * @param value e.g. {@code 1000}
+     * @return a new query; this one does not change
+     */
     public MetricQuery withHint(String key, String value) {
         Map<String, String> h = new TreeMap<>(hints);
         h.put(key, value);
         return new MetricQuery(id, signal, expression, h);
     }
 
-    /** The {@code scale} hint, 1 when absent. */
+    /**
+     * The {@code scale} hint: the factor every value is multiplied by.
+     *
+     * @return the factor, 1 when absent
+     * @throws IllegalArgumentException if the hint is not a number
+     */
     public double scale() {
         String s = hints.get("scale");
         if (s == null) {
@@ -76,7 +106,11 @@ public record MetricQuery(String id, Signal signal, String expression, Map<Strin
         }
     }
 
-    /** The {@code unit} hint, else the signal's canonical unit. */
+    /**
+     * The unit of the values after scaling.
+     *
+     * @return the {@code unit} hint, else the signal's canonical {@link Signal#unit()}
+     */
     public String unit() {
         String u = hints.get("unit");
         return u != null ? u : signal.unit();

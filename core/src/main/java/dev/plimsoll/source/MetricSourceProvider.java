@@ -26,13 +26,19 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public interface MetricSourceProvider {
-    /** The type of the sources it creates, e.g. {@code cloudwatch}. */
+    /**
+     * The type of the sources it creates.
+     *
+     * @return e.g. {@code cloudwatch}; the prefix of its configuration keys
+     */
     String type();
 
     /**
      * The configuration keys this adapter reads, without the {@code <type>.} prefix (e.g. {@code region}); a key
      * ending in {@code .} stands for every key it starts (e.g. {@code signal.}). Settings files use it to reject
      * misspelt keys. Empty (the default) when the adapter does not declare its keys: they are then not checked.
+     *
+     * @return the keys, without the type prefix
      */
     default Set<String> keys() {
         return Set.of();
@@ -41,6 +47,8 @@ public interface MetricSourceProvider {
     /**
      * Creates a source from configuration properties ({@code <type>.<key>}, e.g. {@code cloudwatch.region}).
      *
+     * @param properties returns a property's value by its full key, or null when unset
+     * @return a new source; the caller closes it
      * @throws ConfigurationException listing every problem of the configuration
      */
     MetricSource create(Function<String, @Nullable String> properties);

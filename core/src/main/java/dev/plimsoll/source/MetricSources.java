@@ -35,7 +35,11 @@ import org.jspecify.annotations.Nullable;
 public final class MetricSources {
     private MetricSources() {}
 
-    /** Types of every adapter on the class path, sorted. */
+    /**
+     * Types of every adapter on the class path.
+     *
+     * @return sorted, e.g. {@code [cloudwatch, datadog]}; empty without adapters
+     */
     public static List<String> known() {
         List<String> types = new ArrayList<>();
         ServiceLoader.load(MetricSourceProvider.class).forEach(p -> types.add(p.type()));
@@ -43,6 +47,12 @@ public final class MetricSources {
         return types;
     }
 
+    /**
+     * The adapter of a type, if one is on the class path.
+     *
+     * @param type e.g. {@code cloudwatch}
+     * @return its provider, or empty
+     */
     public static Optional<MetricSourceProvider> find(String type) {
         for (MetricSourceProvider p : ServiceLoader.load(MetricSourceProvider.class)) {
             if (p.type().equals(type)) {
@@ -90,7 +100,11 @@ public final class MetricSources {
     /**
      * Creates a source of the given type.
      *
+     * @param type e.g. {@code cloudwatch}
+     * @param properties returns a property's value by its full key ({@code cloudwatch.region}), or null when unset
+     * @return a new source; the caller closes it
      * @throws IllegalArgumentException naming the known types when none matches
+     * @throws ConfigurationException listing every problem of the configuration
      */
     public static MetricSource require(String type, Function<String, @Nullable String> properties) {
         return find(type)

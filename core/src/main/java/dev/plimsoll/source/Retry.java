@@ -68,17 +68,31 @@ public final class Retry {
         this.redactor = b.redactor;
     }
 
-    /** A builder for a source of {@code type} (e.g. {@code datadog}), with the defaults above. */
+    /**
+     * A builder for a source of {@code type}, with the defaults above.
+     *
+     * @param type the source type, e.g. {@code datadog}; names the source in every exception
+     * @return a builder
+     * @throws NullPointerException if {@code type} is null
+     */
     public static Builder builder(String type) {
         return new Builder(type);
     }
 
-    /** Attempts per call, including the first. */
+    /**
+     * Attempts per call, including the first.
+     *
+     * @return at least 1
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** Longest total wait between the attempts of one call. */
+    /**
+     * Longest total wait between the attempts of one call.
+     *
+     * @return zero or positive; the time of the attempts themselves is not counted
+     */
     public Duration budget() {
         return budget;
     }
@@ -90,6 +104,7 @@ public final class Retry {
      * @param what the call, for messages (e.g. {@code GET /api/v1/query}); never holds credentials
      * @param attempt one try
      * @param classifier what a failure of one try means; runtime exceptions it does not expect should be permanent
+     * @param <T> what the call returns
      * @return what the attempt returned
      * @throws MetricSourceException when the call failed: not retryable for a permanent failure, retryable when the
      *     attempts or the budget ran out, or the thread was interrupted while waiting (the interrupt flag is restored)
@@ -168,21 +183,43 @@ public final class Retry {
         }
     }
 
-    /** One try of a call. */
+    /**
+     * One try of a call.
+     *
+     * @param <T> what the call returns
+     */
     @FunctionalInterface
     public interface Attempt<T> {
+        /**
+         * Makes the request once.
+         *
+         * @return the backend's answer
+         * @throws Exception any failure; the {@link Classifier} decides what it means
+         */
         T call() throws Exception;
     }
 
     /** What a failed try means; adapters know their backend's errors. */
     @FunctionalInterface
     public interface Classifier {
+        /**
+         * Classifies one failure.
+         *
+         * @param e what the attempt threw (never an {@link InterruptedException}: that ends the call)
+         * @return the failure's meaning; must not be null
+         */
         Failure classify(Exception e);
     }
 
     /** Waits between tries; {@link Thread#sleep} unless replaced (tests). */
     @FunctionalInterface
     public interface Sleeper {
+        /**
+         * Waits.
+         *
+         * @param duration how long, zero or positive
+         * @throws InterruptedException if the thread is interrupted while waiting
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -194,21 +231,45 @@ public final class Retry {
      * @param message what went wrong, for the exception's message (redacted before use)
      */
     public record Failure(boolean retryable, @Nullable Duration retryAfter, String message) {
+        /**
+         * Checks the message; the factories are the usual way in.
+         *
+         * @param retryable whether another try may succeed
+         * @param retryAfter the backend's wait, or null
+         * @param message what went wrong
+         * @throws NullPointerException if {@code message} is null
+         */
         public Failure {
             Objects.requireNonNull(message, "message");
         }
 
-        /** Another try cannot succeed: a bad request, refused credentials, an unexpected response. */
+        /**
+         * Another try cannot succeed: a bad request, refused credentials, an unexpected response.
+         *
+         * @param message what went wrong, e.g. {@code HTTP 403: access denied}
+         * @return a failure that ends the call at once
+         */
         public static Failure permanent(String message) {
             return new Failure(false, null, message);
         }
 
-        /** Another try may succeed after a backoff: a 5xx, a reset connection, a timeout, a truncated body. */
+        /**
+         * Another try may succeed after a backoff: a 5xx, a reset connection, a timeout, a truncated body.
+         *
+         * @param message what went wrong
+         * @return a failure retried after an exponential backoff
+         */
         public static Failure backOff(String message) {
             return new Failure(true, null, message);
         }
 
-        /** The backend throttled and said when to come back. */
+        /**
+         * The backend throttled and said when to come back.
+         *
+         * @param wait how long the backend asked to wait (e.g. its {@code Retry-After}); a negative wait counts as 0
+         * @param message what went wrong
+         * @return a failure retried after {@code wait}, if the budget allows it
+         */
         public static Failure retryAfter(Duration wait, String message) {
             return new Failure(true, Objects.requireNonNull(wait, "wait"), message);
         }
@@ -228,7 +289,13 @@ public final class Retry {
             this.type = Objects.requireNonNull(type, "type");
         }
 
-        /** Attempts per call including the first; at least 1. Default {@value #DEFAULT_MAX_ATTEMPTS}. */
+        /**
+         * Attempts per call including the first. Default {@value Retry#DEFAULT_MAX_ATTEMPTS}.
+         *
+         * @param maxAttempts at least 1; 1 disables retries
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be ≥ 1, but was " + maxAttempts);
@@ -237,31 +304,59 @@ public final class Retry {
             return this;
         }
 
-        /** Longest total wait between the attempts of one call; not negative. Default 60 s. */
+        /**
+         * Longest total wait between the attempts of one call. Default 60 s.
+         *
+         * @param budget zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code budget} is negative
+         */
         public Builder budget(Duration budget) {
             this.budget = nonNegative(budget, "budget");
             return this;
         }
 
-        /** First backoff after a transient failure and the longest one. Defaults 1 s and 30 s. */
+        /**
+         * First backoff after a transient failure and the longest one. Defaults 1 s and 30 s.
+         *
+         * @param base the first wait; doubles with each further attempt; zero or positive
+         * @param max the longest single wait; zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if a duration is negative
+         */
         public Builder backoff(Duration base, Duration max) {
             this.baseBackoff = nonNegative(base, "base backoff");
             this.maxBackoff = nonNegative(max, "max backoff");
             return this;
         }
 
-        /** What waits between tries. Default {@link Thread#sleep}. */
+        /**
+         * What waits between tries. Default {@link Thread#sleep}.
+         *
+         * @param sleeper e.g. a test's recorder of waits
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** Applied to every message and cause message before it leaves the call (removes credentials). */
+        /**
+         * Applied to every message and cause message before it leaves the call (removes credentials). Default: none.
+         *
+         * @param redactor returns the text with secrets replaced
+         * @return this builder
+         */
         public Builder redactor(UnaryOperator<String> redactor) {
             this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 
+        /**
+         * The retry policy.
+         *
+         * @return a new, thread-safe {@link Retry}
+         */
         public Retry build() {
             return new Retry(this);
         }

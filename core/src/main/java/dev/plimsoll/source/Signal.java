@@ -89,6 +89,8 @@ public enum Signal {
     /**
      * Whether the signal counts events that may not happen at all (errors, rejections): backends write no datapoint
      * for a period without events, so a missing point is zero, not missing data.
+     *
+     * @return true for error, rejection, failed-node and pending-pod counts
      */
     public boolean isEventCount() {
         return switch (this) {
@@ -103,17 +105,31 @@ public enum Signal {
         };
     }
 
-    /** Canonical unit sources convert to; empty for {@link #CUSTOM}. */
+    /**
+     * Canonical unit sources convert to.
+     *
+     * @return e.g. {@code percent}, {@code ms}, {@code count}; empty for {@link #CUSTOM}
+     */
     public String unit() {
         return unit;
     }
 
-    /** Lower-case label, e.g. {@code cpu_utilization}; used as the {@code signal} tag of series. */
+    /**
+     * Lower-case label; used as the {@code signal} tag of series and in configuration.
+     *
+     * @return e.g. {@code cpu_utilization}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a label or enum name, case-insensitively. */
+    /**
+     * Parses a label or enum name, case-insensitively.
+     *
+     * @param label e.g. {@code cpu_utilization}, {@code LB_LATENCY} or {@code lb-latency}; surrounding blanks ignored
+     * @return the signal
+     * @throws IllegalArgumentException naming the known labels
+     */
     public static Signal of(String label) {
         try {
             return valueOf(label.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -35,19 +35,36 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public interface SourceConfig {
-    /** Value of a full key, or null. */
+    /**
+     * Value of a full key.
+     *
+     * @param key e.g. {@code cloudwatch.region}
+     * @return the value, or null when unset
+     */
     @Nullable
     String get(String key);
 
-    /** Key prefix, e.g. {@code cloudwatch}. */
+    /**
+     * Key prefix of this adapter.
+     *
+     * @return e.g. {@code cloudwatch}, without the dot
+     */
     String prefix();
 
-    /** Every problem of the configuration; empty when valid. */
+    /**
+     * Every problem of the configuration.
+     *
+     * @return one sentence each, naming the key; empty when valid
+     */
     default List<String> validate() {
         return List.of();
     }
 
-    /** Throws one {@link ConfigurationException} listing every problem. */
+    /**
+     * Checks the configuration.
+     *
+     * @throws ConfigurationException listing every problem of {@link #validate()} at once
+     */
     default void requireValid() {
         List<String> problems = validate();
         if (!problems.isEmpty()) {
@@ -55,13 +72,25 @@ public interface SourceConfig {
         }
     }
 
-    /** The value of {@code prefix.name}, or null. */
+    /**
+     * The value of {@code prefix.name}.
+     *
+     * @param name the key without the prefix, e.g. {@code region}
+     * @return the value trimmed, or null when unset or blank
+     */
     default @Nullable String string(String name) {
         String v = get(prefix() + "." + name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    /** {@code prefix.name} as a duration ({@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601). */
+    /**
+     * {@code prefix.name} as a duration.
+     *
+     * @param name the key without the prefix
+     * @return the duration, or null when unset
+     * @throws ConfigurationException if the value is not {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h} or
+     *     ISO-8601 ({@code PT1M})
+     */
     default @Nullable Duration duration(String name) {
         String v = string(name);
         if (v == null) {
@@ -78,6 +107,8 @@ public interface SourceConfig {
      * {@code prefix.name} as a path; {@code classpath:some/folder} resolves on the thread's context class loader (a
      * folder in a jar cannot be read as a folder: it must be on the file system, as test resources are).
      *
+     * @param name the key without the prefix
+     * @return the path, or null when unset
      * @throws ConfigurationException when a {@code classpath:} location does not exist or is not a file system path
      */
     default @Nullable Path path(String name) {
@@ -103,7 +134,13 @@ public interface SourceConfig {
         }
     }
 
-    /** {@code prefix.name} as an int. */
+    /**
+     * {@code prefix.name} as an int.
+     *
+     * @param name the key without the prefix
+     * @return the number, or null when unset
+     * @throws ConfigurationException if the value is not a decimal integer
+     */
     default @Nullable Integer integer(String name) {
         String v = string(name);
         if (v == null) {
