@@ -39,7 +39,11 @@ public enum Fault {
     /** A well-framed response whose body is the first half of the normal one (a proxy that cut it). */
     TRUNCATED_BODY;
 
-    /** Whether the backend's fake answers it in its own format rather than the server applying it to the answer. */
+    /**
+     * Whether the backend's fake answers it in its own format rather than the server applying it to the answer.
+     *
+     * @return true for {@link #THROTTLED}, {@link #SERVER_ERROR} and {@link #FORBIDDEN}
+     */
     public boolean isProtocolLevel() {
         return this == THROTTLED || this == SERVER_ERROR || this == FORBIDDEN;
     }

@@ -29,6 +29,14 @@ public record Limits(int maxQueriesPerRequest, long maxPointsPerRequest, long ma
     /** No limit. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
+    /**
+     * Checks the limits.
+     *
+     * @param maxQueriesPerRequest positive
+     * @param maxPointsPerRequest positive, {@link #UNLIMITED} for none
+     * @param maxPointsPerSeries positive, {@link #UNLIMITED} for none
+     * @throws IllegalArgumentException if a limit is not positive
+     */
     public Limits {
         if (maxQueriesPerRequest < 1 || maxPointsPerRequest < 1 || maxPointsPerSeries < 1) {
             throw new IllegalArgumentException("limits must be positive, but were " + maxQueriesPerRequest + ", "
@@ -36,7 +44,12 @@ public record Limits(int maxQueriesPerRequest, long maxPointsPerRequest, long ma
         }
     }
 
-    /** Whether one request of {@code queries} queries over {@code pointsPerSeries} periods stays within them. */
+    /**
+     * Whether one request stays within the limits.
+     *
+     * @param r what the request asked for
+     * @return true if its queries, its points per series and their product are within the limits
+     */
     public boolean allows(ObservedRequest r) {
         return r.queries() <= maxQueriesPerRequest
                 && r.pointsPerSeries() <= maxPointsPerSeries

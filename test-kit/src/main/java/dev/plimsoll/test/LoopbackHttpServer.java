@@ -100,6 +100,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /**
      * Starts a server on an ephemeral loopback port.
      *
+     * @param handler the fake backend; called from the server's threads
+     * @return the running server; close it to stop
      * @throws UncheckedIOException when no port can be bound
      */
     public static LoopbackHttpServer start(Handler handler) {
@@ -113,6 +115,9 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /**
      * A loopback address nothing listens on: connecting to it is refused. (A port that was bound and released; no
      * other process on this machine is expected to bind it in the milliseconds a test uses it.)
+     *
+     * @return {@code http://127.0.0.1:<port>} with a port nothing listens on
+     * @throws UncheckedIOException when no port can be bound to find one
      */
     public static URI refusingUri() {
         try (ServerSocket s = new ServerSocket()) {
@@ -123,41 +128,72 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /**
+     * The server's address.
+     *
+     * @return {@code http://127.0.0.1:<port>}, without a trailing slash
+     */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
 
-    /** Faults for the next requests, one each, after those already queued. */
+    /**
+     * Faults for the next requests, one each, after those already queued.
+     *
+     * @param faults in the order the requests will get them; {@link Fault#NONE} lets one through
+     * @return this server
+     */
     public LoopbackHttpServer inject(Fault... faults) {
         return inject(List.of(faults));
     }
 
-    /** Faults for the next requests, one each, after those already queued. */
+    /**
+     * Faults for the next requests, one each, after those already queued.
+     *
+     * @param faults in the order the requests will get them
+     * @return this server
+     */
     public LoopbackHttpServer inject(List<Fault> faults) {
         this.faults.addAll(faults);
         return this;
     }
 
-    /** Faults injected but not used yet. */
+    /**
+     * Faults injected but not used yet.
+     *
+     * @return zero once every injected fault met a request
+     */
     public int pendingFaults() {
         return faults.size();
     }
 
-    /** How long a {@link Fault#SLOW} answer waits; set it past the client's timeout. Default 2 s. */
+    /**
+     * How long a {@link Fault#SLOW} answer waits; set it past the client's timeout. Default 2 s.
+     *
+     * @param delay the wait before the answer is sent
+     * @return this server
+     */
     public LoopbackHttpServer slowDelay(Duration delay) {
         this.slowDelay = Objects.requireNonNull(delay, "delay");
         return this;
     }
 
-    /** Every request received so far, in arrival order. */
+    /**
+     * Every request received so far, in arrival order.
+     *
+     * @return a snapshot copy
+     */
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    /** Failures of the handler itself (answered 500): a broken fake, not a fault; tests should expect none. */
+    /**
+     * Failures of the handler itself (answered 500): a broken fake, not a fault; tests should expect none.
+     *
+     * @return one line per failure, naming the request; a snapshot copy
+     */
     public List<String> handlerErrors() {
         synchronized (errors) {
             return List.copyOf(errors);
@@ -387,6 +423,15 @@ public final class LoopbackHttpServer implements AutoCloseable {
      * @param body the body as sent (possibly compressed: see {@link #decodedBody()})
      */
     public record Request(String method, String target, Map<String, List<String>> headers, byte[] body) {
+        /**
+         * Copies the headers (names in lower case) and the body.
+         *
+         * @param method the method
+         * @param target path and query
+         * @param headers by name, any case
+         * @param body the body as sent
+         * @throws NullPointerException if a component is null
+         */
         public Request {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(target, "target");
@@ -396,25 +441,44 @@ public final class LoopbackHttpServer implements AutoCloseable {
             body = body.clone();
         }
 
-        /** The path, without the query. */
+        /**
+         * The path, without the query.
+         *
+         * @return e.g. {@code /api/v1/query}
+         */
         public String path() {
             int q = target.indexOf('?');
             return q < 0 ? target : target.substring(0, q);
         }
 
-        /** The first value of a header, or null. */
+        /**
+         * The first value of a header.
+         *
+         * @param name the header's name, any case
+         * @return its first value, or null when absent
+         */
         public @Nullable String header(String name) {
             List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
             return v == null || v.isEmpty() ? null : v.get(0);
         }
 
-        /** The decoded value of a query-string parameter, or null. */
+        /**
+         * The decoded value of a query-string parameter.
+         *
+         * @param name the parameter's name, as decoded
+         * @return its first value, URL-decoded; empty for a name without {@code =}; null when absent
+         */
         public @Nullable String queryParameter(String name) {
             return formParameters(target.indexOf('?') < 0 ? "" : target.substring(target.indexOf('?') + 1))
                     .get(name);
         }
 
-        /** The body with its {@code Content-Encoding} (gzip, deflate) undone. */
+        /**
+         * The body with its {@code Content-Encoding} (gzip, deflate) undone.
+         *
+         * @return a copy of the decoded bytes; the body as sent for another or no encoding
+         * @throws UncheckedIOException when the body is not valid in its encoding
+         */
         public byte[] decodedBody() {
             String encoding = header("content-encoding");
             try {
@@ -434,12 +498,22 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return body.clone();
         }
 
-        /** The decoded body as UTF-8 text. */
+        /**
+         * The decoded body as UTF-8 text.
+         *
+         * @return the text; malformed bytes replaced
+         * @throws UncheckedIOException when the body is not valid in its encoding
+         */
         public String bodyText() {
             return new String(decodedBody(), StandardCharsets.UTF_8);
         }
 
-        /** An {@code application/x-www-form-urlencoded} text as a map (first value of each name). */
+        /**
+         * An {@code application/x-www-form-urlencoded} text as a map (first value of each name).
+         *
+         * @param text e.g. {@code Action=GetMetricData&Version=2010-08-01}
+         * @return decoded names to their first decoded value, in order of appearance
+         */
         public static Map<String, String> formParameters(String text) {
             Map<String, String> m = new LinkedHashMap<>();
             for (String pair : text.split("&")) {
@@ -454,6 +528,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return m;
         }
 
+        /**
+         * The body as sent.
+         *
+         * @return a copy; possibly compressed
+         */
         @Override
         public byte[] body() {
             return body.clone();
@@ -487,23 +566,48 @@ public final class LoopbackHttpServer implements AutoCloseable {
      * @param body the body
      */
     public record Response(int status, Map<String, String> headers, byte[] body) {
+        /**
+         * Copies the headers and the body.
+         *
+         * @param status HTTP status
+         * @param headers extra headers, in order
+         * @param body the body
+         */
         public Response {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
             body = body.clone();
         }
 
-        /** An answer with a text body of the given content type. */
+        /**
+         * An answer with a text body of the given content type.
+         *
+         * @param status HTTP status, e.g. 200
+         * @param contentType e.g. {@code application/json}
+         * @param body the text, sent as UTF-8
+         * @return the answer
+         */
         public static Response of(int status, String contentType, String body) {
             return new Response(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** The same answer with one more header. */
+        /**
+         * The same answer with one more header (or the header replaced).
+         *
+         * @param name e.g. {@code Retry-After}
+         * @param value e.g. {@code 1}
+         * @return a new answer
+         */
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Response(status, h, body);
         }
 
+        /**
+         * The body.
+         *
+         * @return a copy
+         */
         @Override
         public byte[] body() {
             return body.clone();
@@ -531,13 +635,22 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /** A fake backend: answers requests in its wire protocol. Called from several threads at once. */
     @FunctionalInterface
     public interface Handler {
-        /** The normal answer to a request. */
+        /**
+         * The normal answer to a request.
+         *
+         * @param request the request as received
+         * @return the answer; the server may still apply a transport-level fault to it
+         * @throws IOException when the fake cannot answer (the server answers 500 and records a handler error)
+         */
         Response handle(Request request) throws IOException;
 
         /**
          * The backend's own answer for a {@linkplain Fault#isProtocolLevel() protocol-level} fault: its throttling
          * error (with whatever headers say when to come back), a 5xx, a 403 — in its error format.
          *
+         * @param fault {@link Fault#THROTTLED}, {@link Fault#SERVER_ERROR} or {@link Fault#FORBIDDEN}
+         * @param request the request as received
+         * @return the error answer
          * @throws UnsupportedOperationException by default: a fake that does not support protocol-level faults
          */
         default Response fault(Fault fault, Request request) {

@@ -122,6 +122,9 @@ public abstract class MetricSourceCompatibilityKit {
      * {@link #query} writes it), the scenario's points that fall inside each request's window, in the order given;
      * protocol-level {@link Fault faults} in the backend's own error format (a 403 that echoes the credentials it
      * received, as signature errors and some proxies do, makes the redaction checks bite).
+     *
+     * @param scenario what to serve
+     * @return a handler for a {@link LoopbackHttpServer}; faults are injected by the server around it
      */
     protected abstract LoopbackHttpServer.Handler backend(Scenario scenario);
 
@@ -129,33 +132,77 @@ public abstract class MetricSourceCompatibilityKit {
      * A source talking to {@code endpoint}, with its clock at {@link Scenario#now()}, credentials
      * {@link #secrets()}, at most {@link #maxAttempts()} attempts per request, a client timeout of
      * {@link #clientTimeout()} and short backoffs.
+     *
+     * @param endpoint the fake backend's address on 127.0.0.1, or an address where nothing listens
+     * @param scenario what is served, for its clock
+     * @return a new source; the kit closes it
      */
     protected abstract MetricSource source(URI endpoint, Scenario scenario);
 
-    /** The query that asks the backend for {@code series} (e.g. a metric named by the series' id). */
+    /**
+     * The query that asks the backend for {@code series} (e.g. a metric named by the series' id).
+     *
+     * @param series one served series
+     * @return a query whose {@link MetricQuery#id()} is the series' id and whose signal is the series' signal
+     */
     protected abstract MetricQuery query(ServedSeries series);
 
-    /** The backend's per-request limits. */
+    /**
+     * The backend's per-request limits.
+     *
+     * @return the limits the adapter must split its requests by
+     */
     protected abstract Limits limits();
 
-    /** What one request received by the fake asked for; null for a request that is not a data query. */
+    /**
+     * What one request received by the fake asked for.
+     *
+     * @param request a request as the fake received it
+     * @return its query ids and window; null for a request that is not a data query (a token exchange, a probe)
+     */
     protected abstract @Nullable ObservedRequest observe(LoopbackHttpServer.Request request);
 
-    /** Attempts per request the source was given (including the first); at least 2 for the fault checks. */
+    /**
+     * Attempts per request the source was given (including the first).
+     *
+     * @return at least 2, for the fault checks
+     */
     protected abstract int maxAttempts();
 
-    /** The client timeout the source was given: a {@link Fault#SLOW} answer comes later than it. */
+    /**
+     * The client timeout the source was given: a {@link Fault#SLOW} answer comes later than it.
+     *
+     * @return a few hundred milliseconds keeps the kit fast
+     */
     protected abstract Duration clientTimeout();
 
-    /** Every credential value the source was given: none may appear in any output. */
+    /**
+     * Every credential value the source was given: none may appear in any output.
+     *
+     * @return API keys, secret keys, session tokens
+     */
     protected abstract Collection<String> secrets();
 
-    /** Whether the adapter can record a fetch ({@link #record}); the redaction check then reads the recording. */
+    /**
+     * Whether the adapter can record a fetch ({@link #record}); the redaction check then reads the recording.
+     *
+     * @return false by default
+     */
     protected boolean records() {
         return false;
     }
 
-    /** Fetches and writes the adapter's recording of the fetch into {@code dir}. */
+    /**
+     * Fetches and writes the adapter's recording of the fetch into {@code dir}. Override together with
+     * {@link #records()}.
+     *
+     * @param source a source from {@link #source}
+     * @param queries what to fetch
+     * @param window the window
+     * @param step the step
+     * @param dir an empty folder for the recording
+     * @throws UnsupportedOperationException unless overridden
+     */
     protected void record(MetricSource source, List<MetricQuery> queries, TimeWindow window, Duration step, Path dir) {
         throw new UnsupportedOperationException("this adapter does not record");
     }
@@ -510,7 +557,12 @@ public abstract class MetricSourceCompatibilityKit {
             List<LoopbackHttpServer.Request> requests,
             List<ObservedRequest> observed,
             String logs) {
-        /** The result; fails the test (with the exception as its cause) when the fetch threw. */
+        /**
+         * The result; fails the test (with the exception as its cause) when the fetch threw.
+         *
+         * @return what {@code fetch} returned
+         * @throws AssertionError when the fetch threw
+         */
         public FetchResult result() {
             if (fetched == null) {
                 throw new AssertionError(
@@ -522,12 +574,25 @@ public abstract class MetricSourceCompatibilityKit {
         }
     }
 
-    /** Serves {@code s} and fetches it from the adapter's source; checks the outcome for credentials. */
+    /**
+     * Serves {@code s} and fetches it from the adapter's source; checks the outcome for credentials.
+     *
+     * @param s what to serve and fetch
+     * @return what came back and what the backend saw
+     * @throws AssertionError when the fetch threw anything but a {@link MetricSourceException} or leaked a credential
+     */
     protected final Outcome fetch(Scenario s) {
         return fetch(s, List.of());
     }
 
-    /** Serves {@code s} with {@code faults} (one per request, in order) and fetches it. */
+    /**
+     * Serves {@code s} with {@code faults} (one per request, in order) and fetches it.
+     *
+     * @param s what to serve and fetch
+     * @param faults one per request, in order; requests after the last fault are answered normally
+     * @return what came back and what the backend saw
+     * @throws AssertionError as {@link #fetch(Scenario)}, or when the fake backend itself failed
+     */
     protected final Outcome fetch(Scenario s, List<Fault> faults) {
         try (LoopbackHttpServer server = LoopbackHttpServer.start(backend(s))) {
             server.slowDelay(clientTimeout().multipliedBy(3).plusMillis(200));
@@ -540,7 +605,15 @@ public abstract class MetricSourceCompatibilityKit {
         }
     }
 
-    /** Fetches {@code s} from a source talking to {@code endpoint} (a server that may be null: nothing listening). */
+    /**
+     * Fetches {@code s} from a source talking to {@code endpoint}.
+     *
+     * @param s what to fetch
+     * @param endpoint where the source sends its requests
+     * @param server the server listening there, for its requests; null when nothing listens
+     * @return what came back and what the backend saw
+     * @throws AssertionError as {@link #fetch(Scenario)}
+     */
     protected final Outcome fetch(Scenario s, URI endpoint, @Nullable LoopbackHttpServer server) {
         List<MetricQuery> queries = s.series().stream().map(this::query).toList();
         FetchResult result = null;
@@ -591,7 +664,13 @@ public abstract class MetricSourceCompatibilityKit {
         assertNoSecrets("the logs", o.logs());
     }
 
-    /** Fails when {@code text} holds a credential, or 12 consecutive characters of one (a cut-off echo). */
+    /**
+     * Fails when {@code text} holds a credential, or 12 consecutive characters of one (a cut-off echo).
+     *
+     * @param where names the text in the failure message, e.g. {@code the logs}
+     * @param text the text to search
+     * @throws AssertionError naming where, how much of which position of a secret, and an excerpt
+     */
     protected final void assertNoSecrets(String where, String text) {
         for (String secret : secrets()) {
             int k = Math.min(12, secret.length());
@@ -657,7 +736,13 @@ public abstract class MetricSourceCompatibilityKit {
         }
     }
 
-    /** Every query of {@code s} came back exactly as served. */
+    /**
+     * Every query of {@code s} came back exactly as served.
+     *
+     * @param r what the fetch returned
+     * @param s what was served
+     * @throws AssertionError naming the query and the points that differ
+     */
     protected final void assertServedExactly(FetchResult r, Scenario s) {
         for (ServedSeries want : s.series()) {
             assertServedExactly(r, s, want.id());
@@ -667,6 +752,12 @@ public abstract class MetricSourceCompatibilityKit {
     /**
      * The query's one series lies on the window's grid, ascending, with each served value at its time, {@code NaN}
      * elsewhere, and its coverage counts them.
+     *
+     * @param r what the fetch returned
+     * @param s what was served
+     * @param id the query's id
+     * @throws AssertionError naming up to ten points that differ, or the coverage count that does
+     * @throws IllegalArgumentException if {@code s} has no series {@code id}
      */
     protected final void assertServedExactly(FetchResult r, Scenario s, String id) {
         ServedSeries want = s.series(id).orElseThrow(() -> new IllegalArgumentException("no series " + id));
@@ -715,7 +806,14 @@ public abstract class MetricSourceCompatibilityKit {
         return served;
     }
 
-    /** The one series of a query. */
+    /**
+     * The one series of a query.
+     *
+     * @param r a fetch result
+     * @param id the query's id
+     * @return its series
+     * @throws AssertionError unless the query has exactly one series
+     */
     protected static FetchedSeries only(FetchResult r, String id) {
         List<FetchedSeries> mine =
                 r.series().stream().filter(f -> f.queryId().equals(id)).toList();
@@ -723,7 +821,14 @@ public abstract class MetricSourceCompatibilityKit {
         return mine.get(0);
     }
 
-    /** The one coverage entry of a query. */
+    /**
+     * The one coverage entry of a query.
+     *
+     * @param r a fetch result
+     * @param id the query's id
+     * @return its coverage
+     * @throws AssertionError unless the query has exactly one entry
+     */
     protected static Coverage coverage(FetchResult r, String id) {
         List<Coverage> mine =
                 r.coverage().stream().filter(c -> c.queryId().equals(id)).toList();
@@ -731,7 +836,12 @@ public abstract class MetricSourceCompatibilityKit {
         return mine.get(0);
     }
 
-    /** {@code periods} periods from {@link #T0}. */
+    /**
+     * A window of whole periods from {@link #T0}.
+     *
+     * @param periods how many {@link #PERIOD}s
+     * @return {@code [T0, T0 + periods × PERIOD)}
+     */
     protected static TimeWindow window(int periods) {
         return TimeWindow.of(T0, PERIOD.multipliedBy(periods));
     }
@@ -739,6 +849,11 @@ public abstract class MetricSourceCompatibilityKit {
     /**
      * A series of {@code n} periods from {@link #T0}, served ascending, with seeded random values where {@code sent}
      * holds and nothing elsewhere.
+     *
+     * @param id the query id; its digits pick the signal (so that the kit's series play several roles)
+     * @param n periods
+     * @param sent which periods (0-based) have a point
+     * @return the series, values in [0, 1000) from the kit's seeded random numbers
      */
     protected final ServedSeries series(String id, int n, IntPredicate sent) {
         List<ServedPoint> points = new ArrayList<>();

@@ -28,6 +28,15 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ObservedRequest(int queries, TimeWindow window, Duration period) {
+    /**
+     * Checks the components.
+     *
+     * @param queries how many queries
+     * @param window the time asked for
+     * @param period positive
+     * @throws NullPointerException if the window or the period is null
+     * @throws IllegalArgumentException if the period is zero or negative
+     */
     public ObservedRequest {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(period, "period");
@@ -36,7 +45,11 @@ public record ObservedRequest(int queries, TimeWindow window, Duration period) {
         }
     }
 
-    /** Periods the window spans (rounded up): the points one of its series can hold. */
+    /**
+     * Periods the window spans (rounded up): the points one of its series can hold.
+     *
+     * @return window ÷ period, rounded up
+     */
     public long pointsPerSeries() {
         long p = period.toMillis();
         return (window.duration().toMillis() + p - 1) / p;

@@ -37,6 +37,16 @@ import java.util.Set;
  * @since 0.1
  */
 public record Scenario(Instant now, TimeWindow window, Duration period, List<ServedSeries> series, int pageSize) {
+    /**
+     * Checks and copies; {@link #of} is the usual way in.
+     *
+     * @param now the source's clock
+     * @param window the window fetched
+     * @param period positive
+     * @param series ids unique
+     * @param pageSize ≥ 1
+     * @throws IllegalArgumentException for a period that is not positive, a page size below 1 or a repeated id
+     */
     public Scenario {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(window, "window");
@@ -56,28 +66,55 @@ public record Scenario(Instant now, TimeWindow window, Duration period, List<Ser
         }
     }
 
-    /** A scenario served in one page, with the clock an hour after the window. */
+    /**
+     * A scenario served in one page, with the clock an hour after the window.
+     *
+     * @param window the window fetched
+     * @param period the step, positive
+     * @param series one per query, ids unique
+     * @return the scenario
+     * @throws IllegalArgumentException as the constructor
+     */
     public static Scenario of(TimeWindow window, Duration period, List<ServedSeries> series) {
         return new Scenario(window.end().plus(Duration.ofHours(1)), window, period, series, Integer.MAX_VALUE);
     }
 
-    /** The series served for a query id. */
+    /**
+     * The series served for a query id.
+     *
+     * @param id the query's id
+     * @return the series, or empty
+     */
     public Optional<ServedSeries> series(String id) {
         return series.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** The same scenario served in pages of {@code points} points per series. */
+    /**
+     * The same scenario served in pages of {@code points} points per series.
+     *
+     * @param points ≥ 1
+     * @return a new scenario
+     * @throws IllegalArgumentException if {@code points} is less than 1
+     */
     public Scenario withPageSize(int points) {
         return new Scenario(now, window, period, series, points);
     }
 
-    /** The periods of the window: the grid every source's series lies on (from the first period starting in it). */
+    /**
+     * The start of the window's first period: the grid every source's series lies on starts there.
+     *
+     * @return milliseconds since the epoch of the first period boundary at or after the window's start
+     */
     public long firstPeriodMillis() {
         long p = period.toMillis();
         return Math.floorDiv(window.start().toEpochMilli() + p - 1, p) * p;
     }
 
-    /** How many periods start inside the window. */
+    /**
+     * How many periods start inside the window.
+     *
+     * @return the points one series of the fetch has, gaps included; zero or more
+     */
     public int periods() {
         long p = period.toMillis();
         long first = firstPeriodMillis();

@@ -27,15 +27,33 @@ import java.util.Objects;
  * @since 0.1
  */
 public record ServedPoint(Instant time, double value) {
+    /**
+     * Checks the time.
+     *
+     * @param time the timestamp
+     * @param value the value, or NaN for the no-value marker
+     * @throws NullPointerException if {@code time} is null
+     */
     public ServedPoint {
         Objects.requireNonNull(time, "time");
     }
 
+    /**
+     * A point.
+     *
+     * @param time the start of its period
+     * @param value its value, or NaN for the backend's no-value marker
+     * @return the point
+     */
     public static ServedPoint of(Instant time, double value) {
         return new ServedPoint(time, value);
     }
 
-    /** Whether the backend sends a value (not its no-value marker). */
+    /**
+     * Whether the backend sends a value (not its no-value marker).
+     *
+     * @return true unless the value is NaN
+     */
     public boolean hasValue() {
         return !Double.isNaN(value);
     }

@@ -32,6 +32,14 @@ import java.util.regex.Pattern;
 public record ServedSeries(String id, Signal signal, List<ServedPoint> points) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
+    /**
+     * Checks the id and copies the points.
+     *
+     * @param id {@code [a-z][a-z0-9_]*}
+     * @param signal the role
+     * @param points in the order served
+     * @throws IllegalArgumentException if the id has another form
+     */
     public ServedSeries {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(signal, "signal");
