@@ -600,8 +600,8 @@ public sealed interface Finding
          * @param test how it was decided: {@code mann-whitney-u} (latency as distributions of per-second values),
          *     {@code median-mad} (three or more baselines), {@code tolerance} (fewer) or {@code presence}
          * @param pValue the test's two-sided p-value ({@code mann-whitney-u}); NaN for the other tests
-         * @param effectSize for {@code mann-whitney-u} the ratio of the means (current ÷ baseline); for {@code
-         *     median-mad} the change in robust standard deviations (1.4826 × MAD); NaN otherwise
+         * @param effectSize for {@code mann-whitney-u} the ratio of the means (current ÷ baseline); for
+         *     {@code median-mad} the change in robust standard deviations (1.4826 × MAD); NaN otherwise
          * @param baselineRunIds the runs the baseline rests on, newest first
          * @throws NullPointerException if a collection or a checked component is null
          */

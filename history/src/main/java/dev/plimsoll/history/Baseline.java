@@ -27,6 +27,13 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Baseline(String selector, List<StoredRun> runs) {
+    /**
+     * Checks the selector and copies the runs.
+     *
+     * @param selector the selector as given
+     * @param runs newest first; at least one
+     * @throws IllegalArgumentException if {@code runs} is empty
+     */
     public Baseline {
         Objects.requireNonNull(selector, "selector");
         runs = List.copyOf(runs);
@@ -35,7 +42,11 @@ public record Baseline(String selector, List<StoredRun> runs) {
         }
     }
 
-    /** The ids of the runs, newest first. */
+    /**
+     * The ids of the runs.
+     *
+     * @return newest first, never empty
+     */
     public List<String> ids() {
         return runs.stream().map(StoredRun::id).toList();
     }

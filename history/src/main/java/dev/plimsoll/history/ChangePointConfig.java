@@ -47,6 +47,15 @@ public record ChangePointConfig(int windowLength, double maxPValue, double minMa
     /** Default fewest runs either side, 3. */
     public static final int DEFAULT_MIN_RUNS_PER_SIDE = 3;
 
+    /**
+     * Checks the knobs.
+     *
+     * @param windowLength at least 4
+     * @param maxPValue in (0, 1)
+     * @param minMagnitude zero or positive, a share (0.05 = 5 %)
+     * @param minRunsPerSide at least 2 and at most half the window
+     * @throws IllegalArgumentException naming the knob out of its range
+     */
     public ChangePointConfig {
         if (windowLength < 4) {
             throw new IllegalArgumentException("windowLength must be at least 4 runs, but was " + windowLength);
@@ -63,23 +72,57 @@ public record ChangePointConfig(int windowLength, double maxPValue, double minMa
         }
     }
 
+    /**
+     * The documented defaults.
+     *
+     * @return windows of 50 runs, p ≤ 0.001, shifts of at least 5 %, 3 runs either side
+     */
     public static ChangePointConfig defaults() {
         return new ChangePointConfig(
                 DEFAULT_WINDOW_LENGTH, DEFAULT_MAX_P_VALUE, DEFAULT_MIN_MAGNITUDE, DEFAULT_MIN_RUNS_PER_SIDE);
     }
 
+    /**
+     * A copy with another window.
+     *
+     * @param value runs per window, at least 4 and at least twice {@link #minRunsPerSide()}; default
+     *     {@value #DEFAULT_WINDOW_LENGTH}
+     * @return a new configuration
+     * @throws IllegalArgumentException if out of range
+     */
     public ChangePointConfig withWindowLength(int value) {
         return new ChangePointConfig(value, maxPValue, minMagnitude, minRunsPerSide);
     }
 
+    /**
+     * A copy with another significance.
+     *
+     * @param value in (0, 1); default {@value #DEFAULT_MAX_P_VALUE}
+     * @return a new configuration
+     * @throws IllegalArgumentException if out of range
+     */
     public ChangePointConfig withMaxPValue(double value) {
         return new ChangePointConfig(windowLength, value, minMagnitude, minRunsPerSide);
     }
 
+    /**
+     * A copy with another smallest shift.
+     *
+     * @param value a share ≥ 0; default {@value #DEFAULT_MIN_MAGNITUDE}
+     * @return a new configuration
+     * @throws IllegalArgumentException if negative
+     */
     public ChangePointConfig withMinMagnitude(double value) {
         return new ChangePointConfig(windowLength, maxPValue, value, minRunsPerSide);
     }
 
+    /**
+     * A copy with another fewest runs either side of a change point.
+     *
+     * @param value at least 2, at most half the window; default {@value #DEFAULT_MIN_RUNS_PER_SIDE}
+     * @return a new configuration
+     * @throws IllegalArgumentException if out of range
+     */
     public ChangePointConfig withMinRunsPerSide(int value) {
         return new ChangePointConfig(windowLength, maxPValue, minMagnitude, value);
     }

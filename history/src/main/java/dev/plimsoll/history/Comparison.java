@@ -29,6 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record Comparison(@Nullable String currentRunId, List<String> baselineRunIds, List<FigureComparison> figures) {
+    /**
+     * Copies the lists.
+     *
+     * @param currentRunId or null
+     * @param baselineRunIds newest first
+     * @param figures in catalogue order
+     */
     public Comparison {
         baselineRunIds = List.copyOf(baselineRunIds);
         figures = List.copyOf(figures);
@@ -37,27 +44,50 @@ public record Comparison(@Nullable String currentRunId, List<String> baselineRun
     /**
      * Compares a run with baseline runs that need not be stored (e.g. read back from saved JSON reports), as
      * {@link RunHistory#compare(RunRecord, Baseline, ComparisonConfig)} does.
+     *
+     * @param current the run to judge
+     * @param baseline the runs to judge it against
+     * @param config tolerances and significance
+     * @return one comparison per key figure
      */
     public static Comparison of(RunRecord current, Baseline baseline, ComparisonConfig config) {
         return Comparisons.compare(current.id(), current, baseline.runs(), config);
     }
 
-    /** The figures that got worse. */
+    /**
+     * The figures that got worse.
+     *
+     * @return in catalogue order; empty if none
+     */
     public List<FigureComparison> regressions() {
         return with(Outcome.REGRESSION);
     }
 
-    /** The figures that got better. */
+    /**
+     * The figures that got better.
+     *
+     * @return in catalogue order; empty if none
+     */
     public List<FigureComparison> improvements() {
         return with(Outcome.IMPROVEMENT);
     }
 
-    /** The figures with one outcome. */
+    /**
+     * The figures with one outcome.
+     *
+     * @param outcome the outcome
+     * @return in catalogue order; empty if none
+     */
     public List<FigureComparison> with(Outcome outcome) {
         return figures.stream().filter(f -> f.outcome() == outcome).toList();
     }
 
-    /** The comparison of one figure, if it was compared. */
+    /**
+     * The comparison of one figure, if it was compared.
+     *
+     * @param figureId e.g. {@code client_p95}
+     * @return the comparison, or empty
+     */
     public Optional<FigureComparison> figure(String figureId) {
         Objects.requireNonNull(figureId, "figureId");
         return figures.stream().filter(f -> f.figure().id().equals(figureId)).findFirst();

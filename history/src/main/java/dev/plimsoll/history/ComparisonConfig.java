@@ -62,6 +62,16 @@ public record ComparisonConfig(
     /** Default fewest samples per side, 20. */
     public static final int DEFAULT_MIN_SAMPLES = 20;
 
+    /**
+     * Checks the knobs and copies the tolerances.
+     *
+     * @param alpha in (0, 1)
+     * @param minLatencyEffect zero or positive, a share (0.10 = 10 %)
+     * @param madMultiplier positive
+     * @param minSamples at least 3
+     * @param tolerances per figure id
+     * @throws IllegalArgumentException naming the knob out of its range
+     */
     public ComparisonConfig {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), but was " + alpha);
@@ -79,35 +89,79 @@ public record ComparisonConfig(
         tolerances = Collections.unmodifiableMap(new LinkedHashMap<>(tolerances));
     }
 
+    /**
+     * The documented defaults.
+     *
+     * @return alpha 0.05, 10 % latency effect, 3 scaled MADs, 20 samples, each figure's own tolerance
+     */
     public static ComparisonConfig defaults() {
         return new ComparisonConfig(
                 DEFAULT_ALPHA, DEFAULT_MIN_LATENCY_EFFECT, DEFAULT_MAD_MULTIPLIER, DEFAULT_MIN_SAMPLES, Map.of());
     }
 
+    /**
+     * A copy with another significance level.
+     *
+     * @param value in (0, 1); default {@value #DEFAULT_ALPHA}
+     * @return a new configuration
+     * @throws IllegalArgumentException if out of range
+     */
     public ComparisonConfig withAlpha(double value) {
         return new ComparisonConfig(value, minLatencyEffect, madMultiplier, minSamples, tolerances);
     }
 
+    /**
+     * A copy with another smallest latency change.
+     *
+     * @param value a share ≥ 0, e.g. 0.05 for 5 %; default {@value #DEFAULT_MIN_LATENCY_EFFECT}
+     * @return a new configuration
+     * @throws IllegalArgumentException if negative
+     */
     public ComparisonConfig withMinLatencyEffect(double value) {
         return new ComparisonConfig(alpha, value, madMultiplier, minSamples, tolerances);
     }
 
+    /**
+     * A copy with another MAD multiplier.
+     *
+     * @param value positive; default {@value #DEFAULT_MAD_MULTIPLIER}
+     * @return a new configuration
+     * @throws IllegalArgumentException if not positive
+     */
     public ComparisonConfig withMadMultiplier(double value) {
         return new ComparisonConfig(alpha, minLatencyEffect, value, minSamples, tolerances);
     }
 
+    /**
+     * A copy with another minimum of per-second values for the distribution test.
+     *
+     * @param value at least 3; default {@value #DEFAULT_MIN_SAMPLES}
+     * @return a new configuration
+     * @throws IllegalArgumentException if less than 3
+     */
     public ComparisonConfig withMinSamples(int value) {
         return new ComparisonConfig(alpha, minLatencyEffect, madMultiplier, value, tolerances);
     }
 
-    /** A copy with the tolerance of one figure replaced. */
+    /**
+     * A copy with the tolerance of one figure replaced.
+     *
+     * @param figureId e.g. {@code client_p95}
+     * @param tolerance replaces the figure's own
+     * @return a new configuration
+     */
     public ComparisonConfig withTolerance(String figureId, Tolerance tolerance) {
         Map<String, Tolerance> t = new LinkedHashMap<>(tolerances);
         t.put(figureId, tolerance);
         return new ComparisonConfig(alpha, minLatencyEffect, madMultiplier, minSamples, t);
     }
 
-    /** The tolerance that applies to a figure. */
+    /**
+     * The tolerance that applies to a figure.
+     *
+     * @param figure the figure
+     * @return the configured tolerance for its id, else {@link Figure#tolerance()}
+     */
     public Tolerance toleranceOf(Figure figure) {
         return tolerances.getOrDefault(figure.id(), figure.tolerance());
     }

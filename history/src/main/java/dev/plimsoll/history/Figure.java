@@ -132,6 +132,18 @@ public record Figure(
             ELASTICITY_OVER,
             ELASTICITY_TIMESHARE_UNDER);
 
+    /**
+     * Checks the components; the catalogue's constants and {@link #of} are the usual way in.
+     *
+     * @param id lower-case letters, digits, {@code _} or {@code .}, starting with a letter
+     * @param unit the values' unit
+     * @param direction which way is bad
+     * @param tolerance the smallest change that counts
+     * @param absentIsHealthy whether absence means nothing bad happened
+     * @param description one line
+     * @throws IllegalArgumentException for a malformed id
+     * @throws NullPointerException if a component is null
+     */
     public Figure {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(unit, "unit");
@@ -150,27 +162,52 @@ public record Figure(
         return new Figure(id, unit, direction, tolerance, absentIsHealthy, d);
     }
 
-    /** A figure outside the catalogue: stored and charted, never compared. */
+    /**
+     * A figure outside the catalogue: stored and charted, never compared.
+     *
+     * @param id e.g. {@code checkout_p95}; a catalogue id returns the catalogue's figure
+     * @param unit the values' unit
+     * @return the figure, with {@link Direction#NONE} unless it is a catalogue figure
+     * @throws IllegalArgumentException for a malformed id
+     */
     public static Figure of(String id, String unit) {
         return byId(id).orElseGet(() -> new Figure(id, unit, Direction.NONE, Tolerance.absolute(0), false, id));
     }
 
-    /** The figures Plimsoll computes, in report order. */
+    /**
+     * The figures Plimsoll computes, in report order.
+     *
+     * @return the catalogue, unmodifiable
+     */
     public static List<Figure> known() {
         return KNOWN;
     }
 
-    /** A catalogue figure by id. */
+    /**
+     * A catalogue figure by id.
+     *
+     * @param id e.g. {@code scaling_lag}
+     * @return the figure, or empty for an id outside the catalogue
+     */
     public static Optional<Figure> byId(String id) {
         return KNOWN.stream().filter(f -> f.id.equals(id)).findFirst();
     }
 
-    /** Whether this is one of the client latency percentiles, compared as distributions. */
+    /**
+     * Whether this is one of the client latency percentiles, compared as distributions.
+     *
+     * @return true for {@link #CLIENT_P50}, {@link #CLIENT_P95} and {@link #CLIENT_P99}
+     */
     public boolean isClientLatency() {
         return this.equals(CLIENT_P50) || this.equals(CLIENT_P95) || this.equals(CLIENT_P99);
     }
 
-    /** A copy with another tolerance. */
+    /**
+     * A copy with another tolerance.
+     *
+     * @param newTolerance the smallest change that counts
+     * @return a new figure; equal to this one but for the tolerance
+     */
     public Figure withTolerance(Tolerance newTolerance) {
         return new Figure(id, unit, direction, newTolerance, absentIsHealthy, description);
     }

@@ -52,6 +52,27 @@ public record FigureComparison(
         double threshold,
         List<String> baselineRunIds,
         String reason) {
+    /**
+     * Checks the figure, outcome, test and reason and copies the run ids.
+     *
+     * @param figure the figure
+     * @param outcome regression, improvement, change, unchanged or no data
+     * @param baseline the baselines' value: the median of their figure values (NaN when none has it)
+     * @param current the run's value (NaN when it does not have it)
+     * @param change {@code current − baseline}, in the figure's unit (NaN when either is missing)
+     * @param relativeChange {@code change ÷ |baseline|} (NaN when either is missing or the baseline is 0)
+     * @param test {@code mann-whitney-u} (latency as distributions), {@code median-mad} (n ≥ 3 baselines),
+     *     {@code tolerance} (fewer) or {@code presence} (a figure that appeared or disappeared)
+     * @param pValue two-sided p-value of the Mann–Whitney U test; NaN for the other tests
+     * @param effectSize for {@code mann-whitney-u}: ratio of the means, current ÷ baseline (Kayenta's default measure);
+     *     for {@code median-mad}: |change| ÷ (1.4826 × MAD), the change in robust standard deviations (infinite when
+     *     the baselines agree exactly); NaN otherwise
+     * @param threshold the smallest change that counted, in the figure's unit (for {@code mann-whitney-u}, the
+     *     mean-ratio bound as a share, e.g. 0.1)
+     * @param baselineRunIds the runs the baseline rests on, newest first
+     * @param reason one sentence with the numbers
+     * @throws NullPointerException if the figure, the outcome, the test or the reason is null
+     */
     public FigureComparison {
         Objects.requireNonNull(figure, "figure");
         Objects.requireNonNull(outcome, "outcome");

@@ -75,19 +75,33 @@ public final class HistoryBaseline implements BaselineComparator {
      * The baseline {@code selector} chooses in {@code history}: {@code last}, {@code last-passing}, a run id, or
      * {@code label:k=v[,k2=v2][,n=5]}.
      *
+     * @param history an open history; it stays open and is read when the analysis compares
+     * @param selector e.g. {@code last-passing}
+     * @return a comparator for {@link dev.plimsoll.LoadTestAnalysis#baseline}
      * @throws IllegalArgumentException for a malformed selector (checked now, before any load runs)
      */
     public static HistoryBaseline of(RunHistory history, String selector) {
         return new HistoryBaseline(history, selector);
     }
 
-    /** How figures are compared; default {@link ComparisonConfig#defaults()}. */
+    /**
+     * How figures are compared; default {@link ComparisonConfig#defaults()}.
+     *
+     * @param value tolerances and significance
+     * @return this comparator
+     */
     public HistoryBaseline config(ComparisonConfig value) {
         this.config = Objects.requireNonNull(value, "config");
         return this;
     }
 
-    /** The id the run will be saved under, to name it in the comparison; default none. */
+    /**
+     * The id the run will be saved under, to name it in the comparison; default none.
+     *
+     * @param value e.g. from {@link RunHistory#newRunId}, or null
+     * @return this comparator
+     * @throws IllegalArgumentException for a malformed id
+     */
     public HistoryBaseline runId(@Nullable String value) {
         this.runId = value == null ? null : RunRecord.checkId(value);
         return this;
@@ -146,6 +160,7 @@ public final class HistoryBaseline implements BaselineComparator {
      * @param selector the baseline as chosen
      * @param c the comparison
      * @param scalingCovered whether this run's scaling signals covered it
+     * @return the comparison in core's terms
      */
     public static BaselineComparison toBaselineComparison(String selector, Comparison c, boolean scalingCovered) {
         List<FigureChange> out = new ArrayList<>();

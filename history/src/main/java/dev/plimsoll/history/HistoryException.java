@@ -27,10 +27,21 @@ import dev.plimsoll.error.PlimsollException;
 public final class HistoryException extends PlimsollException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure without an underlying exception (e.g. no run with that id).
+     *
+     * @param message what failed, naming the store without its password
+     */
     public HistoryException(String message) {
         super(message);
     }
 
+    /**
+     * A failure of the database or the file system.
+     *
+     * @param message what failed, naming the store without its password
+     * @param cause the JDBC or I/O exception
+     */
     public HistoryException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -36,6 +36,12 @@ import java.util.Optional;
  */
 public record KeyFigures(Map<Figure, Double> values) {
 
+    /**
+     * Checks the values and copies them, in insertion order.
+     *
+     * @param values figure → value; finite values only
+     * @throws IllegalArgumentException for a NaN or infinite value (leave an unmeasured figure out)
+     */
     public KeyFigures {
         for (Map.Entry<Figure, Double> e : values.entrySet()) {
             if (!Double.isFinite(e.getValue())) {
@@ -46,21 +52,40 @@ public record KeyFigures(Map<Figure, Double> values) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** No figures. */
+    /**
+     * No figures.
+     *
+     * @return an empty set of figures
+     */
     public static KeyFigures none() {
         return new KeyFigures(Map.of());
     }
 
+    /**
+     * A builder that skips unmeasured (NaN) figures.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The value of a figure, if the run has it. */
+    /**
+     * The value of a figure, if the run has it.
+     *
+     * @param figure the figure
+     * @return its value in the figure's unit, or empty when not measured
+     */
     public Optional<Double> get(Figure figure) {
         return Optional.ofNullable(values.get(figure));
     }
 
-    /** The value of a figure by id, if the run has it. */
+    /**
+     * The value of a figure by id, if the run has it.
+     *
+     * @param figureId e.g. {@code client_p95}
+     * @return its value in the figure's unit, or empty when not measured
+     */
     public Optional<Double> get(String figureId) {
         for (Map.Entry<Figure, Double> e : values.entrySet()) {
             if (e.getKey().id().equals(figureId)) {
@@ -70,7 +95,13 @@ public record KeyFigures(Map<Figure, Double> values) {
         return Optional.empty();
     }
 
-    /** Value of a figure, NaN when the run does not have it. */
+    /**
+     * Value of a figure, or a fallback when the run does not have it.
+     *
+     * @param figure the figure
+     * @param absent returned when the figure was not measured, e.g. NaN or 0
+     * @return the value in the figure's unit, or {@code absent}
+     */
     public double valueOr(Figure figure, double absent) {
         Double v = values.get(figure);
         return v == null ? absent : v;
@@ -82,7 +113,13 @@ public record KeyFigures(Map<Figure, Double> values) {
 
         private Builder() {}
 
-        /** Adds a figure; NaN (not measured) is skipped. */
+        /**
+         * Adds a figure (or replaces its value); NaN (not measured) is skipped.
+         *
+         * @param figure the figure
+         * @param value in the figure's unit; NaN for not measured
+         * @return this builder
+         */
         public Builder put(Figure figure, double value) {
             if (!Double.isNaN(value)) {
                 values.put(figure, value);
@@ -90,6 +127,12 @@ public record KeyFigures(Map<Figure, Double> values) {
             return this;
         }
 
+        /**
+         * The figures.
+         *
+         * @return the figures put, in the order first put
+         * @throws IllegalArgumentException if an infinite value was put
+         */
         public KeyFigures build() {
             return new KeyFigures(values);
         }

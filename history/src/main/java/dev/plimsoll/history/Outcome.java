@@ -34,7 +34,11 @@ public enum Outcome {
     /** The current run or every baseline lacks the figure, so nothing can be said. */
     NO_DATA;
 
-    /** {@code regression}, {@code improvement}, {@code change}, {@code unchanged}, {@code no_data}. */
+    /**
+     * The outcome as the schema and reports spell it.
+     *
+     * @return {@code regression}, {@code improvement}, {@code change}, {@code unchanged} or {@code no_data}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -48,6 +48,22 @@ public record PhaseFigures(
     /** The kind of the phase the latency comparison uses. */
     public static final String STEADY = "steady";
 
+    /**
+     * Checks the kind and the instants.
+     *
+     * @param kind {@code ramp-up}, {@code steady} or {@code ramp-down} (any other lower-case word is kept as given)
+     * @param start first instant of the phase
+     * @param end end of the phase (exclusive)
+     * @param requests requests sent in the phase
+     * @param failedRequests of which failed
+     * @param rps mean requests per second over the phase
+     * @param p50Millis client latency median over the phase, ms; NaN when unknown
+     * @param p95Millis client latency 95th percentile, ms; NaN when unknown
+     * @param p99Millis client latency 99th percentile, ms; NaN when unknown
+     * @param maxVus largest number of virtual users in the phase
+     * @throws NullPointerException if the kind or an instant is null
+     * @throws IllegalArgumentException if {@code end} is before {@code start}
+     */
     public PhaseFigures {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(start, "start");

@@ -28,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record Retention(
         @Nullable Integer keepLast, @Nullable Duration maxAge) {
+    /**
+     * Checks that exactly one rule is given.
+     *
+     * @param keepLast ≥ 0, or null
+     * @param maxAge zero or positive, or null
+     * @throws IllegalArgumentException unless exactly one is given, or for a negative one
+     */
     public Retention {
         if ((keepLast == null) == (maxAge == null)) {
             throw new IllegalArgumentException("give exactly one of keepLast and maxAge");
@@ -40,12 +47,24 @@ public record Retention(
         }
     }
 
-    /** Keep the newest {@code n} runs (by start time). */
+    /**
+     * Keep the newest {@code n} runs (by start time).
+     *
+     * @param n ≥ 0; 0 removes every run
+     * @return the retention
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public static Retention keepLast(int n) {
         return new Retention(n, null);
     }
 
-    /** Remove runs started more than {@code age} ago. */
+    /**
+     * Remove runs started more than {@code age} ago, by the history's clock.
+     *
+     * @param age zero or positive
+     * @return the retention
+     * @throws IllegalArgumentException if {@code age} is negative
+     */
     public static Retention olderThan(Duration age) {
         return new Retention(null, Objects.requireNonNull(age, "age"));
     }

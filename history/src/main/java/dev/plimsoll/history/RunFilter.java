@@ -44,42 +44,98 @@ public record RunFilter(
         @Nullable Instant since,
         @Nullable Instant until) {
 
+    /**
+     * Copies the labels, sorted.
+     *
+     * @param labels key → value, all required
+     * @param name or null
+     * @param tool or null
+     * @param verdict or null
+     * @param since inclusive, or null
+     * @param until exclusive, or null
+     */
     public RunFilter {
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
-    /** Every run. */
+    /**
+     * Every run.
+     *
+     * @return a filter without criteria
+     */
     public static RunFilter all() {
         return new RunFilter(Map.of(), null, null, null, null, null);
     }
 
-    /** Runs carrying every one of these labels. */
+    /**
+     * Runs carrying every one of these labels.
+     *
+     * @param labels key → value, matched exactly
+     * @return the filter
+     */
     public static RunFilter labels(Map<String, String> labels) {
         return new RunFilter(labels, null, null, null, null, null);
     }
 
+    /**
+     * A copy that also requires one label.
+     *
+     * @param key e.g. {@code branch}
+     * @param value e.g. {@code main}, matched exactly
+     * @return a new filter
+     */
     public RunFilter withLabel(String key, String value) {
         Map<String, String> l = new TreeMap<>(labels);
         l.put(key, value);
         return new RunFilter(l, name, tool, verdict, since, until);
     }
 
+    /**
+     * A copy that requires the run's name.
+     *
+     * @param value the name, or null for any
+     * @return a new filter
+     */
     public RunFilter withName(@Nullable String value) {
         return new RunFilter(labels, value, tool, verdict, since, until);
     }
 
+    /**
+     * A copy that requires the load tool.
+     *
+     * @param value e.g. {@code k6}, or null for any
+     * @return a new filter
+     */
     public RunFilter withTool(@Nullable String value) {
         return new RunFilter(labels, name, value, verdict, since, until);
     }
 
+    /**
+     * A copy that requires the verdict.
+     *
+     * @param value the verdict, or null for any
+     * @return a new filter
+     */
     public RunFilter withVerdict(@Nullable Verdict value) {
         return new RunFilter(labels, name, tool, value, since, until);
     }
 
+    /**
+     * A copy for runs started at or after an instant.
+     *
+     * @param value inclusive, or null for no lower bound
+     * @return a new filter
+     */
     public RunFilter since(@Nullable Instant value) {
         return new RunFilter(labels, name, tool, verdict, value, until);
     }
 
+    /**
+     * A copy for runs started before an instant.
+     *
+     * @param value exclusive, or null for no upper bound
+     * @return a new filter
+     */
     public RunFilter until(@Nullable Instant value) {
         return new RunFilter(labels, name, tool, verdict, since, value);
     }

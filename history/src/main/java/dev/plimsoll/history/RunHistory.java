@@ -108,6 +108,8 @@ public final class RunHistory implements AutoCloseable {
      * or {@code jdbc:postgresql://HOST[:PORT]/DB[?user=…&password=…]} (also {@code postgresql://user:pw@host/db});
      * user and password default to {@code PGUSER} and {@code PGPASSWORD}.
      *
+     * @param url where the store is; a SQLite file's folder is created if missing
+     * @return the open history; close it to release its connection
      * @throws HistoryException when the store cannot be reached, is not a SQLite database, or has a newer schema
      * @throws IllegalArgumentException for a URL of another database
      */
@@ -115,22 +117,43 @@ public final class RunHistory implements AutoCloseable {
         return builder(url).open();
     }
 
-    /** Opens {@value #DEFAULT_FILE} under {@code workingDirectory}, creating the folder. */
+    /**
+     * Opens {@value #DEFAULT_FILE} under {@code workingDirectory}, creating the folder.
+     *
+     * @param workingDirectory usually the project's root
+     * @return the open history
+     * @throws HistoryException as {@link #open(String)}
+     */
     public static RunHistory openDefault(Path workingDirectory) {
         return open(workingDirectory.resolve(DEFAULT_FILE).toString());
     }
 
-    /** A builder for a store at {@code url} (see {@link #open(String)}) with other collaborators. */
+    /**
+     * A builder for a store at {@code url} (see {@link #open(String)}) with other collaborators.
+     *
+     * @param url where the store is; checked when the store is opened
+     * @return a builder with the defaults: environment {@code System::getenv}, UTC clock, 30 s busy timeout
+     */
     public static Builder builder(String url) {
         return new Builder(url);
     }
 
-    /** The store's URL with any password replaced by {@code ***}. */
+    /**
+     * The store's URL, safe to print.
+     *
+     * @return the URL with any password replaced by {@code ***}
+     */
     public String url() {
         return target.redacted();
     }
 
-    /** {@code url} with any password (a {@code password=} parameter or {@code user:password@}) replaced by {@code ***}. */
+    /**
+     * A store URL made safe to print.
+     *
+     * @param url any text, typically a store URL
+     * @return {@code url} with any password (a {@code password=} parameter or {@code user:password@}) replaced by
+     *     {@code ***}
+     */
     public static String redact(String url) {
         return Target.redact(url);
     }
@@ -138,6 +161,7 @@ public final class RunHistory implements AutoCloseable {
     /**
      * Checks a store URL without opening it (see {@link #open(String)} for the forms).
      *
+     * @param url a store URL
      * @throws IllegalArgumentException for a blank URL or a URL of another database, naming it without its password
      */
     public static void checkUrl(String url) {
@@ -147,6 +171,7 @@ public final class RunHistory implements AutoCloseable {
     /**
      * Checks a baseline selector's syntax without a store (see {@link #baseline(String)}).
      *
+     * @param selector e.g. {@code last-passing,branch=main,n=3}
      * @throws IllegalArgumentException naming the selector and the rule
      */
     public static void checkSelector(String selector) {
@@ -157,12 +182,19 @@ public final class RunHistory implements AutoCloseable {
      * A new run id from the run's start: {@code yyyyMMdd-HHmmss-xxxx} (UTC, four random hex digits), the form
      * {@link #save} makes when a record has none. Give it to a record before saving to name the run in its own
      * comparison.
+     *
+     * @param start the run's start
+     * @return e.g. {@code 20261126-050000-3fa9}
      */
     public static String newRunId(Instant start) {
         return RunStore.newId(start);
     }
 
-    /** {@code sqlite} or {@code postgresql}. */
+    /**
+     * The kind of database the store is.
+     *
+     * @return {@code sqlite} or {@code postgresql}
+     */
     public String database() {
         return target.dialect().id();
     }
@@ -184,6 +216,8 @@ public final class RunHistory implements AutoCloseable {
     /**
      * A stored run, with its timeline.
      *
+     * @param id the run's id
+     * @return the run
      * @throws HistoryException when there is no run with that id (the message lists the last runs)
      */
     public synchronized StoredRun get(String id) {
@@ -192,7 +226,12 @@ public final class RunHistory implements AutoCloseable {
                         "no run '" + id + "' in the run history at " + url() + "; " + store.describe()));
     }
 
-    /** A stored run, if there is one with that id. */
+    /**
+     * A stored run, if there is one with that id.
+     *
+     * @param id the run's id
+     * @return the run with its timeline, or empty
+     */
     public synchronized Optional<StoredRun> find(String id) {
         return store.find(id, true);
     }
@@ -200,7 +239,10 @@ public final class RunHistory implements AutoCloseable {
     /**
      * The runs that match {@code filter}, newest first (by start time).
      *
+     * @param filter which runs
      * @param limit at most this many (≥ 1)
+     * @return the runs' summaries, without timelines
+     * @throws IllegalArgumentException if {@code limit} is less than 1
      */
     public synchronized List<RunInfo> list(RunFilter filter, int limit) {
         if (limit < 1) {
@@ -209,7 +251,12 @@ public final class RunHistory implements AutoCloseable {
         return store.list(filter, limit);
     }
 
-    /** How many runs match {@code filter}. */
+    /**
+     * How many runs match {@code filter}.
+     *
+     * @param filter which runs
+     * @return zero or more
+     */
     public synchronized int count(RunFilter filter) {
         return store.count(filter);
     }
@@ -224,8 +271,11 @@ public final class RunHistory implements AutoCloseable {
      *   <li>anything else: the run with that id.
      * </ul>
      *
-     * {@code last} and {@code last-passing} take {@code ,n=N} and labels too: {@code last-passing,branch=main,n=3}. Runs are loaded with their timelines.
+     * {@code last} and {@code last-passing} take {@code ,n=N} and labels too: {@code last-passing,branch=main,n=3}.
+     * Runs are loaded with their timelines.
      *
+     * @param selector one of the forms above
+     * @return the chosen runs, newest first
      * @throws HistoryException when nothing matches: the message says which labels and runs the store holds
      * @throws IllegalArgumentException for a malformed selector
      */
@@ -247,7 +297,13 @@ public final class RunHistory implements AutoCloseable {
         return new Baseline(selector, runs);
     }
 
-    /** {@link #compare(RunRecord, Baseline, ComparisonConfig)} with {@link ComparisonConfig#defaults()}. */
+    /**
+     * {@link #compare(RunRecord, Baseline, ComparisonConfig)} with {@link ComparisonConfig#defaults()}.
+     *
+     * @param current the run to judge
+     * @param baseline the runs to judge it against
+     * @return one comparison per key figure
+     */
     public Comparison compare(RunRecord current, Baseline baseline) {
         return compare(current, baseline, ComparisonConfig.defaults());
     }
@@ -256,6 +312,11 @@ public final class RunHistory implements AutoCloseable {
      * Compares a run with its baseline, figure by figure: client latency as distributions (Mann–Whitney U and the
      * ratio of means), other figures against the baselines' spread or the tolerance (see {@link ComparisonConfig}).
      * Figures with {@link Direction#NONE} are not compared. A run compared with itself finds nothing.
+     *
+     * @param current the run to judge
+     * @param baseline the runs to judge it against
+     * @param config tolerances and significance
+     * @return one comparison per key figure
      */
     public Comparison compare(RunRecord current, Baseline baseline, ComparisonConfig config) {
         return Comparisons.compare(current.id(), current, baseline.runs(), config);
@@ -264,6 +325,10 @@ public final class RunHistory implements AutoCloseable {
     /**
      * Compares a stored run with the baseline a selector chooses ({@code plimsoll compare A B}).
      *
+     * @param runId the stored run to judge
+     * @param baselineSelector see {@link #baseline(String)}
+     * @param config tolerances and significance
+     * @return one comparison per key figure
      * @throws HistoryException when the run or the baseline does not exist
      */
     public Comparison compare(String runId, String baselineSelector, ComparisonConfig config) {
@@ -272,7 +337,14 @@ public final class RunHistory implements AutoCloseable {
         return Comparisons.compare(runId, current.record(), baseline.runs(), config);
     }
 
-    /** {@link #trend(String, RunFilter, ChangePointConfig)} with {@link ChangePointConfig#defaults()}. */
+    /**
+     * {@link #trend(String, RunFilter, ChangePointConfig)} with {@link ChangePointConfig#defaults()}.
+     *
+     * @param figureId e.g. {@code client_p95}
+     * @param filter which runs
+     * @return the figure per run, oldest first, with its change points
+     * @throws HistoryException when the figure is unknown
+     */
     public Trend trend(String figureId, RunFilter filter) {
         return trend(figureId, filter, ChangePointConfig.defaults());
     }
@@ -280,6 +352,10 @@ public final class RunHistory implements AutoCloseable {
     /**
      * A figure over the runs that match {@code filter}, oldest first, with its change points.
      *
+     * @param figureId e.g. {@code client_p95}
+     * @param filter which runs
+     * @param config the change-point detection's knobs
+     * @return the figure per run, oldest first, with its change points; no points when no run matches
      * @throws HistoryException when no stored run has the figure and it is not one of {@link Figure#known()}
      */
     public synchronized Trend trend(String figureId, RunFilter filter, ChangePointConfig config) {
@@ -309,6 +385,9 @@ public final class RunHistory implements AutoCloseable {
      * Writes a run's merged timeline as tidy rows: {@code time, source, series, statistic, unit, value}, one per
      * point, series in stored order, gaps left out.
      *
+     * @param runId the stored run
+     * @param format CSV, or a JSON array of rows
+     * @param out receives the rows; not closed
      * @throws HistoryException when there is no run with that id
      * @throws UncheckedIOException when {@code out} fails
      */
@@ -321,7 +400,14 @@ public final class RunHistory implements AutoCloseable {
         }
     }
 
-    /** {@link #export(String, ExportFormat, Writer)} into a string. */
+    /**
+     * {@link #export(String, ExportFormat, Writer)} into a string.
+     *
+     * @param runId the stored run
+     * @param format the format
+     * @return the rows
+     * @throws HistoryException when there is no run with that id
+     */
     public String export(String runId, ExportFormat format) {
         StringWriter w = new StringWriter();
         export(runId, format, w);
@@ -331,13 +417,18 @@ public final class RunHistory implements AutoCloseable {
     /**
      * Removes runs (with everything stored for them) that the retention does not keep.
      *
+     * @param retention which runs to keep
      * @return how many runs were removed
      */
     public synchronized int prune(Retention retention) {
         return store.prune(retention, clock.instant());
     }
 
-    /** The ids of the figures stored for any run, sorted. */
+    /**
+     * The ids of the figures stored for any run.
+     *
+     * @return sorted; empty for an empty store
+     */
     public synchronized List<String> figureIds() {
         return store.figureIds();
     }
@@ -345,12 +436,21 @@ public final class RunHistory implements AutoCloseable {
     /**
      * The runs that match {@code filter} and have a stored finding of {@code kind} (e.g. {@code regression}) about a
      * figure (a finding whose evidence names the figure as its series, as regression and improvement findings do).
+     *
+     * @param kind a {@link dev.plimsoll.finding.FindingKind#id()}
+     * @param figureId e.g. {@code client_p95}
+     * @param filter which runs
+     * @return the ids of those runs
      */
     public synchronized Set<String> runsWithFinding(String kind, String figureId, RunFilter filter) {
         return store.runsWithFinding(kind, figureId, filter);
     }
 
-    /** The schema version of the open store. */
+    /**
+     * The schema version of the open store.
+     *
+     * @return {@value #SCHEMA_VERSION} once opened by this version
+     */
     public synchronized int schemaVersion() {
         return store.schemaVersion();
     }
@@ -381,19 +481,34 @@ public final class RunHistory implements AutoCloseable {
             this.url = Objects.requireNonNull(url, "url");
         }
 
-        /** Where {@code PGUSER} and {@code PGPASSWORD} are read from; default {@code System::getenv}. */
+        /**
+         * Where {@code PGUSER} and {@code PGPASSWORD} are read from; default {@code System::getenv}.
+         *
+         * @param value returns an environment variable's value, or null when unset
+         * @return this builder
+         */
         public Builder environment(Function<String, @Nullable String> value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
-        /** The clock of {@code saved_at} and of {@link Retention#olderThan}; default UTC system clock. */
+        /**
+         * The clock of {@code saved_at} and of {@link Retention#olderThan}; default UTC system clock.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** How long a SQLite writer waits for another one; default 30 s. */
+        /**
+         * How long a SQLite writer waits for another one; default 30 s.
+         *
+         * @param value the wait, capped at {@code Integer.MAX_VALUE} ms; ignored for PostgreSQL
+         * @return this builder
+         */
         public Builder busyTimeout(Duration value) {
             this.busyTimeout = Objects.requireNonNull(value, "busyTimeout");
             return this;
@@ -408,7 +523,9 @@ public final class RunHistory implements AutoCloseable {
         /**
          * Opens the store.
          *
+         * @return the open history
          * @throws HistoryException when it cannot be reached, is not a SQLite database, or has a newer schema
+         * @throws IllegalArgumentException for a URL of another database
          */
         public RunHistory open() {
             Target target = Target.parse(url);

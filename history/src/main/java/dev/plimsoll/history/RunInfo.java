@@ -50,6 +50,22 @@ public record RunInfo(
         Instant savedAt,
         Map<String, String> labels,
         KeyFigures figures) {
+    /**
+     * Checks the id and the start and copies the labels, sorted.
+     *
+     * @param id the run's id
+     * @param name what was run, or {@code null}
+     * @param start first instant of the run
+     * @param end end of the run
+     * @param tool load tool
+     * @param toolVersion its version
+     * @param verdict pass, fail or inconclusive
+     * @param bottleneck the latency tier
+     * @param savedAt when it was saved
+     * @param labels labels, sorted by key
+     * @param figures key figures
+     * @throws NullPointerException if the id or the start is null
+     */
     public RunInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(start, "start");

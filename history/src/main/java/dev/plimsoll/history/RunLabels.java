@@ -49,6 +49,8 @@ public final class RunLabels {
      *
      * @param labels the user's labels
      * @param environment the environment, usually {@code System::getenv}
+     * @return all labels, sorted by key, unmodifiable
+     * @throws IllegalArgumentException for a label that breaks the rules of {@link #check}
      */
     public static Map<String, String> withGitHubActions(
             Map<String, String> labels, Function<String, @Nullable String> environment) {
@@ -66,6 +68,8 @@ public final class RunLabels {
     /**
      * Parses {@code key=value} pairs.
      *
+     * @param pairs e.g. {@code ["branch=main", "env=staging"]}; key and value are stripped, a later key wins
+     * @return the labels, sorted by key, unmodifiable
      * @throws IllegalArgumentException naming the pair and the rule when one is malformed
      */
     public static Map<String, String> parse(List<String> pairs) {
@@ -83,6 +87,8 @@ public final class RunLabels {
     /**
      * Checks labels: keys of 1–64 letters, digits, {@code _ . -}; values of at most 512 characters.
      *
+     * @param labels the labels
+     * @return the same labels, sorted by key, unmodifiable
      * @throws IllegalArgumentException naming the label and the rule
      */
     public static Map<String, String> check(Map<String, String> labels) {

@@ -77,6 +77,27 @@ public record RunRecord(
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
+    /**
+     * Checks and copies; {@link #builder(Instant, Instant)} is the usual way in.
+     *
+     * @param id 1–128 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}, starting with a letter or digit;
+     *     or null
+     * @param name or null
+     * @param start first instant
+     * @param end not before {@code start}
+     * @param tool the load tool
+     * @param toolVersion its version, or {@code ""}
+     * @param verdict the verdict
+     * @param bottleneck the latency tier's id
+     * @param totals the totals
+     * @param phases in time order
+     * @param figures the key figures
+     * @param findings in report order
+     * @param gates in the order given
+     * @param timeline keys unique
+     * @throws IllegalArgumentException for a malformed id, an end before the start or a repeated timeline key
+     * @throws NullPointerException if a required component is null
+     */
     public RunRecord {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -112,11 +133,24 @@ public record RunRecord(
         return id;
     }
 
+    /**
+     * A builder for a run between two instants.
+     *
+     * @param start first instant of the run
+     * @param end end of the run (exclusive), not before {@code start}
+     * @return a builder with the defaults: tool k6, verdict pass, bottleneck none, no figures or timeline
+     */
     public static Builder builder(Instant start, Instant end) {
         return new Builder(start, end);
     }
 
-    /** A copy with another id. */
+    /**
+     * A copy with another id.
+     *
+     * @param newId the id of the copy, in the form {@link #id()} allows
+     * @return a new record
+     * @throws IllegalArgumentException for a malformed id
+     */
     public RunRecord withId(String newId) {
         return new RunRecord(
                 newId,
@@ -135,7 +169,11 @@ public record RunRecord(
                 timeline);
     }
 
-    /** A copy without the merged timeline (what {@link RunHistory#get} returns when asked for the summary only). */
+    /**
+     * A copy without the merged timeline, the bulk of a record.
+     *
+     * @return a new record with an empty timeline
+     */
     public RunRecord withoutTimeline() {
         return new RunRecord(
                 id,
@@ -154,12 +192,23 @@ public record RunRecord(
                 List.of());
     }
 
-    /** The timeline series {@code source:name.statistic} (first match, any tags). */
+    /**
+     * The timeline series {@code source:name.statistic} (first match, any tags).
+     *
+     * @param source e.g. {@value AlignedSeries#LOAD}
+     * @param name e.g. {@value AlignedSeries#LATENCY}
+     * @param statistic e.g. {@code p95}
+     * @return the series, or empty
+     */
     public Optional<AlignedSeries> series(String source, String name, String statistic) {
         return timeline.stream().filter(s -> s.is(source, name, statistic)).findFirst();
     }
 
-    /** The steady phases, or none. */
+    /**
+     * The steady phases.
+     *
+     * @return in time order; empty when the run had none
+     */
     public List<PhaseFigures> steadyPhases() {
         return phases.stream().filter(p -> p.kind().equals(PhaseFigures.STEADY)).toList();
     }
@@ -186,69 +235,146 @@ public record RunRecord(
             this.end = Objects.requireNonNull(end, "end");
         }
 
+        /**
+         * The run's id; default null: {@link RunHistory#save} makes one from the start time.
+         *
+         * @param value see {@link RunRecord#id()}
+         * @return this builder
+         */
         public Builder id(@Nullable String value) {
             this.id = value;
             return this;
         }
 
+        /**
+         * What was run; default null.
+         *
+         * @param value e.g. the k6 script's or the Gatling simulation's name
+         * @return this builder
+         */
         public Builder name(@Nullable String value) {
             this.name = value;
             return this;
         }
 
+        /**
+         * The load tool; default {@code k6} of unknown version.
+         *
+         * @param value e.g. {@code k6}, {@code jmeter}, {@code gatling}, {@code jvm}
+         * @param version e.g. {@code 0.49.0}, or {@code ""} when unknown
+         * @return this builder
+         */
         public Builder tool(String value, String version) {
             this.tool = value;
             this.toolVersion = version;
             return this;
         }
 
+        /**
+         * The run's verdict; default {@link Verdict#PASS}.
+         *
+         * @param value the verdict
+         * @return this builder
+         */
         public Builder verdict(Verdict value) {
             this.verdict = value;
             return this;
         }
 
+        /**
+         * The latency tier; default {@code none}.
+         *
+         * @param value a {@code LatencyTier} id, e.g. {@code backend}
+         * @return this builder
+         */
         public Builder bottleneck(String value) {
             this.bottleneck = value;
             return this;
         }
 
+        /**
+         * The run's totals; default {@link Totals#none()}.
+         *
+         * @param value the totals
+         * @return this builder
+         */
         public Builder totals(Totals value) {
             this.totals = value;
             return this;
         }
 
+        /**
+         * Per-phase figures; default none.
+         *
+         * @param value in time order; replaces those set before
+         * @return this builder
+         */
         public Builder phases(List<PhaseFigures> value) {
             this.phases = value;
             return this;
         }
 
+        /**
+         * The key figures; default {@link KeyFigures#none()}.
+         *
+         * @param value the figures
+         * @return this builder
+         */
         public Builder figures(KeyFigures value) {
             this.figures = value;
             return this;
         }
 
+        /**
+         * The findings; default none.
+         *
+         * @param value in report order; replaces those set before
+         * @return this builder
+         */
         public Builder findings(List<StoredFinding> value) {
             this.findings = value;
             return this;
         }
 
+        /**
+         * The gate results; default none.
+         *
+         * @param value in the order given; replaces those set before
+         * @return this builder
+         */
         public Builder gates(List<StoredGate> value) {
             this.gates = value;
             return this;
         }
 
-        /** Adds series to the timeline. */
+        /**
+         * Adds series to the timeline, after those added before.
+         *
+         * @param value the series; keys must stay unique
+         * @return this builder
+         */
         public Builder timeline(List<AlignedSeries> value) {
             this.timeline.addAll(value);
             return this;
         }
 
-        /** Adds one series to the timeline. */
+        /**
+         * Adds one series to the timeline.
+         *
+         * @param value the series; its key must not repeat one added before
+         * @return this builder
+         */
         public Builder series(AlignedSeries value) {
             this.timeline.add(value);
             return this;
         }
 
+        /**
+         * The record.
+         *
+         * @return a new, validated record
+         * @throws IllegalArgumentException for a malformed id, an end before the start or a repeated timeline key
+         */
         public RunRecord build() {
             return new RunRecord(
                     id,

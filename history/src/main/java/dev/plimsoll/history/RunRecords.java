@@ -68,17 +68,37 @@ import org.jspecify.annotations.Nullable;
 public final class RunRecords {
     private RunRecords() {}
 
-    /** The record of a live report, without an id (the store makes one). */
+    /**
+     * The record of a live report, without an id (the store makes one).
+     *
+     * @param report the pipeline's report
+     * @return the record, timeline included
+     */
     public static RunRecord of(Report report) {
         return of(ReportDocument.of(report), null);
     }
 
-    /** The record of a live report under the given id ({@link RunHistory#newRunId}), or none. */
+    /**
+     * The record of a live report under the given id.
+     *
+     * @param report the pipeline's report
+     * @param id e.g. from {@link RunHistory#newRunId}, or null to let the store make one
+     * @return the record
+     * @throws IllegalArgumentException for a malformed id
+     */
     public static RunRecord of(Report report, @Nullable String id) {
         return of(ReportDocument.of(report), id);
     }
 
-    /** The record of a report document, e.g. read back from a saved JSON report, under the given id or none. */
+    /**
+     * The record of a report document, e.g. read back from a saved JSON report. Counts a hostile document gets wrong
+     * (negative, more failures than requests, an end before the start) are clamped rather than refused.
+     *
+     * @param doc the document
+     * @param id the run's id, or null to let the store make one
+     * @return the record
+     * @throws IllegalArgumentException for a malformed id or a repeated timeline key
+     */
     public static RunRecord of(ReportDocument doc, @Nullable String id) {
         ReportDocument.Run run = doc.run();
         Instant start = run.start();
@@ -128,7 +148,12 @@ public final class RunRecords {
         return out;
     }
 
-    /** The key figures of a report document (see the class description). */
+    /**
+     * The key figures of a report document (see the class description).
+     *
+     * @param doc the document
+     * @return the figures that could be measured; unmeasured ones are absent
+     */
     public static KeyFigures figures(ReportDocument doc) {
         ReportDocument.Run run = doc.run();
         KeyFigures.Builder f = KeyFigures.builder()

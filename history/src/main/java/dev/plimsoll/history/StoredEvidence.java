@@ -31,6 +31,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record StoredEvidence(
         String label, String series, @Nullable Instant time, double value, String unit) {
+    /**
+     * Checks the texts.
+     *
+     * @param label what the number is, e.g. {@code cpu above threshold}
+     * @param series the series it was read from, e.g. {@code cloudwatch:node_cpu_utilization.avg}
+     * @param time when, if the number belongs to an instant
+     * @param value the number; NaN when it could not be measured
+     * @param unit its unit, e.g. {@code ms}, {@code percent}, {@code s}
+     * @throws NullPointerException if the label, the series or the unit is null
+     */
     public StoredEvidence {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(series, "series");

@@ -40,6 +40,18 @@ public record StoredFinding(
         String reason,
         double confidence,
         List<StoredEvidence> evidence) {
+    /**
+     * Checks the texts and instants and copies the evidence.
+     *
+     * @param kind finding kind id, e.g. {@code scaling_lag}, {@code latency_bottleneck}, {@code regression}
+     * @param severity {@code info}, {@code warning} or {@code high}
+     * @param start when it began
+     * @param end when it ended (exclusive)
+     * @param reason one sentence with the numbers
+     * @param confidence 0–1
+     * @param evidence the numbers it rests on, in order
+     * @throws NullPointerException if a text or an instant is null
+     */
     public StoredFinding {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");

@@ -26,6 +26,14 @@ import java.util.Objects;
  * @since 0.1
  */
 public record StoredGate(String expression, String measured, boolean passed) {
+    /**
+     * Checks the texts.
+     *
+     * @param expression the gate as written, e.g. {@code scaling_lag<=150s}
+     * @param measured the measured value as the report prints it, e.g. {@code 123.1s}, or {@code n/a}
+     * @param passed whether the gate held
+     * @throws NullPointerException if the expression or the measurement is null
+     */
     public StoredGate {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(measured, "measured");

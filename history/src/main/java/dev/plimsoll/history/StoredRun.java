@@ -31,6 +31,15 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public record StoredRun(String id, Instant savedAt, Map<String, String> labels, RunRecord record) {
+    /**
+     * Checks the components and copies the labels, sorted.
+     *
+     * @param id the run's id
+     * @param savedAt when it was saved
+     * @param labels its labels, sorted by key
+     * @param record what was saved (its {@link RunRecord#id()} is {@code id})
+     * @throws NullPointerException if the id, the save time or the record is null
+     */
     public StoredRun {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(savedAt, "savedAt");

@@ -25,6 +25,13 @@ package dev.plimsoll.history;
  * @since 0.1
  */
 public record Tolerance(double absolute, double relative) {
+    /**
+     * Checks the bounds.
+     *
+     * @param absolute ≥ 0, in the figure's unit
+     * @param relative ≥ 0, a share
+     * @throws IllegalArgumentException if either is negative or NaN
+     */
     public Tolerance {
         if (!(absolute >= 0) || !(relative >= 0)) {
             throw new IllegalArgumentException(
@@ -32,17 +39,32 @@ public record Tolerance(double absolute, double relative) {
         }
     }
 
-    /** A tolerance in the figure's own unit. */
+    /**
+     * A tolerance in the figure's own unit.
+     *
+     * @param absolute ≥ 0, e.g. 30 for 30 s of scaling lag
+     * @return the tolerance, with no relative part
+     */
     public static Tolerance absolute(double absolute) {
         return new Tolerance(absolute, 0);
     }
 
-    /** A tolerance as a share of the baseline (0.1 = 10 %). */
+    /**
+     * A tolerance as a share of the baseline.
+     *
+     * @param relative ≥ 0, e.g. 0.1 for 10 %
+     * @return the tolerance, with no absolute part
+     */
     public static Tolerance relative(double relative) {
         return new Tolerance(0, relative);
     }
 
-    /** The smallest change that counts against {@code baseline}. */
+    /**
+     * The smallest change that counts against {@code baseline}.
+     *
+     * @param baseline the baseline value, in the figure's unit
+     * @return {@code max(absolute, relative × |baseline|)}, in the figure's unit
+     */
     public double threshold(double baseline) {
         return Math.max(absolute, relative * Math.abs(baseline));
     }

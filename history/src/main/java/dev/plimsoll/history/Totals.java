@@ -36,6 +36,18 @@ public record Totals(
         long dataReceivedBytes,
         long dataSentBytes) {
 
+    /**
+     * Checks the counts.
+     *
+     * @param requests ≥ 0
+     * @param failedRequests ≥ 0, at most {@code requests}
+     * @param iterations ≥ 0
+     * @param droppedIterations ≥ 0
+     * @param maxVus ≥ 0
+     * @param dataReceivedBytes bytes
+     * @param dataSentBytes bytes
+     * @throws IllegalArgumentException for a negative count or more failures than requests
+     */
     public Totals {
         if (requests < 0 || failedRequests < 0 || iterations < 0 || droppedIterations < 0 || maxVus < 0) {
             throw new IllegalArgumentException("totals must not be negative, but were " + requests + " requests, "
@@ -48,12 +60,20 @@ public record Totals(
         }
     }
 
-    /** Totals of a run that sent nothing. */
+    /**
+     * Totals of a run that sent nothing.
+     *
+     * @return all zero
+     */
     public static Totals none() {
         return new Totals(0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** Failed ÷ sent, 0 when nothing was sent. */
+    /**
+     * Failed ÷ sent.
+     *
+     * @return a share 0–1; 0 (not NaN) when nothing was sent
+     */
     public double errorRate() {
         return requests == 0 ? 0 : (double) failedRequests / requests;
     }

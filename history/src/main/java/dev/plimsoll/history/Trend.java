@@ -30,6 +30,15 @@ import java.util.Objects;
  */
 public record Trend(
         Figure figure, List<Trend.Point> points, List<Trend.ChangePoint> changePoints, ChangePointConfig config) {
+    /**
+     * Checks and copies.
+     *
+     * @param figure the figure
+     * @param points oldest first
+     * @param changePoints oldest first
+     * @param config the detection's parameters
+     * @throws NullPointerException if a component is null
+     */
     public Trend {
         Objects.requireNonNull(figure, "figure");
         points = List.copyOf(points);
@@ -46,6 +55,15 @@ public record Trend(
      * @param value the figure's value, in its unit
      */
     public record Point(String runId, Instant start, Verdict verdict, double value) {
+        /**
+         * Checks the components.
+         *
+         * @param runId the run
+         * @param start when it started
+         * @param verdict its verdict
+         * @param value in the figure's unit
+         * @throws NullPointerException if the id, the start or the verdict is null
+         */
         public Point {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(start, "start");
@@ -74,6 +92,19 @@ public record Trend(
             double relativeChange,
             double pValue,
             Outcome direction) {
+        /**
+         * Checks the components.
+         *
+         * @param index in the trend's points
+         * @param runId the first run after the shift
+         * @param start when it started
+         * @param meanBefore in the figure's unit
+         * @param meanAfter in the figure's unit
+         * @param relativeChange a share, NaN when {@code meanBefore} is 0
+         * @param pValue in [0, 1]
+         * @param direction regression, improvement or change
+         * @throws NullPointerException if the id, the start or the direction is null
+         */
         public ChangePoint {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(start, "start");

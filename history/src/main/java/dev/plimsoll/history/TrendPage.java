@@ -65,6 +65,13 @@ public final class TrendPage {
      *     ({@link RunHistory#runsWithFinding})
      */
     public record Chart(Trend trend, Set<String> regressions) {
+        /**
+         * Checks the trend and copies the run ids.
+         *
+         * @param trend the figure over runs
+         * @param regressions run ids
+         * @throws NullPointerException if the trend is null
+         */
         public Chart {
             Objects.requireNonNull(trend, "trend");
             regressions = Set.copyOf(regressions);
@@ -76,6 +83,7 @@ public final class TrendPage {
      *
      * @param subtitle what the runs were chosen by, e.g. {@code branch=main}, or empty for all runs
      * @param figures the figures, in order
+     * @param out receives the page (UTF-8 text); not closed
      * @throws IOException when the writer fails
      */
     public static void write(String subtitle, List<Chart> figures, Writer out) throws IOException {

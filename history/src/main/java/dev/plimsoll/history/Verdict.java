@@ -24,11 +24,18 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum Verdict {
+    /** Every gate held on data that covers the run (exit code 0). */
     PASS,
+    /** A gate or a finding failed the run (exit code 1). */
     FAIL,
+    /** Something the verdict needed could not be decided (exit code 3). */
     INCONCLUSIVE;
 
-    /** {@code pass}, {@code fail} or {@code inconclusive}: how the schema stores it. */
+    /**
+     * The verdict as the schema stores it.
+     *
+     * @return {@code pass}, {@code fail} or {@code inconclusive}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -36,6 +43,8 @@ public enum Verdict {
     /**
      * The verdict for a label.
      *
+     * @param label as stored, lower case
+     * @return the verdict
      * @throws IllegalArgumentException for anything but {@code pass}, {@code fail} or {@code inconclusive}
      */
     public static Verdict of(String label) {
