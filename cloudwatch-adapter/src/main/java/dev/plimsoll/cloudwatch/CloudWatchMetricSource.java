@@ -112,6 +112,12 @@ public final class CloudWatchMetricSource implements MetricSource {
         this.credentials = credentials;
     }
 
+    /**
+     * A builder for a source over {@code config}; the configuration is validated by {@link Builder#build()}.
+     *
+     * @param config the {@code cloudwatch.*} keys
+     * @return a builder with an SDK client made from the configuration, unless one is given
+     */
     public static Builder builder(CloudWatchSourceConfig config) {
         return new Builder(config);
     }
@@ -465,31 +471,55 @@ public final class CloudWatchMetricSource implements MetricSource {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Use this client (not closed by the source) instead of building one from the configuration. */
+        /**
+         * Use this client (not closed by the source) instead of building one from the configuration.
+         *
+         * @param client a configured SDK client; its own retry, timeout and credential settings then apply
+         * @return this builder
+         */
         public Builder client(CloudWatchClient client) {
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** Credentials for the client built from the configuration; default: the SDK's default chain. */
+        /**
+         * Credentials for the client built from the configuration; default: the SDK's default chain (or the
+         * {@code cloudwatch.profile}).
+         *
+         * @param credentials the provider; its secrets are redacted from every message
+         * @return this builder
+         */
         public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
-        /** Backoff between retries of the client built from the configuration; default: the SDK's standard one. */
+        /**
+         * Backoff between retries of the client built from the configuration; default: the SDK's standard one.
+         *
+         * @param backoff used for throttling as well as for other retryable failures
+         * @return this builder
+         */
         public Builder backoff(BackoffStrategy backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
-        /** The clock that decides which periods CloudWatch still has (data age). */
+        /**
+         * The clock that decides which periods CloudWatch still has (data age); default the UTC system clock.
+         *
+         * @param clock e.g. a fixed clock in tests
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
+         * The source.
+         *
+         * @return a new source; close it to close the client it built
          * @throws dev.plimsoll.source.ConfigurationException listing every configuration problem
          */
         public CloudWatchMetricSource build() {

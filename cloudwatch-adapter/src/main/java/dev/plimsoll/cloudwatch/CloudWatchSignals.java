@@ -50,7 +50,14 @@ import java.util.Optional;
 public final class CloudWatchSignals {
     private CloudWatchSignals() {}
 
-    /** The queries for what the configuration names (cluster, load balancer, target group, ASG). */
+    /**
+     * The queries for what the configuration names (cluster, load balancer, target group, ASG).
+     *
+     * @param config the {@code cloudwatch.*} keys: {@code cluster}, {@code load-balancer}, {@code target-group},
+     *     {@code auto-scaling-group}, {@code namespace}, {@code service} and {@code signal.<query-id>} overrides
+     * @return the queries of the table above for each resource named, with the overrides applied; empty when the
+     *     configuration names none
+     */
     public static List<MetricQuery> defaults(CloudWatchSourceConfig config) {
         Map<String, MetricQuery> out = new LinkedHashMap<>();
         String cluster = config.string("cluster");

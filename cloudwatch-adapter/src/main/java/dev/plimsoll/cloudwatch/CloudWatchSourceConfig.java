@@ -58,35 +58,73 @@ public interface CloudWatchSourceConfig extends SourceConfig {
         return "cloudwatch";
     }
 
+    /**
+     * {@code cloudwatch.region}.
+     *
+     * @return e.g. {@code eu-west-1}, or null for the SDK's region chain
+     */
     default @Nullable String region() {
         return string("region");
     }
 
+    /**
+     * {@code cloudwatch.endpoint}.
+     *
+     * @return the endpoint override (a VPC endpoint, a test server), or null for the region's
+     * @throws IllegalArgumentException if the value is not a URI
+     */
     default @Nullable URI endpoint() {
         String e = string("endpoint");
         return e == null ? null : URI.create(e);
     }
 
+    /**
+     * {@code cloudwatch.profile}.
+     *
+     * @return a profile of the AWS config files, or null for the SDK's default credentials chain
+     */
     default @Nullable String profile() {
         return string("profile");
     }
 
+    /**
+     * {@code cloudwatch.max-attempts}: attempts per request, the first included.
+     *
+     * @return ≥ 1 when valid; default {@value #DEFAULT_MAX_ATTEMPTS}
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not an integer
+     */
     default int maxAttempts() {
         Integer n = integer("max-attempts");
         return n == null ? DEFAULT_MAX_ATTEMPTS : n;
     }
 
+    /**
+     * {@code cloudwatch.replay}: a recording to read instead of the API (see {@link CloudWatchRecording}).
+     *
+     * @return the recording's folder ({@code classpath:} resolved), or null for live access
+     * @throws dev.plimsoll.source.ConfigurationException for a {@code classpath:} folder that does not exist
+     */
     default @Nullable Path replay() {
         return path("replay");
     }
 
-    /** Timeout of one API call attempt; default 30 s. */
+    /**
+     * {@code cloudwatch.attempt-timeout}: the longest time one API call attempt may take.
+     *
+     * @return positive when valid; default 30 s
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not a duration
+     */
     default Duration apiCallAttemptTimeout() {
         Duration d = duration("attempt-timeout");
         return d == null ? Duration.ofSeconds(30) : d;
     }
 
-    /** Longest wait for the next bytes of a response (the socket timeout); default 30 s, the SDK's. */
+    /**
+     * {@code cloudwatch.read-timeout}: the longest wait for the next bytes of a response (the socket timeout).
+     *
+     * @return positive when valid; default 30 s, the SDK's
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not a duration
+     */
     default Duration readTimeout() {
         Duration d = duration("read-timeout");
         return d == null ? Duration.ofSeconds(30) : d;

@@ -117,6 +117,12 @@ public final class DatadogMetricSource implements MetricSource {
         this.retry = r.build();
     }
 
+    /**
+     * A builder for a source over {@code config}; the configuration is validated by {@link Builder#build()}.
+     *
+     * @param config the {@code datadog.*} keys, e.g. through {@link DatadogSourceConfig#withEnvironment}
+     * @return a builder
+     */
     public static Builder builder(DatadogSourceConfig config) {
         return new Builder(config);
     }
@@ -484,7 +490,12 @@ public final class DatadogMetricSource implements MetricSource {
             return this;
         }
 
-        /** What waits between retries (milliseconds); default {@link Thread#sleep}. */
+        /**
+         * What waits between retries; default {@link Thread#sleep}.
+         *
+         * @param sleeper receives each wait in milliseconds (rate-limit resets, backoffs), e.g. a test's recorder
+         * @return this builder
+         */
         public Builder sleeper(LongConsumer sleeper) {
             Objects.requireNonNull(sleeper, "sleeper");
             this.sleeper = d -> sleeper.accept(d.toMillis());
@@ -492,7 +503,10 @@ public final class DatadogMetricSource implements MetricSource {
         }
 
         /**
-         * @throws dev.plimsoll.source.ConfigurationException listing every configuration problem
+         * The source, with a datadog-api-client made from the configuration.
+         *
+         * @return a new source; close it to release the client's connections
+         * @throws dev.plimsoll.source.ConfigurationException listing every configuration problem (e.g. a missing key)
          */
         public DatadogMetricSource build() {
             config.requireValid();

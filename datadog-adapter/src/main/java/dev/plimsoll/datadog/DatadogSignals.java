@@ -39,6 +39,14 @@ import java.util.Objects;
 public final class DatadogSignals {
     private DatadogSignals() {}
 
+    /**
+     * The queries for what the configuration names.
+     *
+     * @param config the {@code datadog.*} keys: {@code cluster}, {@code service}, {@code span}, {@code load-balancer}
+     *     and {@code signal.<id>} overrides
+     * @return the bindings for each resource named, with the overrides applied; empty when the configuration names
+     *     none
+     */
     public static List<MetricQuery> defaults(DatadogSourceConfig config) {
         Map<String, MetricQuery> out = new LinkedHashMap<>();
         String cluster = config.string("cluster");

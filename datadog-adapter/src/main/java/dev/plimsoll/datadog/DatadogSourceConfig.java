@@ -72,6 +72,10 @@ public interface DatadogSourceConfig extends SourceConfig {
     /**
      * A configuration that falls back to the environment variables Datadog's tools use: {@code DD_API_KEY},
      * {@code DD_APP_KEY} or {@code DD_APPLICATION_KEY}, {@code DD_SITE}.
+     *
+     * @param properties the {@code datadog.*} keys; a blank value counts as unset
+     * @param environment usually {@code System::getenv}; read only for keys the properties do not set
+     * @return the combined configuration
      */
     static DatadogSourceConfig withEnvironment(
             Function<String, @Nullable String> properties, Function<String, @Nullable String> environment) {
@@ -97,15 +101,30 @@ public interface DatadogSourceConfig extends SourceConfig {
         };
     }
 
+    /**
+     * {@code datadog.api-key}, a secret.
+     *
+     * @return the key, or null (required unless replaying)
+     */
     default @Nullable String apiKey() {
         return string("api-key");
     }
 
+    /**
+     * {@code datadog.app-key}, a secret.
+     *
+     * @return the application key, or null (required unless replaying)
+     */
     default @Nullable String appKey() {
         return string("app-key");
     }
 
-    /** The site's domain, aliases expanded ({@code eu} → {@code datadoghq.eu}, {@code us3} → {@code us3.datadoghq.com}). */
+    /**
+     * {@code datadog.site}: the site's domain, aliases expanded.
+     *
+     * @return e.g. {@code datadoghq.eu} for {@code eu}, {@code us3.datadoghq.com} for {@code us3}; default
+     *     {@code datadoghq.com}
+     */
     default String site() {
         String s = string("site");
         if (s == null) {
@@ -124,40 +143,77 @@ public interface DatadogSourceConfig extends SourceConfig {
         };
     }
 
+    /**
+     * {@code datadog.base-url}: any host instead of the site's API.
+     *
+     * @return e.g. a proxy or {@code http://127.0.0.1:8080}, or null for the site's
+     * @throws IllegalArgumentException if the value is not a URI
+     */
     default @Nullable URI baseUrl() {
         String u = string("base-url");
         return u == null ? null : URI.create(u);
     }
 
-    /** {@code v1} or {@code v2}. */
+    /**
+     * {@code datadog.api}: which query API to use.
+     *
+     * @return {@code v1} or {@code v2} when valid, lower case; default {@code v2}
+     */
     default String api() {
         String a = string("api");
         return a == null ? "v2" : a.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@code datadog.retry-budget}: longest total wait between the attempts of one request.
+     *
+     * @return zero or positive when valid; default 60 s
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not a duration
+     */
     default Duration retryBudget() {
         Duration d = duration("retry-budget");
         return d == null ? Retry.DEFAULT_BUDGET : d;
     }
 
-    /** Attempts per request, including the first; default {@value Retry#DEFAULT_MAX_ATTEMPTS}. */
+    /**
+     * {@code datadog.max-attempts}: attempts per request, including the first.
+     *
+     * @return ≥ 1 when valid; default {@value Retry#DEFAULT_MAX_ATTEMPTS}
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not an integer
+     */
     default int maxAttempts() {
         Integer n = integer("max-attempts");
         return n == null ? Retry.DEFAULT_MAX_ATTEMPTS : n;
     }
 
-    /** Longest wait for a connection; default 10 s. */
+    /**
+     * {@code datadog.connect-timeout}: longest wait for a connection.
+     *
+     * @return positive when valid; default 10 s
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not a duration
+     */
     default Duration connectTimeout() {
         Duration d = duration("connect-timeout");
         return d == null ? Duration.ofSeconds(10) : d;
     }
 
-    /** Longest wait for the next bytes of a response; default 60 s. */
+    /**
+     * {@code datadog.read-timeout}: longest wait for the next bytes of a response.
+     *
+     * @return positive when valid; default 60 s
+     * @throws dev.plimsoll.source.ConfigurationException if the value is not a duration
+     */
     default Duration readTimeout() {
         Duration d = duration("read-timeout");
         return d == null ? Duration.ofSeconds(60) : d;
     }
 
+    /**
+     * {@code datadog.replay}: a recording to read instead of the API (see {@link DatadogRecording}).
+     *
+     * @return the recording's folder ({@code classpath:} resolved), or null for live access
+     * @throws dev.plimsoll.source.ConfigurationException for a {@code classpath:} folder that does not exist
+     */
     default @Nullable Path replay() {
         return path("replay");
     }
