@@ -54,7 +54,11 @@ public final class PlimsollCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The command line's entry point: exits with the code {@link #run} returns. */
+    /**
+     * The command line's entry point: exits with the code {@link #run} returns.
+     *
+     * @param args the command line, e.g. {@code analyze --load results.json.gz --cloudwatch-replay rec/cloudwatch}
+     */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -76,7 +80,14 @@ public final class PlimsollCommand implements Runnable {
         return ENVIRONMENT.get();
     }
 
-    /** Runs the command line with the given streams and returns the exit code. */
+    /**
+     * Runs the command line with the given streams and returns the exit code, without exiting the JVM.
+     *
+     * @param args the command line, without the program name
+     * @param out receives reports, tables and help; not closed
+     * @param err receives errors and progress; not closed
+     * @return 0 pass, 1 a gate failed, 2 a usage or input error, 3 inconclusive, 4 an internal error
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, System::getenv);
     }

@@ -89,6 +89,15 @@ import org.slf4j.LoggerFactory;
  * kept for a harness running JMeter in the same JVM: {@link #outcome(String)}. JMeter's own exit code does not
  * change on a failed gate: read the outcome, or the JUnit XML report, to fail a build.
  *
+ * <pre>{@code
+ * // a harness that ran the plan in this JVM (runId = checkout)
+ * PlimsollBackendListener.Outcome o = PlimsollBackendListener.outcome("checkout").orElseThrow();
+ * if (!o.passed()) {
+ *     throw new AssertionError(o.problem().orElseGet(() -> String.join("\n", o.report().orElseThrow().reasons())));
+ * }
+ * PlimsollBackendListener.forget("checkout");
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class PlimsollBackendListener extends AbstractBackendListenerClient {
@@ -142,6 +151,15 @@ public final class PlimsollBackendListener extends AbstractBackendListenerClient
      * @param problem why the analysis or the reports failed, if they did
      */
     public record Outcome(LoadRun run, Optional<Report> report, List<Path> files, Optional<String> problem) {
+        /**
+         * Checks the components and copies the files.
+         *
+         * @param run the recorded run
+         * @param report the analysis, or empty
+         * @param files the reports written, possibly none
+         * @param problem what failed, or empty
+         * @throws NullPointerException if a component is null
+         */
         public Outcome {
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(report, "report");
@@ -149,7 +167,11 @@ public final class PlimsollBackendListener extends AbstractBackendListenerClient
             Objects.requireNonNull(problem, "problem");
         }
 
-        /** Whether every gate passed (true without gates); false when the analysis failed. */
+        /**
+         * Whether the run passed: the analysis ran and its verdict is a pass.
+         *
+         * @return false for a failed or inconclusive verdict, and when the analysis or the reports failed
+         */
         public boolean passed() {
             return problem.isEmpty() && report.map(Report::passed).orElse(false);
         }
@@ -158,12 +180,19 @@ public final class PlimsollBackendListener extends AbstractBackendListenerClient
     /**
      * The outcome of the last plan that ended with this run id in this JVM; empty before one ended. A later plan with
      * the same id replaces it.
+     *
+     * @param runId the plan's {@value #RUN_ID} parameter
+     * @return the outcome, or empty
      */
     public static Optional<Outcome> outcome(String runId) {
         return Optional.ofNullable(OUTCOMES.get(runId));
     }
 
-    /** Drops the kept outcome of a run id (its run's timeline may be large). */
+    /**
+     * Drops the kept outcome of a run id (its run's timeline may be large).
+     *
+     * @param runId the plan's {@value #RUN_ID} parameter; an id without an outcome is ignored
+     */
     public static void forget(String runId) {
         OUTCOMES.remove(runId);
     }

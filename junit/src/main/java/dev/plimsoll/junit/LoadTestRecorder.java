@@ -54,6 +54,9 @@ public final class LoadTestRecorder implements AutoCloseable {
     /**
      * Adds output files of the run's load tool, the format told from the content: k6 ({@code --out json/csv},
      * summary), JMeter JTL (CSV or XML), Gatling {@code simulation.log}; several generators' files merge into one run.
+     *
+     * @param files files written by the load tool during the test; read after the test method returns
+     * @return this recorder
      */
     public LoadTestRecorder attach(Path... files) {
         k6Files.addAll(Arrays.asList(files));
@@ -63,6 +66,8 @@ public final class LoadTestRecorder implements AutoCloseable {
     /**
      * Adds k6 output files of the run.
      *
+     * @param files k6 output files
+     * @return this recorder
      * @deprecated use {@link #attach(Path...)}, which reads any supported load tool's output
      */
     @Deprecated
@@ -73,6 +78,8 @@ public final class LoadTestRecorder implements AutoCloseable {
     /**
      * The registry to time in-JVM requests with: recordings of {@code http.client.requests} (tags {@code uri},
      * {@code status}) become the run's requests.
+     *
+     * @return the same registry on every call, made on first use; ignored when files are attached
      */
     public LoadCaptureRegistry registry() {
         LoadCaptureRegistry r = registry;
@@ -87,18 +94,31 @@ public final class LoadTestRecorder implements AutoCloseable {
         return r;
     }
 
-    /** Marks the start of a named phase (e.g. {@code ramp-up}, {@code steady}) now. */
+    /**
+     * Marks the start of a named phase (e.g. {@code ramp-up}, {@code steady}) now.
+     *
+     * @param name the phase; marking a name again moves its start
+     * @return this recorder
+     */
     public LoadTestRecorder phase(String name) {
         phases.put(name, clock.instant());
         return this;
     }
 
-    /** The phases marked, with their start times. */
+    /**
+     * The phases marked, with their start times.
+     *
+     * @return an unmodifiable copy, name → start
+     */
     public Map<String, Instant> phases() {
         return Map.copyOf(phases);
     }
 
-    /** When the test started. */
+    /**
+     * When the test started.
+     *
+     * @return the instant the recorder was made, just before the test method ran
+     */
     public Instant started() {
         return started;
     }

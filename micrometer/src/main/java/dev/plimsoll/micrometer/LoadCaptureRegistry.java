@@ -76,29 +76,47 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
         this.nameTag = nameTag;
     }
 
-    /** Captures {@value #DEFAULT_REQUEST_TIMER} with its {@code uri} tag as the request name, in 1 s buckets. */
+    /**
+     * Captures {@value #DEFAULT_REQUEST_TIMER} with its {@code uri} tag as the request name, in 1 s buckets, on the
+     * system clock.
+     *
+     * @return an empty registry
+     */
     public static LoadCaptureRegistry create() {
         return create(Clock.SYSTEM, RunTimeline.DEFAULT_BUCKET, DEFAULT_REQUEST_TIMER, "uri");
     }
 
     /**
+     * A registry with another clock, bucket, request timer or request-name tag.
+     *
      * @param clock the clock that timestamps recordings (a {@code MockClock} in tests)
-     * @param bucket the timeline's bucket length
+     * @param bucket the timeline's bucket length, a whole number of milliseconds ≥ 1 ms
      * @param requestTimer the timer whose recordings are requests
      * @param nameTag the tag that names a request
+     * @return an empty registry
+     * @throws IllegalArgumentException if {@code bucket} is shorter than 1 ms or not whole milliseconds
      */
     public static LoadCaptureRegistry create(Clock clock, Duration bucket, String requestTimer, String nameTag) {
         return new LoadCaptureRegistry(Objects.requireNonNull(clock, "clock"), bucket, requestTimer, nameTag);
     }
 
-    /** Records the number of active virtual users now. */
+    /**
+     * Records the number of active virtual users now.
+     *
+     * @param active VUs (threads, coroutines…) issuing requests at this moment
+     */
     public void vus(int active) {
         synchronized (builder) {
             builder.record(LoadMetrics.VUS, nowNanos(), active, null, null, null);
         }
     }
 
-    /** The run recorded so far. */
+    /**
+     * The run recorded so far, as a copy: the registry can go on recording.
+     *
+     * @param id the run's name, e.g. the test's
+     * @return a run of tool {@code micrometer}, without a summary
+     */
     public LoadRun toLoadRun(String id) {
         synchronized (builder) {
             // a built timeline is a copy: the registry can go on recording

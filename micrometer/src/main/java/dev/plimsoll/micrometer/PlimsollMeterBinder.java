@@ -42,10 +42,11 @@ import org.jspecify.annotations.Nullable;
  * values.
  *
  * <pre>{@code
- * PlimsollMeterBinder binder = PlimsollMeterBinder.of(() -> latestReport, "checkout-stress");
+ * AtomicReference<Report> latest = new AtomicReference<>();
+ * PlimsollMeterBinder binder = PlimsollMeterBinder.of(latest::get, "checkout-stress");
  * binder.bindTo(registry);
  * // after each run
- * latestReport = new Report("checkout-stress", Plimsoll.analyze(run, fetched, config), gates);
+ * latest.set(LoadTestAnalysis.of(run).sources(cw).gates("scaling_lag<=150s").analyze());
  * binder.refresh();
  * }</pre>
  *
@@ -66,15 +67,36 @@ public final class PlimsollMeterBinder implements MeterBinder {
         this.names = Objects.requireNonNull(names, "names");
     }
 
-    /** A binder over the latest report, tagging every meter with {@code run}. */
+    /**
+     * A binder over the latest report, tagging every meter with {@code run}, under the default names.
+     *
+     * @param report asked for the latest report at each {@link #refresh()}; null means no analysis yet (the meters
+     *     stay as they are)
+     * @param run the {@code run} tag of every meter, e.g. the test or service name, so that several runs publish side
+     *     by side
+     * @return a binder; bind it to one or more registries
+     */
     public static PlimsollMeterBinder of(Supplier<@Nullable Report> report, String run) {
         return new PlimsollMeterBinder(report, run, PlimsollMetricNames.ofDefaults());
     }
 
+    /**
+     * A binder over the latest report under custom meter names.
+     *
+     * @param report asked for the latest report at each {@link #refresh()}; null means no analysis yet
+     * @param run the {@code run} tag of every meter
+     * @param names the meters' names, e.g. {@code PlimsollMetricNames.custom().gate("perf.gate").build()}
+     * @return a binder
+     */
     public static PlimsollMeterBinder of(Supplier<@Nullable Report> report, String run, PlimsollMetricNames names) {
         return new PlimsollMeterBinder(report, run, names);
     }
 
+    /**
+     * Registers the gauges with {@code registry} and fills them from the current report.
+     *
+     * @param registry any registry (Prometheus, CloudWatch, Datadog…); a binder may be bound to several
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
         MultiGauge lag = MultiGauge.builder(names.scalingLag())

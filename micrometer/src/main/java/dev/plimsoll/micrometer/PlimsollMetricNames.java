@@ -47,6 +47,21 @@ public record PlimsollMetricNames(
         String baselineChange,
         String baselineRelativeChange) {
 
+    /**
+     * Checks that every name is given; {@link #ofDefaults()} and {@link #custom()} are the usual way in.
+     *
+     * @param scalingLag meter name
+     * @param findings meter name
+     * @param latencyShare meter name
+     * @param elasticity meter name prefix
+     * @param maxThroughput meter name
+     * @param gate meter name
+     * @param clockSkew meter name
+     * @param regressions meter name
+     * @param baselineChange meter name
+     * @param baselineRelativeChange meter name
+     * @throws NullPointerException if a name is null
+     */
     public PlimsollMetricNames {
         Objects.requireNonNull(scalingLag, "scalingLag");
         Objects.requireNonNull(findings, "findings");
@@ -60,12 +75,20 @@ public record PlimsollMetricNames(
         Objects.requireNonNull(baselineRelativeChange, "baselineRelativeChange");
     }
 
-    /** The default names ({@code plimsoll.scaling.lag}, {@code plimsoll.findings}, …). */
+    /**
+     * The default names.
+     *
+     * @return {@code plimsoll.scaling.lag}, {@code plimsoll.findings}, {@code plimsoll.latency.share}, …
+     */
     public static PlimsollMetricNames ofDefaults() {
         return new Builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a builder; override only the names that must change
+     */
     public static Builder custom() {
         return new Builder();
     }
@@ -85,67 +108,131 @@ public record PlimsollMetricNames(
 
         private Builder() {}
 
-        /** @see PlimsollMetricNames#scalingLag() */
+        /**
+         * The name of the scalingLag meter; default {@code plimsoll.scaling.lag}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#scalingLag()
+         */
         public Builder scalingLag(String name) {
             this.scalingLag = Objects.requireNonNull(name, "scalingLag");
             return this;
         }
 
-        /** @see PlimsollMetricNames#findings() */
+        /**
+         * The name of the findings meter; default {@code plimsoll.findings}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#findings()
+         */
         public Builder findings(String name) {
             this.findings = Objects.requireNonNull(name, "findings");
             return this;
         }
 
-        /** @see PlimsollMetricNames#latencyShare() */
+        /**
+         * The name of the latencyShare meter; default {@code plimsoll.latency.share}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#latencyShare()
+         */
         public Builder latencyShare(String name) {
             this.latencyShare = Objects.requireNonNull(name, "latencyShare");
             return this;
         }
 
-        /** @see PlimsollMetricNames#elasticity() */
+        /**
+         * The name of the elasticity meter; default {@code plimsoll.elasticity}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#elasticity()
+         */
         public Builder elasticity(String name) {
             this.elasticity = Objects.requireNonNull(name, "elasticity");
             return this;
         }
 
-        /** @see PlimsollMetricNames#maxThroughput() */
+        /**
+         * The name of the maxThroughput meter; default {@code plimsoll.capacity.max.throughput}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#maxThroughput()
+         */
         public Builder maxThroughput(String name) {
             this.maxThroughput = Objects.requireNonNull(name, "maxThroughput");
             return this;
         }
 
-        /** @see PlimsollMetricNames#gate() */
+        /**
+         * The name of the gate meter; default {@code plimsoll.gate}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#gate()
+         */
         public Builder gate(String name) {
             this.gate = Objects.requireNonNull(name, "gate");
             return this;
         }
 
-        /** @see PlimsollMetricNames#clockSkew() */
+        /**
+         * The name of the clockSkew meter; default {@code plimsoll.clock.skew}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#clockSkew()
+         */
         public Builder clockSkew(String name) {
             this.clockSkew = Objects.requireNonNull(name, "clockSkew");
             return this;
         }
 
-        /** @see PlimsollMetricNames#regressions() */
+        /**
+         * The name of the regressions meter; default {@code plimsoll.regressions}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#regressions()
+         */
         public Builder regressions(String name) {
             this.regressions = Objects.requireNonNull(name, "regressions");
             return this;
         }
 
-        /** @see PlimsollMetricNames#baselineChange() */
+        /**
+         * The name of the baselineChange meter; default {@code plimsoll.baseline.change}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#baselineChange()
+         */
         public Builder baselineChange(String name) {
             this.baselineChange = Objects.requireNonNull(name, "baselineChange");
             return this;
         }
 
-        /** @see PlimsollMetricNames#baselineRelativeChange() */
+        /**
+         * The name of the baselineRelativeChange meter; default {@code plimsoll.baseline.relative.change}.
+         *
+         * @param name a dotted lower-case meter name
+         * @return this builder
+         * @see PlimsollMetricNames#baselineRelativeChange()
+         */
         public Builder baselineRelativeChange(String name) {
             this.baselineRelativeChange = Objects.requireNonNull(name, "baselineRelativeChange");
             return this;
         }
 
-        /** The names. */
+        /**
+         * The names.
+         *
+         * @return the names set, defaults for the others
+         */
         public PlimsollMetricNames build() {
             return new PlimsollMetricNames(
                     scalingLag,

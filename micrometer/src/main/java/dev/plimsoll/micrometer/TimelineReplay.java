@@ -62,11 +62,23 @@ public final class TimelineReplay {
         }
     }
 
+    /**
+     * A replay of a run.
+     *
+     * @param run the run
+     * @param tags added to every gauge, beside {@code run} (the run's id)
+     * @return a replay; bind it, then {@link #replay}
+     */
     public static TimelineReplay of(LoadRun run, Tags tags) {
         return new TimelineReplay(run, tags);
     }
 
-    /** Registers the gauges (NaN until the replay starts). */
+    /**
+     * Registers the gauges (NaN until the replay starts).
+     *
+     * @param registry any registry; may be called for several
+     * @return this replay
+     */
     public TimelineReplay bindTo(MeterRegistry registry) {
         Tags t = tags.and("run", run.id());
         Gauge.builder("plimsoll.load.rps", this, r -> r.value(r.rps))
@@ -96,7 +108,13 @@ public final class TimelineReplay {
         return this;
     }
 
-    /** Steps through every bucket; blocks for the run's length divided by {@code speed}. */
+    /**
+     * Steps through every bucket; blocks for the run's length divided by {@code speed}.
+     *
+     * @param speed positive; 1 replays in real time, 60 a minute per second
+     * @throws IllegalArgumentException if {@code speed} is not positive
+     * @throws IllegalStateException if the thread is interrupted (the interrupt flag is kept)
+     */
     public void replay(double speed) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, but was " + speed);
@@ -108,7 +126,11 @@ public final class TimelineReplay {
         }
     }
 
-    /** The bucket being replayed, −1 before the start. */
+    /**
+     * The bucket being replayed.
+     *
+     * @return its index, −1 before the start; the last bucket's after the end
+     */
     public int position() {
         return cursor;
     }
