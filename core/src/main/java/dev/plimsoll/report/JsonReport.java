@@ -102,7 +102,9 @@ public final class JsonReport {
     /** Largest report {@link #read} accepts, bytes: a week-long run at 1 s with 50 cloud series stays well below. */
     static final long MAX_BYTES = 512L << 20;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Leaves the caller's writer open, as the other formats do; the generator flushes on close. */
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     private static final ObjectMapper READER = new ObjectMapper();
 
     private JsonReport() {}
@@ -115,7 +117,7 @@ public final class JsonReport {
      * Writes a report document (a live report's, or one read back) as JSON.
      *
      * @param doc the document
-     * @param out receives the JSON, pretty-printed, schema version {@value #SCHEMA_VERSION}; closed when done
+     * @param out receives the JSON, pretty-printed, schema version {@value #SCHEMA_VERSION}; flushed, not closed
      * @throws IOException when the writer fails
      */
     public static void write(ReportDocument doc, Writer out) throws IOException {

@@ -176,7 +176,7 @@ public record Report(
      * Writes the report in one format, times in UTC.
      *
      * @param format the format
-     * @param out receives the report; {@link ReportFormat#JSON} closes it when done, the other formats leave it open
+     * @param out receives the report; flushed, left open
      * @throws IOException when the writer fails
      */
     public void write(ReportFormat format, Writer out) throws IOException {
@@ -187,7 +187,7 @@ public record Report(
      * Writes the report in one format with the given options (e.g. the time zone of the HTML report).
      *
      * @param format the format
-     * @param out receives the report; {@link ReportFormat#JSON} closes it when done, the other formats leave it open
+     * @param out receives the report; flushed, left open
      * @param options how to write it
      * @throws IOException when the writer fails
      */

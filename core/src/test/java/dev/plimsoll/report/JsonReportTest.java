@@ -23,11 +23,13 @@ import dev.plimsoll.LoadTestAnalysis;
 import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,30 @@ class JsonReportTest {
         StringWriter w = new StringWriter();
         JsonReport.write(doc, w);
         return w.toString();
+    }
+
+    @Test
+    void everyFormatShouldLeaveTheCallersWriterOpen() throws IOException {
+        Report report = LoadTestAnalysis.of(BaselineHookTestAccess.run()).analyze();
+        for (ReportFormat format : EnumSet.allOf(ReportFormat.class)) {
+            StringWriter target = new StringWriter();
+            boolean[] closed = {false};
+            try (FilterWriter w = new FilterWriter(target) {
+                @Override
+                public void close() throws IOException {
+                    closed[0] = true;
+                    super.close();
+                }
+            }) {
+                report.write(format, w);
+                assertThat(closed[0]).as(format + " closed the caller's writer").isFalse();
+                w.write("<!-- after -->");
+            }
+            assertThat(target.toString())
+                    .as(format.id())
+                    .hasSizeGreaterThan(100)
+                    .endsWith("<!-- after -->");
+        }
     }
 
     @Test
