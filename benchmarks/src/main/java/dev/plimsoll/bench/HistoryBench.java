@@ -26,7 +26,7 @@ import dev.plimsoll.history.StoredFinding;
 import dev.plimsoll.history.StoredGate;
 import dev.plimsoll.history.Totals;
 import dev.plimsoll.history.Trend;
-import dev.plimsoll.history.Verdict;
+import dev.plimsoll.report.Verdict;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

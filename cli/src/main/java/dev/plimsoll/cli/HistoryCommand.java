@@ -176,7 +176,7 @@ final class HistoryCommand implements Runnable {
                             "%-24s %-19s %-12s %-8s %-12s %-9s %-10s %s%n",
                             r.id(),
                             TIME.format(r.start()),
-                            r.verdict().label(),
+                            r.verdict().id(),
                             r.tool(),
                             Figures.value(f.valueOr(Figure.CLIENT_P95, Double.NaN), "ms"),
                             Figures.value(f.valueOr(Figure.ERROR_RATE, Double.NaN), "ratio"),
@@ -217,7 +217,7 @@ final class HistoryCommand implements Runnable {
                 o.println("run " + s.id() + (r.name() == null ? "" : " · " + r.name()));
                 o.println("  " + r.tool() + (r.toolVersion().isEmpty() ? "" : " " + r.toolVersion()) + " · " + r.start()
                         + " → " + r.end() + " · saved " + s.savedAt());
-                o.println("  verdict " + r.verdict().label() + " · bottleneck " + r.bottleneck());
+                o.println("  verdict " + r.verdict().id() + " · bottleneck " + r.bottleneck());
                 o.println("  labels " + (s.labels().isEmpty() ? "none" : labels(s.labels())));
                 var t = r.totals();
                 o.println("  " + t.requests() + " requests, " + t.failedRequests() + " failed, " + t.iterations()
@@ -380,7 +380,7 @@ final class HistoryCommand implements Runnable {
                         "  %-24s %-19s %-12s %12s%s%n",
                         p.runId(),
                         TIME.format(p.start()),
-                        p.verdict().label(),
+                        p.verdict().id(),
                         Figures.value(p.value(), f.unit()),
                         marks);
             }

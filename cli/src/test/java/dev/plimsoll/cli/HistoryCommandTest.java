@@ -23,7 +23,7 @@ import dev.plimsoll.history.RunFilter;
 import dev.plimsoll.history.RunHistory;
 import dev.plimsoll.history.RunRecord;
 import dev.plimsoll.history.StoredRun;
-import dev.plimsoll.history.Verdict;
+import dev.plimsoll.report.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

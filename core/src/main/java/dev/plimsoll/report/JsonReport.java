@@ -925,12 +925,11 @@ public final class JsonReport {
         }
 
         private static Verdict verdict(String id) {
-            for (Verdict v : Verdict.values()) {
-                if (v.id().equals(id)) {
-                    return v;
-                }
+            try {
+                return Verdict.of(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + e.getMessage(), e);
             }
-            throw new IllegalArgumentException("'verdict' must be pass, fail or inconclusive, but was '" + id + "'");
         }
 
         private static GateResult.Outcome outcome(JsonNode g) {

@@ -47,6 +47,22 @@ public enum Verdict {
     }
 
     /**
+     * The verdict a JSON report or the run history spells {@code id}.
+     *
+     * @param id {@code pass}, {@code fail} or {@code inconclusive}
+     * @return the verdict
+     * @throws IllegalArgumentException for any other text
+     */
+    public static Verdict of(String id) {
+        for (Verdict v : values()) {
+            if (v.id().equals(id)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("verdict must be pass, fail or inconclusive, but was '" + id + "'");
+    }
+
+    /**
      * The CLI's exit code for this verdict.
      *
      * @return 0 for a pass, 1 for a fail, 3 for an inconclusive run

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.history;
 
+import dev.plimsoll.report.Verdict;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;

@@ -18,6 +18,7 @@ package dev.plimsoll.history;
 import dev.plimsoll.history.internal.Dialect;
 import dev.plimsoll.history.internal.EDivisive;
 import dev.plimsoll.history.internal.Target;
+import dev.plimsoll.report.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

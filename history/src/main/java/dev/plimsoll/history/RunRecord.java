@@ -16,6 +16,7 @@
 package dev.plimsoll.history;
 
 import dev.plimsoll.align.AlignedSeries;
+import dev.plimsoll.report.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -109,7 +109,7 @@ public final class RunRecords {
                 .id(id)
                 .name(doc.title())
                 .tool(run.tool(), "")
-                .verdict(Verdict.of(doc.verdict().id()))
+                .verdict(doc.verdict())
                 .bottleneck(doc.bottleneck().id())
                 .totals(new Totals(
                         requests,

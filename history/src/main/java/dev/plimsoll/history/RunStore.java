@@ -23,6 +23,7 @@ import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.internal.Dialect;
 import dev.plimsoll.history.internal.PointCodec;
 import dev.plimsoll.history.internal.Target;
+import dev.plimsoll.report.Verdict;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -128,7 +129,7 @@ final class RunStore {
             ps.setLong(i++, now.toEpochMilli());
             ps.setString(i++, r.tool());
             ps.setString(i++, r.toolVersion());
-            ps.setString(i++, r.verdict().label());
+            ps.setString(i++, r.verdict().id());
             ps.setString(i++, r.bottleneck());
             Totals t = r.totals();
             ps.setLong(i++, t.requests());
@@ -459,7 +460,7 @@ final class RunStore {
         }
         if (f.verdict() != null) {
             sql.append(" AND r.verdict = ?");
-            args.add(f.verdict().label());
+            args.add(f.verdict().id());
         }
         if (f.since() != null) {
             sql.append(" AND r.started_at >= ?");
@@ -642,7 +643,7 @@ final class RunStore {
             sb.append("; last runs: ");
             List<String> last = new ArrayList<>();
             for (RunInfo info : list(RunFilter.all(), 5)) {
-                last.add(info.id() + " (" + info.start() + ", " + info.verdict().label()
+                last.add(info.id() + " (" + info.start() + ", " + info.verdict().id()
                         + (info.labels().isEmpty() ? "" : ", " + info.labels()) + ")");
             }
             return sb.append(String.join(", ", last)).toString();

@@ -139,7 +139,7 @@ public final class TrendPage {
         for (Trend.Point p : t.points()) {
             boolean regressed = f.regressions().contains(p.runId());
             out.write("<tr><td><code>" + h(p.runId()) + "</code></td><td>" + TIME.format(p.start()) + "</td><td>"
-                    + p.verdict().label() + "</td><td class=\"num\">" + num(p.value()) + "</td><td"
+                    + p.verdict().id() + "</td><td class=\"num\">" + num(p.value()) + "</td><td"
                     + (regressed ? " class=\"regression\">regression" : ">") + "</td></tr>\n");
         }
         out.write("</table></details></section>\n");
@@ -172,7 +172,7 @@ public final class TrendPage {
                 g.writeEndArray();
                 g.writeArrayFieldStart("verdicts");
                 for (Trend.Point p : t.points()) {
-                    g.writeString(p.verdict().label());
+                    g.writeString(p.verdict().id());
                 }
                 g.writeEndArray();
                 g.writeArrayFieldStart("regression");

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.align.AlignedSeries;
+import dev.plimsoll.report.Verdict;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -28,6 +28,7 @@ import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.report.ReportDocument;
+import dev.plimsoll.report.Verdict;
 import dev.plimsoll.series.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;

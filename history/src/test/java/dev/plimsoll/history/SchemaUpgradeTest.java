@@ -17,6 +17,7 @@ package dev.plimsoll.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.report.Verdict;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
