@@ -28,8 +28,15 @@ public final class ConfigurationException extends PlimsollException {
     private final List<String> problems;
 
     public ConfigurationException(List<String> problems) {
-        super("invalid configuration: " + String.join("; ", problems));
+        super("invalid configuration: " + summary(problems));
         this.problems = List.copyOf(problems);
+    }
+
+    /** The first problems in one line; {@link #problems()} keeps them all. */
+    private static String summary(List<String> problems) {
+        int shown = Math.min(problems.size(), 3);
+        return String.join("; ", problems.subList(0, shown))
+                + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
     }
 
     public List<String> problems() {
