@@ -222,7 +222,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (run.timeline().isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "The load files hold no samples: give the --out json or --out csv output, not only a summary");
+                    loadFiles + " hold no samples: give the --out json or --out csv output, not only a summary");
         }
         List<MetricSource> sources = new ArrayList<>();
         Report report;
