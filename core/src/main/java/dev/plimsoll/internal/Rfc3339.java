@@ -118,6 +118,9 @@ public final class Rfc3339 {
             throw outOfRange(quote(s, off, len));
         }
         try {
+            if (secs < 0 && nanos > 0) { // the earliest time, Long.MIN_VALUE, is only reached this way round
+                return Math.addExact(Math.multiplyExact(secs + 1, 1_000_000_000L), nanos - 1_000_000_000L);
+            }
             return Math.addExact(Math.multiplyExact(secs, 1_000_000_000L), nanos);
         } catch (ArithmeticException e) {
             throw outOfRange(quote(s, off, len));

@@ -186,9 +186,12 @@ final class MetricAccumulator {
             LoadMetrics.VUS,
             LoadMetrics.VUS_MAX);
 
-    /** Whether a negative sample is damage: a duration (unit {@code ms}) or one of the built-in counts. */
+    /**
+     * Whether a negative sample is damage: a built-in duration or count (a custom trend may hold signed values, even
+     * when declared as time).
+     */
     boolean nonNegative() {
-        return "ms".equals(unit) || COUNTS.contains(name);
+        return LoadMetrics.isTime(name) || COUNTS.contains(name);
     }
 
     /** First bucket holding a sample, or {@code Long.MAX_VALUE} when empty. */
