@@ -291,7 +291,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (run.timeline().isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "The load files hold no samples: give the --out json or --out csv output, not only a summary");
+                    loadFiles + " hold no samples: give the --out json or --out csv output, not only a summary");
         }
         PrintWriter err = spec.commandLine().getErr();
         List<String> historyErrors = new ArrayList<>();

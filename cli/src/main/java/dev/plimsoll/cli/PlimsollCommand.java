@@ -18,6 +18,8 @@ package dev.plimsoll.cli;
 import dev.plimsoll.error.PlimsollException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -107,11 +109,35 @@ public final class PlimsollCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+        cli.setParameterExceptionHandler(PlimsollCommand::usageError);
+        cli.registerConverter(Path.class, PlimsollCommand::path);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             return handle(e, err);
         }
+    }
+
+    /** A path option's value: never empty (an unset variable would otherwise mean the current directory). */
+    static Path path(String value) {
+        if (value.isBlank()) {
+            throw new CommandLine.TypeConversionException("a path must not be empty");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a usable path (" + e.getReason() + ")");
+        }
+    }
+
+    /** A usage error in one line, like any other input error, with where to look for the options. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        String message = String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+        c.getErr()
+                .println("plimsoll: error: " + message + " ("
+                        + c.getCommandSpec().qualifiedName() + " --help lists" + " the options)");
+        return EXIT_INPUT_ERROR;
     }
 
     /** One line for a failure, never a stack trace (unless PLIMSOLL_DEBUG=true), and the exit code it deserves. */

@@ -80,7 +80,22 @@ final class SettingsFile {
             } else {
                 Properties p = new Properties();
                 try (InputStream in = Files.newInputStream(file)) {
-                    p.load(in);
+                    // UTF-8 (as Java reads resource bundles since 9), strictly: a Latin-1 file is an error, not
+                    // a value quietly misread; a byte order mark is skipped
+                    java.io.Reader r = new java.io.InputStreamReader(
+                            in,
+                            java.nio.charset.StandardCharsets.UTF_8
+                                    .newDecoder()
+                                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+                    java.io.PushbackReader pr = new java.io.PushbackReader(r, 1);
+                    int first = pr.read();
+                    if (first >= 0 && first != '\uFEFF') {
+                        pr.unread(first);
+                    }
+                    p.load(pr);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw problem(file, "is not valid UTF-8: save it as UTF-8");
                 }
                 p.stringPropertyNames()
                         .forEach(k -> out.put(k.trim(), p.getProperty(k).trim()));
@@ -95,7 +110,7 @@ final class SettingsFile {
                     List.of(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
                             + ": not valid YAML: " + oneLine(e.getOriginalMessage())));
         } catch (IOException | IllegalArgumentException e) {
-            throw problem(file, "cannot be read: " + e.getMessage());
+            throw problem(file, "cannot be read: " + oneLine(String.valueOf(e.getMessage())));
         }
         List<String> problems = new ArrayList<>();
         MetricSources.checkKeys(out.keySet(), Set.of()).forEach(m -> problems.add(file + ": " + m));
@@ -123,6 +138,7 @@ final class SettingsFile {
 
     /** SnakeYAML's message without its excerpt lines: the rule in one line (the position is given separately). */
     static String oneLine(String message) {
+        message = message.replaceAll("\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*(Exception|Error):\\s*", "");
         StringBuilder sb = new StringBuilder();
         for (String line : message.split("\\R")) {
             String t = line.strip();

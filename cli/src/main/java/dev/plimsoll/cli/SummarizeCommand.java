@@ -118,6 +118,9 @@ final class SummarizeCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing FILE: give load-test result files, or --demo");
         }
+        if (top < 0) {
+            throw new ParameterException(spec.commandLine(), "--top must be 0 or more, but was " + top);
+        }
         PercentileDefinition definition = definition(inputs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

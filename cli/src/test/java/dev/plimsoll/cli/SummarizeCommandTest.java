@@ -84,11 +84,14 @@ class SummarizeCommandTest {
     }
 
     @Test
-    void summarizeWithoutFilesShouldExitTwoWithUsage() {
+    void summarizeWithoutFilesShouldExitTwoWithOneLinePointingAtTheHelp() {
         int code = run("summarize");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing FILE").contains("Usage: plimsoll summarize");
+        assertThat(err.toString())
+                .startsWith("plimsoll: error: Missing FILE")
+                .contains("plimsoll summarize --help")
+                .hasLineCount(1);
     }
 
     @Test

@@ -15,6 +15,8 @@
  */
 package dev.plimsoll.cloudwatch;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -122,13 +124,28 @@ public final class CloudWatchRecording implements MetricSource {
             Path request = dir.resolve("request" + suffix + ".json");
             Path bare = dir.resolve("metric-data-queries" + suffix + ".json");
             JsonNode queryArray;
+            Path queryFile;
             if (Files.exists(request)) {
+                queryFile = request;
                 JsonNode r = read(request);
+                if (!r.isObject()) {
+                    throw new MetricSourceException(
+                            "cloudwatch",
+                            false,
+                            request + ": must be a JSON object with"
+                                    + " StartTime, EndTime and MetricDataQueries, but is " + type(r));
+                }
                 queryArray = r.path("MetricDataQueries");
-                TimeWindow w = new TimeWindow(
-                        time(request, "StartTime", r.path("StartTime")), time(request, "EndTime", r.path("EndTime")));
+                Instant start = time(request, "StartTime", r.path("StartTime"));
+                Instant end = time(request, "EndTime", r.path("EndTime"));
+                if (end.isBefore(start)) {
+                    throw new MetricSourceException(
+                            "cloudwatch", false, request + ": EndTime " + end + " lies before StartTime " + start);
+                }
+                TimeWindow w = new TimeWindow(start, end);
                 window = window == null ? w : window.span(w);
             } else if (Files.exists(bare)) {
+                queryFile = bare;
                 queryArray = read(bare);
             } else {
                 throw new MetricSourceException(
@@ -139,20 +156,24 @@ public final class CloudWatchRecording implements MetricSource {
             }
             if (!queryArray.isArray()) {
                 throw new MetricSourceException(
-                        "cloudwatch",
-                        false,
-                        (Files.exists(request) ? request : bare) + ": MetricDataQueries must be an array");
+                        "cloudwatch", false, queryFile + ": MetricDataQueries must be an array");
             }
-            for (JsonNode q : queryArray) {
-                MetricDataQuery mdq = query(response, q);
+            for (int i = 0; i < queryArray.size(); i++) {
+                MetricDataQuery mdq = query(queryFile, "MetricDataQueries[" + i + "]", queryArray.get(i));
                 queries.putIfAbsent(mdq.id(), mdq);
             }
             JsonNode body = read(response);
             List<JsonNode> pages = new ArrayList<>();
             if (body.isArray()) {
                 body.forEach(pages::add);
-            } else {
+            } else if (body.isObject()) {
                 pages.add(body);
+            } else {
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        response + ": must be a get-metric-data response"
+                                + " (a JSON object with MetricDataResults) or a list of them, but is " + type(body));
             }
             // one file is one request's pages, merged (the AWS CLI's output) or as a list: the last status counts
             Map<CloudWatchResults.Points, StatusCode> status = new LinkedHashMap<>();
@@ -401,11 +422,44 @@ public final class CloudWatchRecording implements MetricSource {
     }
 
     private static JsonNode read(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new MetricSourceException("cloudwatch", false, file + " is not valid JSON: " + e.getMessage());
+        if (Files.isDirectory(file)) {
+            throw new MetricSourceException("cloudwatch", false, file + " is a directory, not a recorded JSON file");
         }
+        try {
+            JsonNode n = JSON.readTree(file.toFile());
+            if (n == null || n.isMissingNode()) {
+                throw new MetricSourceException("cloudwatch", false, file + " is empty: expected JSON");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid JSON: "
+                            + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new MetricSourceException(
+                    "cloudwatch", false, file + " cannot be read: " + oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** A parser's message as one short line, without Java class names. */
+    static String oneLine(String message) {
+        String m = message.replaceAll("\\s*\\R\\s*", " ")
+                .replaceAll("\\b[a-z]+(\\.[a-z]+)+\\.([A-Z]\\w*)(Exception|Error):?", "")
+                .strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    /** A JSON value's type, with the value when it is short, for messages. */
+    static String type(JsonNode n) {
+        if (n.isNull()) {
+            return "null";
+        }
+        String t = n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        String text = n.toString();
+        return n.isValueNode() && text.length() <= 40 ? t + " " + text : t;
     }
 
     private static Instant time(Path file, String field, JsonNode n) {
@@ -418,27 +472,38 @@ public final class CloudWatchRecording implements MetricSource {
             try {
                 return Instant.parse(n.asText());
             } catch (DateTimeParseException e2) {
+                String v = n.asText();
                 throw new MetricSourceException(
                         "cloudwatch",
                         false,
-                        file + ": " + field + " must be an ISO-8601 time, but was '" + n.asText() + "'");
+                        file + ": " + field + " must be an ISO-8601 time, but was '"
+                                + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'");
             }
         }
     }
 
-    private static MetricDataQuery query(Path file, JsonNode q) {
-        String id = q.path("Id").asText(null);
-        if (id == null) {
-            throw new MetricSourceException("cloudwatch", false, file + ": a MetricDataQuery has no Id");
+    private static MetricDataQuery query(Path file, String where, JsonNode q) {
+        if (!q.isObject()) {
+            throw new MetricSourceException(
+                    "cloudwatch", false, file + ": " + where + " must be an object, but is " + type(q));
         }
+        String id = text(file, where + ".Id", q.path("Id"));
+        where = "query " + id;
         MetricDataQuery.Builder b = MetricDataQuery.builder().id(id);
         if (q.has("ReturnData")) {
-            b.returnData(q.path("ReturnData").asBoolean(true));
+            if (!q.path("ReturnData").isBoolean()) {
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        file + ": " + where + ": ReturnData must be true or false, but is "
+                                + type(q.path("ReturnData")));
+            }
+            b.returnData(q.path("ReturnData").asBoolean());
         }
         if (q.has("Expression")) {
-            b.expression(q.path("Expression").asText());
+            b.expression(text(file, where + ": Expression", q.path("Expression")));
             if (q.has("Period")) {
-                b.period(q.path("Period").asInt());
+                b.period(period(file, where, q.path("Period")));
             }
             return b.build();
         }
@@ -446,75 +511,158 @@ public final class CloudWatchRecording implements MetricSource {
         JsonNode m = ms.path("Metric");
         if (!m.path("MetricName").isTextual()
                 || !ms.path("Stat").isTextual()
-                || !ms.path("Period").canConvertToInt()) {
+                || ms.path("Period").isMissingNode()) {
             throw new MetricSourceException(
                     "cloudwatch",
                     false,
-                    file + ": query " + id
+                    file + ": " + where
                             + " needs MetricStat.Metric.MetricName, MetricStat.Stat and MetricStat.Period, or an Expression");
         }
+        String namespace = text(file, where + ": MetricStat.Metric.Namespace", m.path("Namespace"));
+        String metricName = text(file, where + ": MetricStat.Metric.MetricName", m.path("MetricName"));
+        String stat = text(file, where + ": MetricStat.Stat", ms.path("Stat"));
+        int period = period(file, where, ms.path("Period"));
+        JsonNode dimensions = m.path("Dimensions");
+        if (!dimensions.isMissingNode() && !dimensions.isArray()) {
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    file + ": " + where + ": MetricStat.Metric.Dimensions must be a list, but is " + type(dimensions));
+        }
         List<Dimension> dims = new ArrayList<>();
-        for (JsonNode d : m.path("Dimensions")) {
+        for (int i = 0; i < dimensions.size(); i++) {
+            JsonNode d = dimensions.get(i);
+            String at = where + ": MetricStat.Metric.Dimensions[" + i + "]";
             dims.add(Dimension.builder()
-                    .name(d.path("Name").asText())
-                    .value(d.path("Value").asText())
+                    .name(text(file, at + ".Name", d.path("Name")))
+                    .value(text(file, at + ".Value", d.path("Value")))
                     .build());
         }
-        return b.metricStat(s -> s.metric(x -> x.namespace(m.path("Namespace").asText())
-                                .metricName(m.path("MetricName").asText())
-                                .dimensions(dims))
-                        .period(ms.path("Period").asInt())
-                        .stat(ms.path("Stat").asText()))
+        return b.metricStat(s -> s.metric(x ->
+                                x.namespace(namespace).metricName(metricName).dimensions(dims))
+                        .period(period)
+                        .stat(stat))
                 .build();
     }
 
+    /** A non-blank text field. */
+    private static String text(Path file, String field, JsonNode n) {
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    file + ": " + field + " must be a non-blank text," + " but is "
+                            + (n.isMissingNode() ? "missing" : type(n)));
+        }
+        return n.asText();
+    }
+
+    /** The longest period a query may have: a year, in seconds (CloudWatch's are 1, 5, 10, 30 or multiples of 60). */
+    private static final int MAX_PERIOD = 31_536_000;
+
+    private static int period(Path file, String where, JsonNode n) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > MAX_PERIOD) {
+            throw new MetricSourceException(
+                    "cloudwatch",
+                    false,
+                    file + ": " + where
+                            + ": Period must be a whole number of seconds from 1 to " + MAX_PERIOD + ", but is "
+                            + (n.isMissingNode() ? "missing" : type(n)));
+        }
+        return n.asInt();
+    }
+
     private static GetMetricDataResponse page(Path file, JsonNode page) {
+        if (!page.isObject()) {
+            throw new MetricSourceException(
+                    "cloudwatch", false, file + ": a page must be an object, but is " + type(page));
+        }
         JsonNode results = page.path("MetricDataResults");
         if (!results.isArray()) {
             throw new MetricSourceException("cloudwatch", false, file + ": MetricDataResults must be an array");
         }
         List<MetricDataResult> out = new ArrayList<>();
-        for (JsonNode r : results) {
+        for (int k = 0; k < results.size(); k++) {
+            JsonNode r = results.get(k);
+            if (!r.isObject()) {
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        file + ": MetricDataResults[" + k + "] must be an object, but is " + type(r));
+            }
+            String id = text(file, "MetricDataResults[" + k + "].Id", r.path("Id"));
+            String where = "MetricDataResults[" + id + "]";
             JsonNode ts = r.path("Timestamps");
             JsonNode vs = r.path("Values");
+            if (!(ts.isArray() || ts.isMissingNode()) || !(vs.isArray() || vs.isMissingNode())) {
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        file + ": " + where + ": Timestamps and Values must be lists, but are " + type(ts) + " and "
+                                + type(vs));
+            }
             if (ts.size() != vs.size()) {
                 throw new MetricSourceException(
                         "cloudwatch",
                         false,
-                        file + ": result " + r.path("Id").asText() + " has " + ts.size() + " Timestamps but "
-                                + vs.size() + " Values");
+                        file + ": " + where + " has " + ts.size() + " Timestamps but " + vs.size() + " Values");
             }
             List<Instant> times = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < ts.size(); i++) {
-                times.add(time(
-                        file, "MetricDataResults[" + r.path("Id").asText() + "].Timestamps[" + i + "]", ts.get(i)));
-                values.add(vs.get(i).asDouble());
+                times.add(time(file, where + ".Timestamps[" + i + "]", ts.get(i)));
+                JsonNode v = vs.get(i);
+                // a value of another type is damage, never a 0 (a scaling finding would vanish)
+                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                    throw new MetricSourceException(
+                            "cloudwatch",
+                            false,
+                            file + ": " + where + ".Values[" + i + "] must be a finite number, but is " + type(v));
+                }
+                values.add(v.asDouble());
             }
-            List<MessageData> messages = new ArrayList<>();
-            r.path("Messages")
-                    .forEach(m -> messages.add(MessageData.builder()
-                            .code(m.path("Code").asText())
-                            .value(m.path("Value").asText())
-                            .build()));
             out.add(MetricDataResult.builder()
-                    .id(r.path("Id").asText())
-                    .label(r.path("Label").asText(""))
+                    .id(id)
+                    .label(optionalText(file, where + ".Label", r.path("Label"), ""))
                     .timestamps(times)
                     .values(values)
-                    .statusCode(r.path("StatusCode").asText("Complete"))
-                    .messages(messages)
+                    .statusCode(optionalText(file, where + ".StatusCode", r.path("StatusCode"), "Complete"))
+                    .messages(messages(file, where + ".Messages", r.path("Messages")))
                     .build());
         }
-        List<MessageData> messages = new ArrayList<>();
-        page.path("Messages")
-                .forEach(m -> messages.add(MessageData.builder()
-                        .code(m.path("Code").asText())
-                        .value(m.path("Value").asText())
-                        .build()));
         return GetMetricDataResponse.builder()
                 .metricDataResults(out)
-                .messages(messages)
+                .messages(messages(file, "Messages", page.path("Messages")))
                 .build();
+    }
+
+    private static String optionalText(Path file, String field, JsonNode n, String otherwise) {
+        if (n.isMissingNode() || n.isNull()) {
+            return otherwise;
+        }
+        if (!n.isTextual()) {
+            throw new MetricSourceException(
+                    "cloudwatch", false, file + ": " + field + " must be a text, but is " + type(n));
+        }
+        return n.asText();
+    }
+
+    private static List<MessageData> messages(Path file, String field, JsonNode n) {
+        List<MessageData> out = new ArrayList<>();
+        if (n.isMissingNode() || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw new MetricSourceException(
+                    "cloudwatch", false, file + ": " + field + " must be a list, but is " + type(n));
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode m = n.get(i);
+            out.add(MessageData.builder()
+                    .code(optionalText(file, field + "[" + i + "].Code", m.path("Code"), ""))
+                    .value(optionalText(file, field + "[" + i + "].Value", m.path("Value"), ""))
+                    .build());
+        }
+        return out;
     }
 }

@@ -247,7 +247,7 @@ public final class Gate {
                 throw new GateParseException(
                         e,
                         "findings.".length(),
-                        "unknown finding severity or kind '" + sub
+                        "unknown finding severity or kind '" + cut(sub)
                                 + "', expected one of "
                                 + Arrays.stream(Severity.values())
                                         .map(Severity::label)
@@ -260,7 +260,7 @@ public final class Gate {
         } else {
             metric = Metric.ofId(name);
             if (metric == null) {
-                throw new GateParseException(e, 0, "unknown metric '" + name + "', expected one of " + known);
+                throw new GateParseException(e, 0, "unknown metric '" + cut(name) + "', expected one of " + known);
             }
         }
         int opStart = skipSpaces(e, i);
@@ -313,9 +313,18 @@ public final class Gate {
             case "s" -> timeUnit(e, valueStart + j, metric, number, 1);
             case "m" -> timeUnit(e, valueStart + j, metric, number, 60);
             default ->
-                throw new GateParseException(e, valueStart + j, "unknown unit '" + unit + "', expected ms, s, m or %");
+                throw new GateParseException(
+                        e, valueStart + j, "unknown unit '" + cut(unit) + "', expected ms, s, m or %");
         };
+        if (!Double.isFinite(value)) {
+            throw new GateParseException(e, valueStart, "the value must be a finite number, but is " + cut(rhs));
+        }
         return new Gate(e, metric, op, value, null, severity, kind);
+    }
+
+    /** A piece of the expression for a message: at most 40 characters. */
+    private static String cut(String s) {
+        return GateParseException.quote(s, 40);
     }
 
     /** A time in the metric's own unit: seconds for {@code scaling_lag}/{@code skew}, ms for client percentiles. */

@@ -16,6 +16,7 @@
 package dev.plimsoll.gate;
 
 import dev.plimsoll.error.PlimsollException;
+import java.util.Locale;
 
 /**
  * A gate expression could not be parsed: names the expression, the position (0-based) and what was expected.
@@ -31,10 +32,24 @@ public final class GateParseException extends PlimsollException {
     private final int position;
 
     GateParseException(String expression, int position, String rule) {
-        super("gate '" + expression + "' at position " + position + ": " + rule + "\n  " + expression + "\n  "
-                + " ".repeat(Math.max(0, position)) + "^");
+        super("gate '" + quote(expression) + "' at position " + position + ": " + rule);
         this.expression = expression;
         this.position = position;
+    }
+
+    /** The expression for a message: one line, at most 80 characters. */
+    private static String quote(String expression) {
+        return quote(expression, 80);
+    }
+
+    /** A text for a message: control characters escaped, at most {@code max} characters. */
+    static String quote(String expression, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < expression.length() && i < max; i++) {
+            char c = expression.charAt(i);
+            sb.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return expression.length() > max ? sb + "…" : sb.toString();
     }
 
     /**

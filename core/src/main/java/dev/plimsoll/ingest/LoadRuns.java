@@ -23,7 +23,6 @@ import dev.plimsoll.internal.LoadFiles;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -107,10 +106,8 @@ public final class LoadRuns {
         byte[] head;
         try {
             head = LoadFiles.head(file, SNIFF_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new LoadParseException(name, 0, "file does not exist", e);
         } catch (IOException e) {
-            throw new LoadParseException(name, 0, "cannot be read: " + e, e);
+            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
         }
         Optional<LoadFormat> f = GatlingLogReader.detect(head).or(() -> JtlReader.detect(head));
         if (f.isPresent()) {
@@ -123,6 +120,15 @@ public final class LoadRuns {
                 default -> LoadFormat.K6_SUMMARY;
             };
         } catch (K6ParseException e) {
+            if (e.getCause() != null || looksLikeJson(head)) {
+                throw e; // a broken gzip stream, or a JSON document that is not a valid summary: k6's reader says why
+            }
+            if (isUtf16(head)) {
+                throw new LoadParseException(
+                        name,
+                        0,
+                        "is UTF-16 encoded; load-test results are UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+            }
             String preview = new String(head, 0, Math.min(head.length, 60), java.nio.charset.StandardCharsets.UTF_8)
                     .lines()
                     .findFirst()
@@ -136,6 +142,37 @@ public final class LoadRuns {
                             : "not a load-test result file of a known format (k6 --out json/csv or summary, JMeter JTL"
                                     + " CSV/XML, Gatling simulation.log); it starts with '" + preview + "'");
         }
+    }
+
+    /** Whether the content starts (after a byte order mark and white space) like a JSON object. */
+    private static boolean looksLikeJson(byte[] head) {
+        int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        return i < head.length && head[i] == '{';
+    }
+
+    /** A UTF-16 byte order mark, or ASCII text with every other byte zero. */
+    private static boolean isUtf16(byte[] head) {
+        if (head.length >= 2
+                && (((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE)
+                        || ((head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF))) {
+            return true;
+        }
+        int n = Math.min(head.length, 64) & ~1;
+        if (n < 8) {
+            return false;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenZeros += head[i] == 0 ? 1 : 0;
+            oddZeros += head[i + 1] == 0 ? 1 : 0;
+        }
+        return evenZeros == n / 2 && oddZeros == 0 || oddZeros == n / 2 && evenZeros == 0;
     }
 
     /**

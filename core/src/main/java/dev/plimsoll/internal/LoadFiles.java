@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Opening result files whether gzip-compressed or not, with a count of the bytes read for progress bars. */
 public final class LoadFiles {
@@ -38,6 +39,30 @@ public final class LoadFiles {
             return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
         }
         return raw;
+    }
+
+    /**
+     * What went wrong reading a result file, as a rule a user can act on: no exception class names, the gzip and
+     * file-system cases said in words.
+     */
+    public static String describe(@Nullable Path file, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "file does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read (permission denied)";
+        }
+        if (file != null && Files.isDirectory(file)) {
+            return "is a directory, not a load-test result file";
+        }
+        if (e instanceof java.io.EOFException) {
+            return "gzip data is truncated or corrupt (" + e.getMessage()
+                    + "); was the file copied before the load tool finished" + " writing it?";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "gzip data is truncated or corrupt (" + e.getMessage() + ")";
+        }
+        return "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /** The first {@code n} bytes of the (inflated) content, fewer when the file is shorter. */

@@ -22,8 +22,14 @@ import java.time.format.DateTimeParseException;
  * Parses RFC 3339 timestamps ({@code 2026-11-26T04:54:52.104720988+01:00}, {@code …Z}) straight from
  * characters into epoch nanoseconds, without allocating. Up to 9 fractional digits, any UTC offset. k6
  * writes the load generator's local offset, so the offset is applied, never ignored.
+ *
+ * <p>Epoch nanoseconds in a {@code long} reach from 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z:
+ * a time outside is refused, never wrapped around into another century.
  */
 public final class Rfc3339 {
+    private static final long MIN_SECONDS = Math.floorDiv(Long.MIN_VALUE, 1_000_000_000L);
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
     private Rfc3339() {}
 
     /**
@@ -74,7 +80,7 @@ public final class Rfc3339 {
             int n = p - start;
             if (n == 0) {
                 throw new IllegalArgumentException(
-                        "time must have digits after '.', but was '" + new String(s, off, len) + "'");
+                        "time must have digits after '.', but was '" + quote(s, off, len) + "'");
             }
             for (int k = n; k < 9; k++) {
                 nanos *= 10;
@@ -82,7 +88,7 @@ public final class Rfc3339 {
         }
         if (p >= end) {
             throw new IllegalArgumentException(
-                    "time must end with 'Z' or a UTC offset (RFC 3339), but was '" + new String(s, off, len) + "'");
+                    "time must end with 'Z' or a UTC offset (RFC 3339), but was '" + quote(s, off, len) + "'");
         }
         int offsetSeconds;
         char c = s[p];
@@ -103,7 +109,42 @@ public final class Rfc3339 {
         }
         long epochDay = epochDay(year, month, day);
         long secs = epochDay * 86400 + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetSeconds;
-        return secs * 1_000_000_000L + nanos;
+        return nanos(secs, nanos, s, off, len);
+    }
+
+    /** Seconds and nanoseconds as epoch nanoseconds, or the rule when they do not fit a {@code long}. */
+    private static long nanos(long secs, long nanos, char[] s, int off, int len) {
+        if (secs < MIN_SECONDS || secs > MAX_SECONDS) {
+            throw outOfRange(quote(s, off, len));
+        }
+        try {
+            if (secs < 0 && nanos > 0) { // the earliest time, Long.MIN_VALUE, is only reached this way round
+                return Math.addExact(Math.multiplyExact(secs + 1, 1_000_000_000L), nanos - 1_000_000_000L);
+            }
+            return Math.addExact(Math.multiplyExact(secs, 1_000_000_000L), nanos);
+        } catch (ArithmeticException e) {
+            throw outOfRange(quote(s, off, len));
+        }
+    }
+
+    /**
+     * Epoch milliseconds (plus a shift) as epoch nanoseconds.
+     *
+     * @throws IllegalArgumentException when the time does not fit a {@code long} of nanoseconds
+     */
+    public static long millisToNanos(long epochMillis, long shiftMillis) {
+        try {
+            return Math.multiplyExact(Math.addExact(epochMillis, shiftMillis), 1_000_000L);
+        } catch (ArithmeticException e) {
+            throw outOfRange(
+                    epochMillis + " ms since 1970" + (shiftMillis == 0 ? "" : " shifted by " + shiftMillis + " ms"));
+        }
+    }
+
+    /** The rule for a time that epoch nanoseconds cannot hold. */
+    public static IllegalArgumentException outOfRange(String text) {
+        return new IllegalArgumentException("time must lie between 1677-09-21 and 2262-04-11 (nanoseconds since 1970"
+                + " in 64 bits), but was '" + text + "'");
     }
 
     /** Convenience for tests and slow paths. */
@@ -111,11 +152,21 @@ public final class Rfc3339 {
         return parseEpochNanos(s.toCharArray(), 0, s.length());
     }
 
+    /** The text for a message: at most 64 characters of it. */
+    private static String quote(char[] s, int off, int len) {
+        return len > 64 ? new String(s, off, 64) + "…" : new String(s, off, len);
+    }
+
     private static long slow(char[] s, int off, int len) {
+        if (len > 64) {
+            throw new IllegalArgumentException(
+                    "time must be RFC 3339 (e.g. 2026-11-26T04:54:52.104720988+01:00), but was '" + quote(s, off, len)
+                            + "' (" + len + " characters)");
+        }
         String text = new String(s, off, len);
         try {
             OffsetDateTime t = OffsetDateTime.parse(text.replace(' ', 'T'));
-            return t.toEpochSecond() * 1_000_000_000L + t.getNano();
+            return nanos(t.toEpochSecond(), t.getNano(), s, off, len);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "time must be RFC 3339 (e.g. 2026-11-26T04:54:52.104720988+01:00), but was '" + text + "'");

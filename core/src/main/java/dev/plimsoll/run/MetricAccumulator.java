@@ -176,6 +176,24 @@ final class MetricAccumulator {
         return n;
     }
 
+    /** Metrics whose samples cannot be negative: durations and the built-in counts. */
+    private static final java.util.Set<String> COUNTS = java.util.Set.of(
+            LoadMetrics.REQUESTS,
+            LoadMetrics.ITERATIONS,
+            LoadMetrics.DROPPED_ITERATIONS,
+            LoadMetrics.DATA_SENT,
+            LoadMetrics.DATA_RECEIVED,
+            LoadMetrics.VUS,
+            LoadMetrics.VUS_MAX);
+
+    /**
+     * Whether a negative sample is damage: a built-in duration or count (a custom trend may hold signed values, even
+     * when declared as time).
+     */
+    boolean nonNegative() {
+        return LoadMetrics.isTime(name) || COUNTS.contains(name);
+    }
+
     /** First bucket holding a sample, or {@code Long.MAX_VALUE} when empty. */
     long firstBucket() {
         for (long block = firstBlock; block <= lastBlock; block++) {

@@ -87,11 +87,11 @@ public final class RunTimeline {
     /**
      * A builder that accumulates samples into buckets of {@code bucket} length.
      *
-     * @param bucket at least 1 ms, a whole number of milliseconds
+     * @param bucket a whole number of milliseconds from 1 ms to 1 day
      * @param source id of the tool, used in series ids ({@code k6}, {@code micrometer}); from {@code k6}, a custom
      *     metric with a neutral name is kept apart as {@code k6.<name>}
      * @return an empty builder
-     * @throws IllegalArgumentException if {@code bucket} is shorter than 1 ms or not whole milliseconds
+     * @throws IllegalArgumentException if {@code bucket} is outside 1 ms to 1 day or not whole milliseconds
      */
     public static Builder builder(Duration bucket, String source) {
         return new Builder(bucket, source);
@@ -105,6 +105,23 @@ public final class RunTimeline {
      */
     public Duration bucket() {
         return Duration.ofMillis(bucketMillis);
+    }
+
+    /**
+     * Checks a bucket length: a whole number of milliseconds from 1 ms to 1 day.
+     *
+     * @param bucket the length to check
+     * @return {@code bucket}
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static Duration checkBucket(Duration bucket) {
+        if (bucket.compareTo(Duration.ofMillis(1)) < 0
+                || bucket.compareTo(Duration.ofDays(1)) > 0
+                || bucket.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(
+                    "bucket must be a whole number of milliseconds from 1 ms to 1 day, but was " + bucket);
+        }
+        return bucket;
     }
 
     /**
@@ -299,12 +316,19 @@ public final class RunTimeline {
         private static final int RECENT = 64;
         private final @Nullable String[] recentNames = new String[RECENT];
         private final @Nullable MetricAccumulator[] recentAccumulators = new MetricAccumulator[RECENT];
+        /** The widest span of buckets a run may cover, across all its metrics (the memory guard; ≈ 46 days at 1 s). */
+        static final long MAX_SPAN = MetricAccumulator.MAX_SPAN - 2L * Block.SIZE;
+        /** The first and last bucket holding a sample of any metric (or admitted for one). */
+        private long firstBucket = Long.MAX_VALUE;
+
+        private long lastBucket = Long.MIN_VALUE;
+        /** The nanoseconds those buckets cover: a sample inside needs no further check. */
+        private long admittedFrom = Long.MAX_VALUE;
+
+        private long admittedTo = Long.MIN_VALUE;
 
         Builder(Duration bucket, String source) {
-            if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
-                throw new IllegalArgumentException(
-                        "bucket must be a whole number of milliseconds ≥ 1 ms, but was " + bucket);
-            }
+            checkBucket(bucket);
             this.bucketNanos = bucket.toNanos();
             this.source = source;
             this.naming = LoadMetrics.naming(source);
@@ -350,7 +374,8 @@ public final class RunTimeline {
          * @param requestName the request's {@code name} tag, or null
          * @param status the request's {@code status} tag, or null
          * @param errorCode the request's error class (k6's {@code error_code} tag), or null
-         * @throws IllegalArgumentException when the time lies implausibly far from the other samples
+         * @throws IllegalArgumentException when the time lies implausibly far from the other samples (see
+         *     {@link #admit}), the value is not a finite number, or a duration or a count is negative
          */
         public void record(
                 String metric,
@@ -372,8 +397,18 @@ public final class RunTimeline {
                 recentNames[slot] = metric;
                 recentAccumulators[slot] = acc;
             }
-            int bi = acc.breakdownIndex;
+            if (!(Math.abs(value) <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException(metric + "'s value must be a finite number, but was " + value);
+            }
+            if (value < 0 && acc.nonNegative()) {
+                throw new IllegalArgumentException(metric + "'s value must not be negative (it is a "
+                        + ("ms".equals(acc.unit) ? "duration" : "count") + "), but was " + value);
+            }
+            if (epochNanos < admittedFrom || epochNanos > admittedTo) {
+                admit(epochNanos);
+            }
             long bucket = Math.floorDiv(epochNanos, bucketNanos);
+            int bi = acc.breakdownIndex;
             acc.add(bucket, epochNanos, value);
             if (bi >= 0) {
                 if (requestName != null) {
@@ -386,6 +421,77 @@ public final class RunTimeline {
                     slice(byErrorCode, errorCode, bi).add(bucket, epochNanos, value);
                 }
             }
+        }
+
+        /**
+         * Admits a sample's time into the run before it is {@link #record recorded}: a run covers at most
+         * 4 000 000 buckets (≈ 46 days of 1 s buckets) across all its metrics, so a time further from the samples
+         * admitted so far is a broken clock or a damaged timestamp, refused before it can make the run allocate
+         * gigabytes. Readers that hand samples over in batches admit each time as they read it, so that an error
+         * names the line; {@link #record} admits on its own.
+         *
+         * @throws IllegalArgumentException naming the time, the run's span so far and the rule
+         */
+        public void admit(long epochNanos) {
+            if (epochNanos >= admittedFrom && epochNanos <= admittedTo) {
+                return;
+            }
+            long bucket = Math.floorDiv(epochNanos, bucketNanos);
+            if (bucket < firstBucket || bucket > lastBucket) {
+                span(bucket, epochNanos);
+            }
+        }
+
+        private void span(long bucket, long epochNanos) {
+            // the bucket and block arithmetic needs room at the ends of the nanosecond range
+            long margin = 4L * Block.SIZE * bucketNanos;
+            if (epochNanos < Long.MIN_VALUE + margin || epochNanos > Long.MAX_VALUE - margin) {
+                throw new IllegalArgumentException("time " + instant(epochNanos) + " lies too close to the ends of"
+                        + " the nanosecond range (1677-09-21 to 2262-04-11) for buckets of " + bucket());
+            }
+            long lo = Math.min(firstBucket, bucket);
+            long hi = Math.max(lastBucket, bucket);
+            if (firstBucket != Long.MAX_VALUE && hi - lo >= MAX_SPAN) {
+                throw new IllegalArgumentException("time " + instant(epochNanos) + " lies "
+                        + distance(bucket < firstBucket ? firstBucket - bucket : bucket - lastBucket)
+                        + " from the run's other samples (" + range(firstBucket, lastBucket) + "): " + spanRule());
+            }
+            widen(lo, hi);
+        }
+
+        private void widen(long lo, long hi) {
+            if (lo > hi) {
+                return;
+            }
+            firstBucket = lo;
+            lastBucket = hi;
+            admittedFrom = lo * bucketNanos;
+            admittedTo = hi * bucketNanos + (bucketNanos - 1);
+        }
+
+        private String spanRule() {
+            return "a run may span at most " + MAX_SPAN + " buckets (" + distance(MAX_SPAN)
+                    + "); is a clock wrong, or a timestamp damaged?";
+        }
+
+        private static String instant(long epochNanos) {
+            return Instant.ofEpochSecond(0, epochNanos).toString();
+        }
+
+        private String range(long first, long last) {
+            return instant(first * bucketNanos) + " to " + instant(last * bucketNanos + bucketNanos - 1);
+        }
+
+        /** A number of buckets as a time: days, hours, minutes or seconds. */
+        private String distance(long buckets) {
+            double seconds = buckets * (bucketNanos / 1e9);
+            if (seconds >= 2 * 86400) {
+                return String.format(java.util.Locale.ROOT, "%.0f days", seconds / 86400);
+            }
+            if (seconds >= 2 * 3600) {
+                return String.format(java.util.Locale.ROOT, "%.0f hours", seconds / 3600);
+            }
+            return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
         }
 
         private MetricAccumulator slice(Map<String, MetricAccumulator[]> dim, String key, int bi) {
@@ -444,6 +550,16 @@ public final class RunTimeline {
                 throw new IllegalArgumentException(
                         "builders must share a bucket length, but were " + bucket() + " and " + other.bucket());
             }
+            if (other.firstBucket != Long.MAX_VALUE && firstBucket != Long.MAX_VALUE) {
+                long lo = Math.min(firstBucket, other.firstBucket);
+                long hi = Math.max(lastBucket, other.lastBucket);
+                if (hi - lo >= MAX_SPAN) {
+                    throw new IllegalArgumentException("samples from " + range(other.firstBucket, other.lastBucket)
+                            + " and the run's other samples (" + range(firstBucket, lastBucket) + ") together span "
+                            + distance(hi - lo) + ": " + spanRule());
+                }
+            }
+            widen(Math.min(firstBucket, other.firstBucket), Math.max(lastBucket, other.lastBucket));
             foldInto(metrics, other.metrics, acrossGenerators);
             foldSlices(byName, other.byName, acrossGenerators);
             foldSlices(byStatus, other.byStatus, acrossGenerators);

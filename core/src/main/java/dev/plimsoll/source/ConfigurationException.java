@@ -34,8 +34,15 @@ public final class ConfigurationException extends PlimsollException {
      * @param problems one sentence each, naming the key, the rule and the bad value; the message joins them
      */
     public ConfigurationException(List<String> problems) {
-        super("invalid configuration: " + String.join("; ", problems));
+        super("invalid configuration: " + summary(problems));
         this.problems = List.copyOf(problems);
+    }
+
+    /** The first problems in one line; {@link #problems()} keeps them all. */
+    private static String summary(List<String> problems) {
+        int shown = Math.min(problems.size(), 3);
+        return String.join("; ", problems.subList(0, shown))
+                + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
     }
 
     /**

@@ -92,7 +92,7 @@ public final class MetricSources {
                     continue;
                 }
             }
-            problems.add("unknown key '" + key + "'" + Names.didYouMean(key, known));
+            problems.add("unknown key '" + printable(key) + "'" + Names.didYouMean(key, known));
         }
         return problems;
     }
@@ -111,5 +111,15 @@ public final class MetricSources {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unable to resolve metric source '" + type + "'. Known: " + known()))
                 .create(properties);
+    }
+
+    /** A key for a message: control characters escaped, at most 60 characters. */
+    private static String printable(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < key.length() && i < 60; i++) {
+            char c = key.charAt(i);
+            sb.append(Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : c);
+        }
+        return key.length() > 60 ? sb + "…" : sb.toString();
     }
 }

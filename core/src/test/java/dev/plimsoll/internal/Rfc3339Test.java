@@ -72,4 +72,28 @@ class Rfc3339Test {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("time must");
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2262-04-12T00:00:00Z",
+                "2300-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z",
+                "1677-09-21T00:00:00Z",
+                "0001-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z"
+            })
+    void timesNanosecondsCannotHoldShouldBeRefusedNotWrapped(String text) {
+        assertThatThrownBy(() -> Rfc3339.parseEpochNanos(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1677-09-21 and 2262-04-11");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2262-04-11T23:47:16.854775807Z", "1677-09-21T00:12:43.145224192Z"})
+    void theEndsOfTheRangeShouldBeRead(String text) {
+        assertThat(Rfc3339.parseEpochNanos(text))
+                .isEqualTo(java.time.Duration.between(java.time.Instant.EPOCH, java.time.Instant.parse(text))
+                        .toNanos());
+    }
 }

@@ -120,4 +120,45 @@ class RunTimelineTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("whole number of milliseconds");
     }
+
+    @Test
+    void metricsAYearApartShouldBeRefusedBeforeAnythingIsAllocated() {
+        RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "k6");
+        b.record("http_reqs", T0, 1, "a", "200", null);
+
+        assertThatThrownBy(() -> b.record("vus", T0 + 365 * 86_400 * SECOND, 3, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lies 365 days from the run's other samples")
+                .hasMessageContaining("a run may span at most");
+        b.record("vus", T0 + SECOND, 3, null, null, null); // the run goes on
+        assertThat(b.build().size()).isEqualTo(2);
+    }
+
+    @Test
+    void buildersThatCannotMergeShouldSaySo() {
+        RunTimeline.Builder a = RunTimeline.builder(Duration.ofSeconds(1), "k6");
+        RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "k6");
+        a.record("http_reqs", T0, 1, null, null, null);
+        b.record("http_reqs", T0 + 100L * 86_400 * SECOND, 1, null, null, null);
+
+        assertThatThrownBy(() -> a.mergeGenerator(b))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("together span 100 days");
+    }
+
+    @Test
+    void valuesThatAreNotFiniteOrNegativeDurationsShouldBeRefused() {
+        RunTimeline.Builder b = RunTimeline.builder(Duration.ofSeconds(1), "k6");
+
+        assertThatThrownBy(() -> b.record("http_req_duration", T0, Double.NaN, null, null, null))
+                .hasMessageContaining("must be a finite number");
+        assertThatThrownBy(() -> b.record("http_reqs", T0, Double.POSITIVE_INFINITY, null, null, null))
+                .hasMessageContaining("must be a finite number");
+        assertThatThrownBy(() -> b.record("http_req_duration", T0, -1, null, null, null))
+                .hasMessageContaining("must not be negative (it is a duration)");
+        b.record("my_custom_trend", T0, -1, null, null, null); // a custom metric may be signed
+        b.declare("signed_time", MetricKind.TREND, true);
+        b.record("signed_time", T0, -5, null, null, null);
+        assertThat(b.build().metrics()).containsKeys("my_custom_trend", "signed_time");
+    }
 }

@@ -20,6 +20,8 @@ import com.datadog.api.client.v1.model.MetricsQueryResponse;
 import com.datadog.api.client.v2.model.TimeseriesFormulaQueryRequest;
 import com.datadog.api.client.v2.model.TimeseriesFormulaQueryResponse;
 import com.datadog.api.client.v2.model.TimeseriesQuery;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,19 +86,41 @@ public final class DatadogRecording implements MetricSource {
     public static DatadogRecording open(Path dir) {
         List<V1> v1 = new ArrayList<>();
         List<V2> v2 = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    "the recording folder " + dir
+                            + (Files.exists(dir) ? " is a file, not a folder" : " does not exist"));
+        }
         Path index = dir.resolve("requests.json");
+        java.util.Set<Path> listed = new java.util.HashSet<>();
         if (Files.exists(index)) {
-            for (JsonNode r : read(index)) {
+            JsonNode entries = read(index);
+            if (!entries.isArray() || entries.isEmpty()) {
+                throw new MetricSourceException(
+                        "datadog",
+                        false,
+                        index + " must list the recorded requests" + " ([{file, method, path, params}, …]), but is "
+                                + (entries.isArray() ? "empty" : type(entries)));
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode r = entries.get(i);
+                String at = index + ": entry " + i;
+                if (!r.isObject()) {
+                    throw new MetricSourceException("datadog", false, at + " must be an object, but is " + type(r));
+                }
                 if (!"/api/v1/query".equals(r.path("path").asText())) {
                     continue;
                 }
                 JsonNode p = r.path("params");
-                Path file = dir.resolve(r.path("file").asText());
-                v1.add(new V1(
-                        p.path("query").asText(),
-                        p.path("from").asLong(),
-                        p.path("to").asLong(),
-                        convert(file, read(file), MetricsQueryResponse.class)));
+                Path file = listedFile(dir, at, r.path("file"));
+                listed.add(file);
+                String query = text(at + ": params.query", p.path("query"));
+                long from = seconds(at + ": params.from", p.path("from"));
+                long to = seconds(at + ": params.to", p.path("to"));
+                JsonNode response = read(file);
+                v1.add(new V1(query, from, to, v1Response(file + " (entry " + i + " of requests.json)", response)));
             }
         }
         List<Path> files;
@@ -112,13 +136,22 @@ public final class DatadogRecording implements MetricSource {
                 if (!Files.exists(response)) {
                     throw new MetricSourceException("datadog", false, f + " has no response " + response.getFileName());
                 }
-                TimeseriesFormulaQueryRequest request = convert(f, read(f), TimeseriesFormulaQueryRequest.class);
-                v2.add(v2(request, convert(response, read(response), TimeseriesFormulaQueryResponse.class)));
+                v2.add(v2(f, read(f), response, read(response)));
             } else if (!name.equals("requests.json")
+                    && !listed.contains(f)
                     && !Files.exists(dir.resolve(name.replace(".json", ".request.json")))) {
                 JsonNode n = read(f);
                 if (n.isArray() && n.size() > 0 && n.get(0).has("httpRequest")) {
                     cassette(f, n, v1, v2);
+                } else if (n.isObject() && (n.has("series") || n.has("res_type"))) {
+                    // a v1 response nothing refers to: its query is unknown, and dropping it silently would
+                    // leave a signal uncovered without saying why
+                    throw new MetricSourceException(
+                            "datadog",
+                            false,
+                            f + " is a recorded /api/v1/query response, but "
+                                    + index.getFileName() + (Files.exists(index) ? " does not list it" : " is missing")
+                                    + ": the query it answered is unknown");
                 }
             }
         }
@@ -151,15 +184,205 @@ public final class DatadogRecording implements MetricSource {
                         q.path("query").path(0).asText(),
                         q.path("from").path(0).asLong(),
                         q.path("to").path(0).asLong(),
-                        convert(f, body, MetricsQueryResponse.class)));
+                        v1Response(f, body)));
             } else if (path.equals("/api/v2/query/timeseries")) {
                 JsonNode rb = req.path("body").path("json");
                 JsonNode request = parse(f, rb.isTextual() ? rb.asText() : rb.toString());
-                v2.add(v2(
-                        convert(f, request, TimeseriesFormulaQueryRequest.class),
-                        convert(f, body, TimeseriesFormulaQueryResponse.class)));
+                v2.add(v2(f, request, f, body));
             }
         }
+    }
+
+    /** A v2 request and its response, both checked before they are believed. */
+    private static V2 v2(Path requestFile, JsonNode request, Path responseFile, JsonNode response) {
+        JsonNode queries = request.path("data").path("attributes").path("queries");
+        if (!queries.isArray() || queries.isEmpty()) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    requestFile
+                            + ": data.attributes.queries must be a non-empty list of queries, but is "
+                            + (queries.isMissingNode() ? "missing" : type(queries)));
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            text(
+                    requestFile + ": data.attributes.queries[" + i + "].query",
+                    queries.get(i).path("query"));
+        }
+        JsonNode interval = request.path("data").path("attributes").path("interval");
+        if (!interval.isMissingNode()
+                && !interval.isNull()
+                && (!interval.isIntegralNumber() || interval.asLong() < 1 || interval.asLong() > MAX_INTERVAL_MS)) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    requestFile + ": data.attributes.interval must be a" + " whole number of ms from 1 to "
+                            + MAX_INTERVAL_MS + ", but is " + type(interval));
+        }
+        JsonNode attributes = response.path("data").path("attributes");
+        JsonNode times = attributes.path("times");
+        JsonNode values = attributes.path("values");
+        if (!attributes.isMissingNode()) {
+            if (!(times.isArray() || times.isMissingNode()) || !(values.isArray() || values.isMissingNode())) {
+                throw new MetricSourceException(
+                        "datadog", false, responseFile + ": data.attributes.times and .values must be lists");
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (!values.get(i).isArray() || values.get(i).size() != times.size()) {
+                    throw new MetricSourceException(
+                            "datadog",
+                            false,
+                            responseFile + ": data.attributes.values[" + i
+                                    + "] must hold one value per time (" + times.size() + "), but has "
+                                    + (values.get(i).isArray() ? values.get(i).size() : type(values.get(i))));
+                }
+                for (int k = 0; k < values.get(i).size(); k++) {
+                    JsonNode v = values.get(i).get(k);
+                    if (!v.isNull() && (!v.isNumber() || !Double.isFinite(v.asDouble()))) {
+                        throw new MetricSourceException(
+                                "datadog",
+                                false,
+                                responseFile + ": data.attributes.values[" + i + "][" + k
+                                        + "] must be a finite number or null, but is " + type(v));
+                    }
+                }
+            }
+            for (int k = 0; k < times.size(); k++) {
+                if (!times.get(k).isIntegralNumber()) {
+                    throw new MetricSourceException(
+                            "datadog",
+                            false,
+                            responseFile + ": data.attributes.times[" + k + "] must be epoch milliseconds, but is "
+                                    + type(times.get(k)));
+                }
+            }
+        }
+        return v2(
+                convert(requestFile, request, TimeseriesFormulaQueryRequest.class),
+                convert(responseFile, response, TimeseriesFormulaQueryResponse.class));
+    }
+
+    /** The longest rollup interval a recording may name: a day, in ms. */
+    private static final long MAX_INTERVAL_MS = 86_400_000L;
+
+    /** A v1 response, checked: a failed query is reported as the live source reports it, never dropped. */
+    private static MetricsQueryResponse v1Response(Object file, JsonNode response) {
+        if (!response.isObject()) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    file + " must be a /api/v1/query response (an object" + " with series), but is " + type(response));
+        }
+        if ("error".equals(response.path("status").asText())) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    file + ": the recorded query failed: "
+                            + oneLine(response.path("error").asText("(no error message)")));
+        }
+        JsonNode series = response.path("series");
+        if (!series.isArray()) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    file + ": series must be a list, but is " + (series.isMissingNode() ? "missing" : type(series)));
+        }
+        for (int i = 0; i < series.size(); i++) {
+            JsonNode s = series.get(i);
+            String at = file + ": series[" + i + "]";
+            JsonNode interval = s.path("interval");
+            if (!interval.isMissingNode()
+                    && !interval.isNull()
+                    && (!interval.isIntegralNumber()
+                            || interval.asLong() < 1
+                            || interval.asLong() > MAX_INTERVAL_MS / 1000)) {
+                throw new MetricSourceException(
+                        "datadog",
+                        false,
+                        at + ".interval must be a whole number of seconds" + " from 1 to " + MAX_INTERVAL_MS / 1000
+                                + ", but is " + type(interval));
+            }
+            JsonNode points = s.path("pointlist");
+            if (!points.isArray() && !points.isMissingNode() && !points.isNull()) {
+                throw new MetricSourceException(
+                        "datadog", false, at + ".pointlist must be a list, but is " + type(points));
+            }
+            for (int k = 0; k < points.size(); k++) {
+                JsonNode p = points.get(k);
+                if (p.isNull()) {
+                    continue; // no point
+                }
+                if (!p.isArray()
+                        || p.size() != 2
+                        || !p.get(0).isNumber()
+                        || !Double.isFinite(p.get(0).asDouble())
+                        || !(p.get(1).isNull()
+                                || (p.get(1).isNumber()
+                                        && Double.isFinite(p.get(1).asDouble())))) {
+                    throw new MetricSourceException(
+                            "datadog",
+                            false,
+                            at + ".pointlist[" + k + "] must be [epoch ms, value or null], but is "
+                                    + oneLine(p.toString()));
+                }
+            }
+        }
+        return convert(file, response, MetricsQueryResponse.class);
+    }
+
+    /** The file an entry of requests.json names: a file of the recording folder, nowhere else. */
+    private static Path listedFile(Path dir, String at, JsonNode name) {
+        String n = text(at + ": file", name);
+        if (n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..") || n.indexOf('\0') >= 0) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    at + ": file must name a file of the recording" + " folder, but is '" + oneLine(n) + "'");
+        }
+        Path f = dir.resolve(n);
+        if (!Files.isRegularFile(f)) {
+            throw new MetricSourceException(
+                    "datadog", false, at + ": file '" + oneLine(n) + "' is not a file of the recording folder");
+        }
+        return f;
+    }
+
+    private static String text(String field, JsonNode n) {
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    field + " must be a non-blank text, but is " + (n.isMissingNode() ? "missing" : type(n)));
+        }
+        return n.asText();
+    }
+
+    private static long seconds(String field, JsonNode n) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    field + " must be epoch seconds, but is " + (n.isMissingNode() ? "missing" : type(n)));
+        }
+        return n.asLong();
+    }
+
+    /** A JSON value's type, with the value when it is short, for messages. */
+    private static String type(JsonNode n) {
+        if (n.isNull()) {
+            return "null";
+        }
+        String t = n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        String text = n.toString();
+        return n.isValueNode() && text.length() <= 40 ? t + " " + text : t;
+    }
+
+    /** A message as one short line, without Java class names. */
+    static String oneLine(String message) {
+        String m = message.replaceAll("\\s*\\R\\s*", " ")
+                .replaceAll("\\b[a-z]+(\\.[a-z]+)+\\.([A-Z]\\w*)(Exception|Error):?", "")
+                .strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
     private static V2 v2(TimeseriesFormulaQueryRequest request, TimeseriesFormulaQueryResponse response) {
@@ -352,28 +575,55 @@ public final class DatadogRecording implements MetricSource {
     }
 
     private static JsonNode read(Path f) {
+        if (Files.isDirectory(f)) {
+            throw new MetricSourceException("datadog", false, f + " is a directory, not a recorded JSON file");
+        }
         try {
-            return MAPPER.readTree(f.toFile());
+            JsonNode n = MAPPER.readTree(f.toFile());
+            if (n == null || n.isMissingNode()) {
+                throw new MetricSourceException("datadog", false, f + " is empty: expected a recorded JSON response");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new MetricSourceException(
+                    "datadog",
+                    false,
+                    f + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid JSON: "
+                            + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new MetricSourceException("datadog", false, f + " is not valid JSON: " + e.getMessage());
+            throw new MetricSourceException(
+                    "datadog", false, f + " cannot be read: " + oneLine(String.valueOf(e.getMessage())));
         }
     }
 
     private static JsonNode parse(Path f, String text) {
         try {
-            return MAPPER.readTree(text);
-        } catch (IOException e) {
+            JsonNode n = MAPPER.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new MetricSourceException("datadog", false, f + " holds an empty body");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
             throw new MetricSourceException(
-                    "datadog", false, f + " holds a body that is not valid JSON: " + e.getMessage());
+                    "datadog", false, f + " holds a body that is not valid JSON: " + oneLine(e.getOriginalMessage()));
         }
     }
 
-    private static <T> T convert(Path f, JsonNode n, Class<T> type) {
+    private static <T> T convert(Object f, JsonNode n, Class<T> type) {
         try {
-            return MAPPER.treeToValue(n, type);
+            T t = MAPPER.treeToValue(n, type);
+            if (t == null) {
+                throw new MetricSourceException("datadog", false, f + " is not a " + type.getSimpleName());
+            }
+            return t;
         } catch (IOException | IllegalArgumentException e) {
             throw new MetricSourceException(
-                    "datadog", false, f + " is not a " + type.getSimpleName() + ": " + e.getMessage());
+                    "datadog",
+                    false,
+                    f + " is not a " + type.getSimpleName() + ": "
+                            + oneLine(String.valueOf(
+                                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
         }
     }
 }

@@ -67,6 +67,10 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
     private final String nameTag;
     private final Clock clock;
     private long samples;
+    /** Recordings the run refused (NaN, a negative count, a clock far off): counted, never thrown at the caller. */
+    private long skipped;
+
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     private LoadCaptureRegistry(Clock clock, Duration bucket, String requestTimer, String nameTag) {
         super(SimpleConfig.DEFAULT, clock);
@@ -107,7 +111,20 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
      */
     public void vus(int active) {
         synchronized (builder) {
-            builder.record(LoadMetrics.VUS, nowNanos(), active, null, null, null);
+            record(LoadMetrics.VUS, nowNanos(), active, null, null);
+        }
+    }
+
+    /** One recording, or, when the run refuses it, a counted skip: a meter never throws at the load test. */
+    private boolean record(String metric, long t, double value, @Nullable String requestName, @Nullable String status) {
+        try {
+            builder.record(metric, t, value, requestName, status, null);
+            return true;
+        } catch (IllegalArgumentException e) {
+            if (++skipped <= 20) {
+                warnings.add(metric + " skipped: " + e.getMessage());
+            }
+            return false;
         }
     }
 
@@ -125,7 +142,7 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
                     id,
                     builder.snapshot(),
                     Optional.empty(),
-                    new IngestReport(List.of(), 0, samples, 0, List.of()));
+                    new IngestReport(List.of(), 0, samples, skipped, List.copyOf(warnings)));
         }
     }
 
@@ -164,8 +181,9 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
             public void increment(double amount) {
                 super.increment(amount);
                 synchronized (builder) {
-                    builder.record(name, nowNanos(), amount, null, null, null);
-                    samples++;
+                    if (record(name, nowNanos(), amount, null, null)) {
+                        samples++;
+                    }
                 }
             }
         };
@@ -175,17 +193,20 @@ public final class LoadCaptureRegistry extends SimpleMeterRegistry {
         long t = nowNanos();
         synchronized (builder) {
             if (!request) {
-                builder.record(name, t, millis, null, null, null);
-                samples++;
+                if (record(name, t, millis, null, null)) {
+                    samples++;
+                }
                 return;
             }
             String requestName = id.getTag(nameTag);
             String status = id.getTag("status");
             double failed = failed(status, id.getTag("outcome"), id.getTag("exception")) ? 1 : 0;
-            builder.record(LoadMetrics.REQUESTS, t, 1, requestName, status, null);
-            builder.record(LoadMetrics.REQUEST_FAILED, t, failed, requestName, status, null);
-            builder.record(LoadMetrics.REQUEST_DURATION, t, millis, requestName, status, null);
-            samples += 3;
+            // the duration first: a request the run refuses leaves no count behind
+            if (record(LoadMetrics.REQUEST_DURATION, t, millis, requestName, status)) {
+                record(LoadMetrics.REQUESTS, t, 1, requestName, status);
+                record(LoadMetrics.REQUEST_FAILED, t, failed, requestName, status);
+                samples += 3;
+            }
         }
     }
 

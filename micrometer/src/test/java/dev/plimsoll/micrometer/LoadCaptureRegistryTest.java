@@ -38,6 +38,25 @@ import org.junit.jupiter.api.Test;
 
 class LoadCaptureRegistryTest {
     @Test
+    void recordingsTheRunRefusesShouldBeCountedNotThrownAtTheLoadTest() {
+        MockClock clock = new MockClock();
+        clock.add(Duration.ofSeconds(1_795_669_200L));
+        LoadCaptureRegistry registry = LoadCaptureRegistry.create(
+                clock, Duration.ofSeconds(1), LoadCaptureRegistry.DEFAULT_REQUEST_TIMER, "uri");
+        registry.timer("http.client.requests", "uri", "/a", "status", "200").record(Duration.ofMillis(5));
+
+        registry.counter("iterations").increment(Double.NaN); // a meter never throws at its caller
+        registry.counter("iterations").increment(-1);
+        registry.counter("iterations").increment();
+
+        LoadRun run = registry.toLoadRun("refused");
+        assertThat(run.totals().iterations()).isEqualTo(1);
+        assertThat(run.totals().requests()).isEqualTo(1);
+        assertThat(run.ingest().skippedLines()).isEqualTo(2);
+        assertThat(run.ingest().warnings()).hasSize(2).allMatch(w -> w.startsWith("iterations skipped: "));
+    }
+
+    @Test
     void timerRecordingsShouldBecomeRequestsInTheirBuckets() {
         MockClock clock = new MockClock();
         clock.add(Duration.ofSeconds(1_795_669_200L));

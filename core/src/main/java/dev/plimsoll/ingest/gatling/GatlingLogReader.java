@@ -18,6 +18,7 @@ package dev.plimsoll.ingest.gatling;
 import dev.plimsoll.ingest.LoadFormat;
 import dev.plimsoll.ingest.LoadParseException;
 import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.LoadRun;
@@ -30,7 +31,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
-import java.util.zip.ZipException;
 
 /**
  * Reads Gatling's {@code simulation.log} into a {@link LoadRun}: the binary log of Gatling 3.13 and later, and
@@ -105,6 +104,9 @@ public final class GatlingLogReader {
             return Optional.empty();
         }
         String s = new String(head, StandardCharsets.UTF_8);
+        if (s.startsWith("\uFEFF")) {
+            s = s.substring(1); // a UTF-8 byte order mark, as some editors write
+        }
         if (s.startsWith("RUN\t") || s.startsWith("ASSERTION\t")) {
             return Optional.of(LoadFormat.GATLING_TEXT);
         }
@@ -131,7 +133,11 @@ public final class GatlingLogReader {
         for (Path file : files) {
             RunTimeline.Builder b = RunTimeline.builder(bucket, "gatling");
             report = report.plus(readInto(file, b));
-            merged = merged == null ? b : merged.mergeGenerator(b);
+            try {
+                merged = merged == null ? b : merged.mergeGenerator(b);
+            } catch (IllegalArgumentException e) {
+                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
+            }
         }
         Path f = files.get(0);
         String id = f.getFileName().toString().replaceFirst("(\\.log)?(\\.gz)?$", "");
@@ -162,20 +168,11 @@ public final class GatlingLogReader {
                         .read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
             }
         } catch (IOException e) {
-            throw ioError(name, e);
+            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
         } catch (UncheckedIOException e) {
-            throw ioError(name, Objects.requireNonNull(e.getCause(), "cause"));
+            throw new LoadParseException(
+                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
         }
-    }
-
-    private static LoadParseException ioError(String file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new LoadParseException(file, 0, "file does not exist", e);
-        }
-        if (e instanceof ZipException) {
-            return new LoadParseException(file, 0, "gzip data is corrupt (" + e.getMessage() + ")", e);
-        }
-        return new LoadParseException(file, 0, "cannot be read: " + e, e);
     }
 
     /** The error class of a KO message: Gatling's message, without the variable part of well-known ones. */
@@ -219,10 +216,12 @@ public final class GatlingLogReader {
         }
 
         void user(boolean start, long timestamp) {
+            long t = nanos(timestamp);
+            builder.admit(t);
             activeUsers += start ? 1 : -1;
-            builder.record(LoadMetrics.VUS, nanos(timestamp), Math.max(0, activeUsers), null, null, null);
+            builder.record(LoadMetrics.VUS, t, Math.max(0, activeUsers), null, null, null);
             if (!start) {
-                builder.record(LoadMetrics.ITERATIONS, nanos(timestamp), 1, null, null, null);
+                builder.record(LoadMetrics.ITERATIONS, t, 1, null, null, null);
             }
             samples++;
         }
@@ -235,6 +234,8 @@ public final class GatlingLogReader {
          */
         void request(String name, long start, long end, boolean ok, String message) {
             long t = nanos(start);
+            long duration = duration(start, end);
+            builder.admit(t); // checked before anything is recorded: a refused request leaves no trace
             String status = null;
             String errorClass = null;
             if (!ok) {
@@ -249,19 +250,27 @@ public final class GatlingLogReader {
             }
             builder.record(LoadMetrics.REQUESTS, t, 1, name, status, errorClass);
             builder.record(LoadMetrics.REQUEST_FAILED, t, ok ? 0 : 1, name, status, errorClass);
-            builder.record(LoadMetrics.REQUEST_DURATION, t, end - start, name, status, errorClass);
+            builder.record(LoadMetrics.REQUEST_DURATION, t, duration, name, status, errorClass);
             requests++;
             samples++;
         }
 
         void group(long start, long end) {
-            builder.record(LoadMetrics.GROUP_DURATION, nanos(start), end - start, null, null, null);
+            builder.record(LoadMetrics.GROUP_DURATION, nanos(start), duration(start, end), null, null, null);
             groups++;
             samples++;
         }
 
         private long nanos(long epochMillis) {
-            return (epochMillis + shiftMillis) * 1_000_000L;
+            return Rfc3339.millisToNanos(epochMillis, shiftMillis);
+        }
+
+        private static long duration(long start, long end) {
+            if (end < start) {
+                throw new IllegalArgumentException(
+                        "a request or group must end after it starts, but ends " + (start - end) + " ms before");
+            }
+            return end - start;
         }
     }
 
@@ -356,6 +365,8 @@ public final class GatlingLogReader {
                                             + " (expected 1 request, 2 user, 3 group or 4 error): the log is corrupt"
                                             + " or of an unknown Gatling version");
                     }
+                } catch (IllegalArgumentException e) {
+                    throw new LoadParseException(file, record, String.valueOf(e.getMessage()), e);
                 } catch (EOFException e) {
                     warnings.add(file + ": record " + record + " is cut short (Gatling killed?): the " + (record - 2)
                             + " complete records before it were read");
@@ -444,6 +455,9 @@ public final class GatlingLogReader {
             boolean legacy = false; // 3.0–3.3: REQUEST and USER carry a user id
             String l = in.readLine();
             String next;
+            if (l != null && l.startsWith("\uFEFF")) {
+                l = l.substring(1);
+            }
             for (; l != null; l = next) {
                 next = in.readLine();
                 line++;
@@ -502,7 +516,10 @@ public final class GatlingLogReader {
                                     "unknown record type '" + cut(f[0])
                                             + "' (expected RUN, USER, REQUEST, GROUP, ERROR or ASSERTION)");
                     }
-                } catch (LoadParseException e) {
+                } catch (LoadParseException | IllegalArgumentException problem) {
+                    LoadParseException e = problem instanceof LoadParseException lpe
+                            ? lpe
+                            : new LoadParseException(file, line, String.valueOf(problem.getMessage()), problem);
                     if (next == null && !l.isEmpty()) {
                         warnings.add(file + ":" + line + ": last line is cut short (Gatling killed?): ignored");
                         break;

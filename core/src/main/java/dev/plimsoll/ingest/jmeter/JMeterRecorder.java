@@ -40,6 +40,10 @@ import java.util.Optional;
 public final class JMeterRecorder {
     private final RunTimeline.Builder builder;
     private final JtlSink sink;
+    /** Samples the run refused (a negative elapsed, a time far from the run's): counted, never thrown at JMeter. */
+    private long skipped;
+
+    private final List<String> warnings = new java.util.ArrayList<>();
 
     private JMeterRecorder(Duration bucket) {
         this.builder = RunTimeline.builder(bucket, "jmeter");
@@ -60,8 +64,22 @@ public final class JMeterRecorder {
         return new JMeterRecorder(Objects.requireNonNull(bucket, "bucket"));
     }
 
-    /** Records one sample (a transaction controller's as a group duration). */
+    /**
+     * Records one sample (a transaction controller's as a group duration). A sample the run cannot hold (a negative
+     * elapsed time, a time far from the run's) is skipped and counted in the snapshot's {@link IngestReport}, not
+     * thrown into JMeter's sampler thread.
+     */
     public synchronized void record(JMeterSample s) {
+        try {
+            recordOrThrow(s);
+        } catch (IllegalArgumentException e) {
+            if (++skipped <= 20) {
+                warnings.add("sample '" + s.label() + "' at " + s.timeStamp() + " skipped: " + e.getMessage());
+            }
+        }
+    }
+
+    private void recordOrThrow(JMeterSample s) {
         if (JtlSink.isController(s.responseMessage())) {
             sink.transaction(s.timeStamp(), s.elapsed());
             return;
@@ -97,7 +115,11 @@ public final class JMeterRecorder {
      * @param id the run's id, e.g. the test plan's name
      */
     public synchronized LoadRun snapshot(String id) {
-        IngestReport ingest = new IngestReport(List.of(), 0, sink.samples, 0, List.of());
+        List<String> notes = new java.util.ArrayList<>(warnings);
+        if (skipped > warnings.size()) {
+            notes.add((skipped - warnings.size()) + " more samples skipped");
+        }
+        IngestReport ingest = new IngestReport(List.of(), 0, sink.samples, skipped, notes);
         return new LoadRun("jmeter", Objects.requireNonNull(id, "id"), builder.snapshot(), Optional.empty(), ingest);
     }
 }

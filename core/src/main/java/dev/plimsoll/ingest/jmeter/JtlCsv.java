@@ -117,7 +117,10 @@ final class JtlCsv {
             boolean last = nextRec == null;
             try {
                 sample(rec, last, header);
-            } catch (LoadParseException e) {
+            } catch (LoadParseException | IllegalArgumentException problem) {
+                LoadParseException e = problem instanceof LoadParseException lpe
+                        ? lpe
+                        : new LoadParseException(file, recordLine, String.valueOf(problem.getMessage()), problem);
                 if (!options.lenient) {
                     throw e;
                 }
@@ -222,8 +225,8 @@ final class JtlCsv {
                 optional(cBytes, "bytes"),
                 optional(cSent, "sentBytes"),
                 optional(cAll, "allThreads"),
-                cSampleCount >= 0 ? (int) number(cSampleCount, "SampleCount") : 1,
-                cErrorCount >= 0 ? (int) number(cErrorCount, "ErrorCount") : 0);
+                cSampleCount >= 0 ? JtlSink.count(number(cSampleCount, "SampleCount")) : 1,
+                cErrorCount >= 0 ? JtlSink.count(number(cErrorCount, "ErrorCount")) : 0);
     }
 
     private boolean startsWithController(int c) {

@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -185,7 +183,11 @@ public final class JtlReader {
         for (Path file : files) {
             RunTimeline.Builder b = RunTimeline.builder(bucket, "jmeter");
             report = report.plus(readInto(file, b));
-            merged = merged == null ? b : merged.mergeGenerator(b);
+            try {
+                merged = merged == null ? b : merged.mergeGenerator(b);
+            } catch (IllegalArgumentException e) {
+                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
+            }
         }
         String id = files.get(0).getFileName().toString().replaceFirst("\\.(jtl|csv|xml)?(\\.gz)?$", "");
         return new LoadRun("jmeter", id, Objects.requireNonNull(merged).build(), Optional.empty(), report);
@@ -212,9 +214,10 @@ public final class JtlReader {
                 return new JtlCsv(name, sink, this).read(r);
             }
         } catch (IOException e) {
-            throw ioError(name, e);
+            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
         } catch (UncheckedIOException e) {
-            throw ioError(name, Objects.requireNonNull(e.getCause(), "cause"));
+            throw new LoadParseException(
+                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
         }
     }
 
@@ -222,16 +225,6 @@ public final class JtlReader {
         String first = text(head).lines().findFirst().orElse("");
         first = first.replaceAll("\\p{Cntrl}", "?");
         return first.length() > 60 ? first.substring(0, 60) + "…" : first;
-    }
-
-    static LoadParseException ioError(String file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new LoadParseException(file, 0, "file does not exist", e);
-        }
-        if (e instanceof java.io.EOFException || e instanceof ZipException) {
-            return new LoadParseException(file, 0, "gzip data is truncated or corrupt (" + e.getMessage() + ")", e);
-        }
-        return new LoadParseException(file, 0, "cannot be read: " + e, e);
     }
 
     /** Options of a {@link JtlReader}. */

@@ -15,6 +15,7 @@
  */
 package dev.plimsoll.ingest.jmeter;
 
+import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.LoadMetrics;
 import dev.plimsoll.run.RunTimeline;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,9 @@ final class JtlSink {
     static final String CONTROLLER_PREFIX = "Number of samples in transaction";
 
     private static final String NON_HTTP = "Non HTTP response code: ";
+
+    /** The most samples one line may stand for (JMeter's {@code SampleCount}); more is a damaged file. */
+    static final int MAX_SAMPLE_COUNT = 1_000_000;
 
     final RunTimeline.Builder builder;
     private final long shiftMillis;
@@ -37,13 +41,18 @@ final class JtlSink {
         this.shiftMillis = shiftMillis;
     }
 
+    /** A count read as a {@code long}, as an {@code int} that keeps it too large (never wrapped around). */
+    static int count(long n) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+    }
+
     static boolean isController(@Nullable String responseMessage) {
         return responseMessage != null && responseMessage.startsWith(CONTROLLER_PREFIX);
     }
 
     /** A transaction controller's sample: a group duration, not a request (as JMeter's dashboard Total). */
     void transaction(long timeStamp, long elapsed) {
-        builder.record(LoadMetrics.GROUP_DURATION, nanos(timeStamp), elapsed, null, null, null);
+        builder.record(LoadMetrics.GROUP_DURATION, nanos(timeStamp), elapsed(elapsed), null, null, null);
         transactions++;
         samples++;
     }
@@ -72,7 +81,14 @@ final class JtlSink {
             long allThreads,
             int sampleCount,
             int errorCount) {
+        // everything checked before anything is recorded: a refused sample leaves no trace
         long t = nanos(timeStamp);
+        elapsed(elapsed);
+        if (sampleCount > MAX_SAMPLE_COUNT) {
+            throw new IllegalArgumentException(
+                    "SampleCount must be at most " + MAX_SAMPLE_COUNT + " per line, but was " + sampleCount);
+        }
+        builder.admit(t);
         String status = status(responseCode);
         String errorClass = success && errorCount == 0 ? null : errorClass(responseCode);
         int n = Math.max(1, sampleCount);
@@ -102,7 +118,14 @@ final class JtlSink {
     }
 
     private long nanos(long timeStamp) {
-        return (timeStamp + shiftMillis) * 1_000_000L;
+        return Rfc3339.millisToNanos(timeStamp, shiftMillis);
+    }
+
+    private static long elapsed(long elapsed) {
+        if (elapsed < 0) {
+            throw new IllegalArgumentException("elapsed must not be negative, but was " + elapsed + " ms");
+        }
+        return elapsed;
     }
 
     /** The HTTP status; {@code 0} when no response arrived (JMeter's "Non HTTP response code: …"). */

@@ -59,7 +59,13 @@ final class JtlXml {
         int lastLine = 0;
         boolean closed = false;
         try {
-            x = FACTORY.createXMLStreamReader(tracked, "UTF-8");
+            // decoded here, strictly: the JDK's parser would print "[Fatal Error]" to System.err on a malformed byte
+            x = FACTORY.createXMLStreamReader(new java.io.InputStreamReader(
+                    tracked,
+                    java.nio.charset.StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
         } catch (XMLStreamException e) {
             throw new LoadParseException(file, 1, "not XML: " + e.getMessage(), e);
         }
@@ -85,7 +91,7 @@ final class JtlXml {
                         inParentTransaction = false;
                         String rm = x.getAttributeValue(null, "rm");
                         if (JtlSink.isController(rm)) {
-                            sink.transaction(attrLong(x, "ts", -2, true), attrLong(x, "t", -2, true));
+                            transaction(x);
                             inParentTransaction = true;
                         } else {
                             request(x);
@@ -107,6 +113,10 @@ final class JtlXml {
                         + " writing?): the " + sink.samples + " complete samples before it were read");
                 return new IngestReport(List.of(file), line, sink.samples, skipped, warnings);
             }
+            if (e.getNestedException() instanceof java.nio.charset.CharacterCodingException
+                    || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new LoadParseException(file, line, "is not valid UTF-8 (JMeter writes UTF-8)", e);
+            }
             throw new LoadParseException(file, line, "malformed XML: " + message(e), e);
         }
         if (!sawRoot) {
@@ -125,6 +135,15 @@ final class JtlXml {
         return name.equals("httpSample") || name.equals("sample");
     }
 
+    private void transaction(XMLStreamReader x) {
+        int line = x.getLocation().getLineNumber();
+        try {
+            sink.transaction(attrLong(x, "ts", line, true), attrLong(x, "t", line, true));
+        } catch (IllegalArgumentException e) {
+            throw new LoadParseException(file, line, String.valueOf(e.getMessage()), e);
+        }
+    }
+
     private void request(XMLStreamReader x) {
         int line = x.getLocation().getLineNumber();
         try {
@@ -135,8 +154,8 @@ final class JtlXml {
                 throw new LoadParseException(
                         file, line, "attribute s (success) must be true or false, but was " + quote(s));
             }
-            int sc = (int) attrLong(x, "sc", line, false);
-            int ec = (int) attrLong(x, "ec", line, false);
+            int sc = JtlSink.count(attrLong(x, "sc", line, false));
+            int ec = JtlSink.count(attrLong(x, "ec", line, false));
             sink.request(
                     attrLong(x, "ts", line, true),
                     attrLong(x, "t", line, true),
@@ -150,7 +169,10 @@ final class JtlXml {
                     attrLong(x, "na", line, false),
                     sc < 0 ? 1 : sc,
                     Math.max(0, ec));
-        } catch (LoadParseException e) {
+        } catch (LoadParseException | IllegalArgumentException problem) {
+            LoadParseException e = problem instanceof LoadParseException lpe
+                    ? lpe
+                    : new LoadParseException(file, line, String.valueOf(problem.getMessage()), problem);
             if (!lenient) {
                 throw e;
             }

@@ -51,6 +51,9 @@ final class CsvReader {
         if (!rows.next(header)) {
             throw new K6ParseException(file, 0, "file is empty: expected a k6 CSV header");
         }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1)); // a UTF-8 byte order mark
+        }
         int metricCol = header.indexOf("metric_name");
         int timeCol = header.indexOf("timestamp");
         int valueCol = header.indexOf("metric_value");
@@ -64,6 +67,7 @@ final class CsvReader {
         List<String> row = new ArrayList<>(header.size());
         long samples = 0;
         long skipped = 0;
+        long firstSample = 0;
         List<String> warnings = new ArrayList<>();
         while (true) {
             long line = rows.line;
@@ -90,6 +94,12 @@ final class CsvReader {
                 }
                 long nanos = parseTime(row.get(timeCol));
                 double value = parseValue(row.get(valueCol));
+                try {
+                    builder.admit(nanos);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage()
+                            + (firstSample > 0 ? " (the first of those samples is on line " + firstSample + ")" : ""));
+                }
                 builder.record(
                         metric,
                         nanos,
@@ -98,6 +108,9 @@ final class CsvReader {
                         tag(row, statusCol, pool),
                         tag(row, errorCodeCol, pool));
                 samples++;
+                if (firstSample == 0) {
+                    firstSample = line;
+                }
             } catch (IllegalArgumentException e) {
                 boolean lastCut = rows.atEof() && !rows.endedWithNewline;
                 String why = e.getMessage() + ": " + preview(row);
@@ -130,15 +143,64 @@ final class CsvReader {
         return "'" + (s.length() > 120 ? s.substring(0, 120) + "…" : s) + "'";
     }
 
-    private static double parseValue(String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("metric_value must be a number, but was '" + s + "'");
+    /** A decimal number as k6 writes it ({@code 6.774866}, also {@code -1}, {@code 1e-05}); finite. */
+    static double parseValue(String s) {
+        if (!isDecimal(s)) {
+            throw new IllegalArgumentException("metric_value must be a decimal number, but was '" + quote(s) + "'");
         }
+        double v = Double.parseDouble(s);
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("metric_value must be a finite number, but was '" + quote(s) + "'");
+        }
+        return v;
     }
 
-    /** Seconds, ms, µs or ns since the epoch (told apart by magnitude), or RFC 3339. */
+    /** Digits with an optional sign, fraction and exponent: no NaN, Infinity, hexadecimal or Java suffixes. */
+    private static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                i++;
+            }
+            int e = i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == e) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static String quote(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /**
+     * Seconds, ms, µs or ns since the epoch (told apart by the number of digits), a decimal number of seconds, or
+     * RFC 3339; always a time that epoch nanoseconds can hold.
+     */
     static long parseTime(String s) {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("timestamp must not be empty");
@@ -146,28 +208,36 @@ final class CsvReader {
         if (s.indexOf('-', 1) > 0 || s.indexOf('T') > 0) {
             return Rfc3339.parseEpochNanos(s);
         }
+        if (!isDecimal(s) || s.indexOf('e') >= 0 || s.indexOf('E') >= 0 || s.startsWith("+")) {
+            throw new IllegalArgumentException(
+                    "timestamp must be unix time or RFC 3339 (s, ms, µs or ns since 1970), but was '" + quote(s) + "'");
+        }
+        if (s.indexOf('.') >= 0) {
+            // seconds with a fraction (not what k6 writes, but unambiguous)
+            java.math.BigInteger nanos = new java.math.BigDecimal(s)
+                    .movePointRight(9)
+                    .setScale(0, java.math.RoundingMode.HALF_UP)
+                    .toBigInteger();
+            if (nanos.bitLength() > 63) {
+                throw Rfc3339.outOfRange(quote(s) + " s since 1970");
+            }
+            return nanos.longValue();
+        }
         long v;
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            try {
-                double d = Double.parseDouble(s);
-                return Math.round(d * 1e9);
-            } catch (NumberFormatException e2) {
-                throw new IllegalArgumentException("timestamp must be unix time or RFC 3339, but was '" + s + "'");
-            }
+            throw Rfc3339.outOfRange(quote(s));
         }
         // k6 timeFormat unix / unix_milli / unix_micro / unix_nano: 1e9 s ≈ 2001, so digits tell the unit
         // for any time between 2001 and 2286
-        int digits = Long.toString(Math.abs(v)).length();
-        if (digits <= 10) {
-            return v * 1_000_000_000L;
-        } else if (digits <= 13) {
-            return v * 1_000_000L;
-        } else if (digits <= 16) {
-            return v * 1_000L;
+        int digits = s.length() - (v < 0 ? 1 : 0);
+        long scale = digits <= 10 ? 1_000_000_000L : digits <= 13 ? 1_000_000L : digits <= 16 ? 1_000L : 1L;
+        try {
+            return Math.multiplyExact(v, scale);
+        } catch (ArithmeticException e) {
+            throw Rfc3339.outOfRange(s);
         }
-        return v;
     }
 
     /** RFC 4180 records over a reader; tracks line numbers (a quoted field may span lines). */

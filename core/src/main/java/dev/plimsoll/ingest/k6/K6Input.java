@@ -18,20 +18,18 @@ package dev.plimsoll.ingest.k6;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plimsoll.internal.LoadFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * One k6 input opened and sniffed: a file or a stream (standard input for {@code -}), gzip inflated when its magic
@@ -90,8 +88,19 @@ final class K6Input implements AutoCloseable {
     static K6Input open(String name, InputStream raw, LongConsumer progress) throws IOException {
         InputStream in = inflated(new CountingInputStream(raw, progress));
         try {
+            BufferedInputStream peek = new BufferedInputStream(in, SNIFF_BYTES + 1);
+            peek.mark(SNIFF_BYTES + 1);
             byte[] head = new byte[SNIFF_BYTES];
-            int n = in.readNBytes(head, 0, head.length);
+            int n = peek.readNBytes(head, 0, head.length);
+            if (hasBareCarriageReturn(head, n)) {
+                // lines that end with a bare CR (classic Mac OS, or a tool that rewrote the file): k6 never writes
+                // one, and neither JSON nor k6's CSV holds a raw CR inside a value, so each bare CR is a line end
+                peek.reset();
+                in = new BareCrAsLf(peek);
+                n = in.readNBytes(head, 0, head.length);
+            } else {
+                in = peek;
+            }
             return new K6Input(name, sniff(name, head, n), head, n, in);
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -143,7 +152,7 @@ final class K6Input implements AutoCloseable {
                             + " or a --summary-export / handleSummary JSON)");
         }
         String start = new String(head, i, Math.min(n - i, 4096), StandardCharsets.UTF_8);
-        if (start.startsWith("metric_name,")) {
+        if (start.startsWith("metric_name,") || isCsvHeader(start)) {
             return K6Format.CSV;
         }
         if (start.startsWith("{")) {
@@ -158,6 +167,17 @@ final class K6Input implements AutoCloseable {
         throw notK6(file, preview);
     }
 
+    /** A header line naming k6's three CSV columns in any order (k6 writes metric_name first; a tool may not). */
+    private static boolean isCsvHeader(String start) {
+        int end = start.indexOf('\n');
+        if (end < 0) {
+            return false;
+        }
+        java.util.List<String> columns =
+                java.util.Arrays.asList(start.substring(0, end).strip().split(",", -1));
+        return columns.contains("metric_name") && columns.contains("timestamp") && columns.contains("metric_value");
+    }
+
     static K6ParseException notK6(String file, String preview) {
         return new K6ParseException(
                 file,
@@ -170,17 +190,6 @@ final class K6Input implements AutoCloseable {
     }
 
     static K6ParseException ioError(String file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new K6ParseException(file, 0, "file does not exist", e);
-        }
-        if (e instanceof EOFException || (e instanceof ZipException)) {
-            return new K6ParseException(
-                    file,
-                    0,
-                    "gzip data is truncated or corrupt (" + e.getMessage()
-                            + "); was the file copied before k6 finished writing it?",
-                    e);
-        }
         if (e instanceof JsonParseException jpe) {
             return new K6ParseException(
                     file,
@@ -188,7 +197,108 @@ final class K6Input implements AutoCloseable {
                     "malformed JSON: " + jpe.getOriginalMessage(),
                     e);
         }
-        return new K6ParseException(file, 0, "cannot be read: " + e, e);
+        Path path;
+        try {
+            path = file.equals("<stdin>") ? null : Path.of(file);
+        } catch (java.nio.file.InvalidPathException ex) {
+            path = null;
+        }
+        return new K6ParseException(file, 0, LoadFiles.describe(path, e), e);
+    }
+
+    /** Whether a CR not followed by LF occurs in the first {@code n} bytes (a CR as the last byte counts). */
+    static boolean hasBareCarriageReturn(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] == '\r' && (i + 1 == n || b[i + 1] != '\n')) {
+                return i + 1 < n || n < b.length; // a CR cut off at the end of a full head proves nothing
+            }
+        }
+        return false;
+    }
+
+    /** Turns each CR that no LF follows into an LF; CRLF stays as it is. */
+    static final class BareCrAsLf extends FilterInputStream {
+        /** A byte read ahead to decide about a CR, to be returned next; -2 for none. */
+        private int held = -2;
+
+        BareCrAsLf(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c;
+            if (held != -2) {
+                c = held;
+                held = -2;
+            } else {
+                c = in.read();
+            }
+            if (c == '\r') {
+                int next = in.read();
+                if (next != '\n') {
+                    c = '\n';
+                }
+                held = next;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n = 0;
+            if (held != -2) {
+                if (held == -1) {
+                    held = -2;
+                    return -1;
+                }
+                b[off] = (byte) held;
+                held = -2;
+                n = 1;
+            }
+            if (n < len) {
+                int r = in.read(b, off + n, len - n);
+                if (r < 0 && n == 0) {
+                    return -1;
+                }
+                n += Math.max(0, r);
+            }
+            for (int i = off; i < off + n - 1; i++) {
+                if (b[i] == '\r' && b[i + 1] != '\n') {
+                    b[i] = '\n';
+                }
+            }
+            if (b[off + n - 1] == '\r') {
+                int next = in.read();
+                if (next != '\n') {
+                    b[off + n - 1] = '\n';
+                }
+                held = next;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n && read() >= 0) {
+                skipped++;
+            }
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     /** Reports bytes read from the input (compressed), for progress bars. */

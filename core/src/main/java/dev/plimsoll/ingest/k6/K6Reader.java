@@ -137,7 +137,11 @@ public final class K6Reader {
                     }
                 }
                 if (r.builder != null) {
-                    timeline = timeline == null ? r.builder : timeline.mergeGenerator(r.builder);
+                    try {
+                        timeline = timeline == null ? r.builder : timeline.mergeGenerator(r.builder);
+                    } catch (IllegalArgumentException e) {
+                        throw new K6ParseException(file, 0, String.valueOf(e.getMessage()), e);
+                    }
                 }
             }
         } finally {
@@ -190,7 +194,12 @@ public final class K6Reader {
      */
     public static K6Format detect(Path file) {
         try (K6Input in = K6Input.open(file, l -> {})) {
-            return in.format == K6Format.NDJSON || in.format == K6Format.CSV ? in.format : summaryOf(in).format;
+            if (in.format == K6Format.NDJSON || in.format == K6Format.CSV) {
+                return in.format;
+            }
+            // a JSON document: its shape tells the format; its figures are checked when it is read
+            JsonNode root = summaryRoot(in);
+            return SummaryReader.isHandleSummary(root) ? K6Format.HANDLE_SUMMARY : K6Format.SUMMARY_EXPORT;
         } catch (IOException e) {
             throw K6Input.ioError(file.toString(), e);
         }
@@ -246,13 +255,19 @@ public final class K6Reader {
 
     /** A JSON document that is not NDJSON: a summary export, handleSummary data, or not k6 output at all. */
     private static Summary summaryOf(K6Input in) throws IOException {
+        JsonNode root = summaryRoot(in);
+        K6Format format = SummaryReader.isHandleSummary(root) ? K6Format.HANDLE_SUMMARY : K6Format.SUMMARY_EXPORT;
+        return new Summary(format, SummaryReader.read(in.name, root));
+    }
+
+    /** The document of a summary: a JSON object with a {@code metrics} object. */
+    private static JsonNode summaryRoot(K6Input in) throws IOException {
         JsonNode root = in.tree();
         if (root == null || !root.path("metrics").isObject()) {
             String start = new String(in.head, 0, Math.min(in.headLength, 4096), StandardCharsets.UTF_8).strip();
             throw K6Input.notK6(in.name, start.lines().findFirst().orElse(""));
         }
-        K6Format format = SummaryReader.isHandleSummary(root) ? K6Format.HANDLE_SUMMARY : K6Format.SUMMARY_EXPORT;
-        return new Summary(format, SummaryReader.read(in.name, root));
+        return root;
     }
 
     /** Settings of a {@link K6Reader}. */
@@ -271,14 +286,9 @@ public final class K6Reader {
             return this;
         }
 
-        /** Bucket length of the timeline; default 1 s. A whole number of milliseconds. */
+        /** Bucket length of the timeline; default 1 s. A whole number of milliseconds from 1 ms to 1 day. */
         public Builder bucket(Duration bucket) {
-            Objects.requireNonNull(bucket, "bucket");
-            if (bucket.toMillis() < 1 || bucket.toNanos() % 1_000_000 != 0) {
-                throw new IllegalArgumentException(
-                        "bucket must be a whole number of milliseconds ≥ 1 ms, but was " + bucket);
-            }
-            this.bucket = bucket;
+            this.bucket = RunTimeline.checkBucket(Objects.requireNonNull(bucket, "bucket"));
             return this;
         }
 

@@ -41,8 +41,16 @@ final class NdjsonChunkParser {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
-    /** A bad line: its number within the chunk, why, and whether it ends the read. */
-    record LineProblem(long line, String message, boolean fatal) {}
+    /**
+     * A bad line: its number within the chunk, why, and whether it ends the read; for a time too far from the run's,
+     * the line of the chunk's first sample ({@code firstSample}, else 0), the other end of the span, which may be the
+     * damaged one.
+     */
+    record LineProblem(long line, String message, boolean fatal, long firstSample) {
+        LineProblem(long line, String message, boolean fatal) {
+            this(line, message, fatal, 0);
+        }
+    }
 
     /** What one chunk gave. */
     record Result(long lines, long samples, long skipped, List<LineProblem> problems, RunTimeline.Builder builder) {}
@@ -55,6 +63,8 @@ final class NdjsonChunkParser {
     private List<LineProblem> problems = new ArrayList<>(0);
     private long samples;
     private long skipped;
+    /** The line of the chunk's first sample, 0 before it. */
+    private long firstSample;
 
     NdjsonChunkParser(boolean lenient) {
         this.lenient = lenient;
@@ -72,6 +82,7 @@ final class NdjsonChunkParser {
         problems = new ArrayList<>(0);
         samples = 0;
         skipped = 0;
+        firstSample = 0;
         int pos = 0;
         long line = 0;
         while (pos < length) {
@@ -80,6 +91,9 @@ final class NdjsonChunkParser {
             if (lineEnd >= 0) {
                 if (scanner.recorded()) {
                     samples++;
+                    if (firstSample == 0) {
+                        firstSample = line;
+                    }
                 }
                 pos = lineEnd + 1;
                 continue;
@@ -87,21 +101,26 @@ final class NdjsonChunkParser {
             int nl = indexOf(data, pos, length, (byte) '\n');
             lineEnd = nl < 0 ? length : nl;
             scanner.flush(); // points in file order
+            long before = samples;
             try {
                 readWithJackson(pos, lineEnd);
+                if (samples > before && firstSample == 0) {
+                    firstSample = line;
+                }
             } catch (JsonProcessingException | FormatError | IllegalArgumentException e) {
                 String why = describe(e, pos, lineEnd);
+                long other = e instanceof SpanError ? firstSample : 0;
                 if (last && nl < 0) {
                     problems.add(new LineProblem(
                             line, "last line is incomplete (k6 stopped mid-write?): " + why + "; ignored", false));
                 } else if (!lenient) {
-                    problems.add(new LineProblem(line, why, true));
+                    problems.add(new LineProblem(line, why, true, other));
                     failed.set(true);
                     scanner.flush();
                     return new Result(line, samples, skipped, problems, target);
                 } else {
                     skipped++;
-                    problems.add(new LineProblem(line, why + "; skipped (lenient)", false));
+                    problems.add(new LineProblem(line, why + "; skipped (lenient)", false, other));
                 }
             }
             pos = lineEnd + 1;
@@ -235,6 +254,11 @@ final class NdjsonChunkParser {
                         + (metric == null ? "'metric'" : !hasTime ? "'data.time'" : "'data.value'")
                         + " is missing");
             }
+            try {
+                builder.admit(nanos);
+            } catch (IllegalArgumentException e) {
+                throw new SpanError(String.valueOf(e.getMessage()));
+            }
             builder.record(metric, nanos, value, name, status, errorCode);
             samples++;
         } else if ("Metric".equals(type)) {
@@ -270,11 +294,20 @@ final class NdjsonChunkParser {
     }
 
     /** A record that is JSON but not k6's shape. Cheap: no stack trace. */
-    private static final class FormatError extends RuntimeException {
+    private static class FormatError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         FormatError(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** A point whose time lies too far from the run's other samples. */
+    private static final class SpanError extends FormatError {
+        private static final long serialVersionUID = 1L;
+
+        SpanError(String message) {
+            super(message);
         }
     }
 }

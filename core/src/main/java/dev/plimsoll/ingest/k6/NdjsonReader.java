@@ -150,14 +150,26 @@ final class NdjsonReader {
         void add(NdjsonChunkParser.Result r) {
             for (NdjsonChunkParser.LineProblem p : r.problems()) {
                 long line = lines + p.line();
+                String message = p.firstSample() > 0
+                        ? p.message() + " (the first of those samples is on line " + (lines + p.firstSample()) + ")"
+                        : p.message();
                 if (p.fatal()) {
-                    throw new K6ParseException(file, line, p.message());
+                    throw new K6ParseException(file, line, message);
                 }
                 if (++warningCount <= MAX_WARNINGS) {
-                    warnings.add(file + ":" + line + ": " + p.message());
+                    warnings.add(file + ":" + line + ": " + message);
                 }
             }
-            merged.merge(r.builder());
+            try {
+                merged.merge(r.builder());
+            } catch (IllegalArgumentException e) {
+                // the chunks were read in parallel, each on its own timeline: only the range of lines is known
+                throw new K6ParseException(
+                        file,
+                        lines + 1,
+                        "lines " + (lines + 1) + " to " + (lines + r.lines()) + ": " + e.getMessage(),
+                        e);
+            }
             lines += r.lines();
             samples += r.samples();
             skipped += r.skipped();

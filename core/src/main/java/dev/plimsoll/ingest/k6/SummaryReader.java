@@ -39,7 +39,25 @@ import java.util.Optional;
  * </ul>
  */
 final class SummaryReader {
+    /** Figures that count something: whole, not negative, and exact in a double. */
+    private static final java.util.Set<String> COUNTS = java.util.Set.of("count", "passes", "fails");
+
+    private static final double MAX_COUNT = 9.007199254740992E15; // 2^53
+
+    /** The longest run a summary may report: 10 years, in ms. */
+    private static final double MAX_DURATION_MS = 10 * 366 * 86_400_000.0;
+
     private SummaryReader() {}
+
+    /** A JSON value's type, with the value when it is short, for messages. */
+    private static String type(JsonNode n) {
+        if (n.isNull()) {
+            return "null";
+        }
+        String t = n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        String text = n.toString();
+        return n.isValueNode() && text.length() <= 40 ? t + " " + text : t;
+    }
 
     static boolean isHandleSummary(JsonNode root) {
         if (root.has("state") || root.path("root_group").path("groups").isArray()) {
@@ -61,13 +79,33 @@ final class SummaryReader {
             String metric = e.getKey();
             JsonNode node = e.getValue();
             JsonNode values = handle ? node.path("values") : node;
+            if (!node.isObject() || !values.isObject()) {
+                throw new K6ParseException(
+                        file,
+                        0,
+                        "metrics." + metric + (handle ? ".values" : "") + " must be an object of figures, but is "
+                                + type(handle && node.isObject() ? values : node));
+            }
             Map<String, Double> m = new HashMap<>();
             values.fields().forEachRemaining(v -> {
-                if (v.getValue().isNumber()) {
-                    m.put(v.getKey(), v.getValue().asDouble());
-                } else if (v.getValue().isBoolean() && !"thresholds".equals(v.getKey())) {
-                    m.put(v.getKey(), v.getValue().asBoolean() ? 1.0 : 0.0);
+                String figure = v.getKey();
+                JsonNode n = v.getValue();
+                if (figure.equals("thresholds") || n.isNull()) {
+                    return; // summary-export keeps thresholds beside the figures; k6 writes null for no value
                 }
+                String path = "metrics." + metric + (handle ? ".values." : ".") + figure;
+                if (!n.isNumber()) {
+                    throw new K6ParseException(file, 0, path + " must be a number, but is " + type(n));
+                }
+                double d = n.asDouble();
+                if (!Double.isFinite(d)) {
+                    throw new K6ParseException(file, 0, path + " must be a finite number, but is " + n);
+                }
+                if (COUNTS.contains(figure) && (d < 0 || d != Math.rint(d) || d > MAX_COUNT)) {
+                    throw new K6ParseException(
+                            file, 0, path + " must be a whole number from 0 to 2^53, but is " + n.asText());
+                }
+                m.put(figure, d);
             });
             figures.put(metric, m);
             JsonNode th = node.path("thresholds");
@@ -99,7 +137,13 @@ final class SummaryReader {
         thresholds.sort(Comparator.comparing(ThresholdResult::metric).thenComparing(ThresholdResult::expression));
         Optional<Duration> duration = Optional.empty();
         JsonNode ms = root.path("state").path("testRunDurationMs");
-        if (ms.isNumber()) {
+        if (!ms.isMissingNode() && !ms.isNull()) {
+            if (!ms.isNumber() || !(ms.asDouble() >= 0 && ms.asDouble() <= MAX_DURATION_MS)) {
+                throw new K6ParseException(
+                        file,
+                        0,
+                        "state.testRunDurationMs must be a number of ms from 0 to 10 years, but is " + type(ms));
+            }
             duration = Optional.of(Duration.ofNanos(Math.round(ms.asDouble() * 1e6)));
         }
         return new RunSummary(handle ? "k6-handle-summary" : "k6-summary-export", figures, thresholds, duration);

@@ -228,4 +228,131 @@ class K6ReaderBadInputTest {
         assertThat(run.timeline().byName()).containsKeys("GET /a,b", "say \"hi\"", "x");
         assertThat(run.timeline().http().requests().values()).containsExactly(2, 2);
     }
+
+    // ---- hostile input (issue #11); the robustness module runs thousands more through the CLI ----
+
+    /** The index of the first Point line of {@code metric} at or after line index {@code from}. */
+    private static int point(List<String> lines, String metric, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"type\":\"Point\"") && lines.get(i).contains("\"metric\":\"" + metric + "\"")) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + metric + " point after line " + from);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aPointAYearAwayShouldBeRefusedNamingItsLine(int parallelism) throws IOException {
+        List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
+        int at = point(lines, "http_reqs", 3000);
+        lines.set(at, lines.get(at).replace("\"time\":\"2026-", "\"time\":\"2027-"));
+        Path file = Fixtures.write(dir.resolve("year.json"), lines);
+        K6Reader reader = K6Reader.builder()
+                .parallelism(parallelism)
+                .chunkBytes(32 * 1024)
+                .build();
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("year.json:" + (at + 1) + ":")
+                .hasMessageContaining("lies 365 days from the run's other samples");
+    }
+
+    @Test
+    void oneMetricInAnotherYearShouldBeRefusedNotRunOutOfMemory() throws IOException {
+        List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"type\":\"Point\"") && lines.get(i).contains("\"metric\":\"vus\"")) {
+                lines.set(i, lines.get(i).replace("\"time\":\"2026-", "\"time\":\"2025-"));
+            }
+        }
+        Path file = Fixtures.write(dir.resolve("vus.json"), lines);
+
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("vus.json:")
+                .hasMessageContaining("a run may span at most");
+    }
+
+    @Test
+    void aTimeAfter2262ShouldBeRefusedNotWrappedIntoThe1700s() throws IOException {
+        List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
+        int at = point(lines, "http_reqs", 100);
+        lines.set(at, lines.get(at).replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"2300-01-01T00:00:00Z\""));
+        Path file = Fixtures.write(dir.resolve("far.json"), lines);
+
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("far.json:" + (at + 1) + ":")
+                .hasMessageContaining("time must lie between 1677-09-21 and 2262-04-11");
+    }
+
+    @Test
+    void aNegativeDurationShouldBeRefusedNamingItsLine() throws IOException {
+        List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
+        int at = point(lines, "http_req_duration", 100);
+        lines.set(at, lines.get(at).replaceFirst("\"value\":[0-9.]+", "\"value\":-12.5"));
+        Path file = Fixtures.write(dir.resolve("negative.json"), lines);
+
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("negative.json:" + (at + 1) + ":")
+                .hasMessageContaining("http_req_duration's value must not be negative");
+        assertThat(lenient.read(file).ingest().skippedLines()).isEqualTo(1);
+    }
+
+    @Test
+    void linesEndingInABareCarriageReturnShouldBeReadLineByLine() throws IOException {
+        List<String> lines = Fixtures.lines(Fixtures.SMOKE_JSON).subList(0, 2000);
+        Path lf = Fixtures.write(dir.resolve("lf.json"), lines);
+        Path cr = Files.writeString(dir.resolve("cr.json"), String.join("\r", lines) + "\r");
+
+        LoadRun a = strict.read(lf);
+        LoadRun b = strict.read(cr);
+
+        assertThat(b.totals()).isEqualTo(a.totals());
+        assertThat(b.ingest().samples()).isEqualTo(a.ingest().samples());
+        assertThat(b.ingest().warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "1e309", "0x1p3", "1d"})
+    void csvValuesThatAreNoFiniteDecimalShouldBeRefused(String value) throws IOException {
+        Path file = Fixtures.write(
+                dir.resolve("nan.csv"),
+                List.of(
+                        "metric_name,timestamp,metric_value",
+                        "http_reqs,1795665292,1",
+                        "http_reqs,1795665292," + value));
+
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("nan.csv:3:")
+                .hasMessageContaining("metric_value must be a");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "1e30", "99999999999", "9223372036854775807"})
+    void csvTimestampsThatAreNoTimeShouldBeRefused(String time) throws IOException {
+        Path file = Fixtures.write(
+                dir.resolve("time.csv"),
+                List.of("metric_name,timestamp,metric_value", "http_reqs,1795665292,1", "http_reqs," + time + ",1"));
+
+        assertThatThrownBy(() -> strict.read(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("time.csv:3:");
+    }
+
+    @Test
+    void aSummaryCountGivenAsAStringShouldBeAnErrorNotZero() throws IOException {
+        String doc = Files.readString(Fixtures.SMOKE_SUMMARY_EXPORT)
+                .replaceFirst("(\"http_reqs\": \\{\\s*\"count\": )(\\d+)", "$1\"$2\"");
+        assertThat(doc).contains("\"count\": \"958\"");
+        Path file = Files.writeString(dir.resolve("summary.json"), doc);
+
+        assertThatThrownBy(() -> strict.readSummary(file))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("metrics.http_reqs.count must be a number, but is string \"958\"");
+    }
 }
