@@ -199,6 +199,24 @@ final class Comparisons {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** A figure present on one side only, or on neither: no change, test or effect to compute. */
+    private static FigureComparison presence(
+            Figure figure, Outcome outcome, double base, double cur, List<String> ids, String reason) {
+        return new FigureComparison(
+                figure,
+                outcome,
+                base,
+                cur,
+                Double.NaN,
+                Double.NaN,
+                PRESENCE,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                ids,
+                reason);
+    }
+
     private static FigureComparison scalar(
             Figure figure, Optional<Double> now, double[] before, List<String> ids, ComparisonConfig config) {
         Tolerance tolerance = config.toleranceOf(figure);
@@ -206,18 +224,11 @@ final class Comparisons {
             double base = before.length == 0 ? Double.NaN : Stats.median(before);
             double cur = now.orElse(Double.NaN);
             if (now.isPresent() && figure.absentIsHealthy()) {
-                Outcome o = figure.direction() == Direction.EITHER ? Outcome.CHANGE : Outcome.REGRESSION;
-                return new FigureComparison(
+                return presence(
                         figure,
-                        o,
+                        figure.direction() == Direction.EITHER ? Outcome.CHANGE : Outcome.REGRESSION,
                         base,
                         cur,
-                        Double.NaN,
-                        Double.NaN,
-                        PRESENCE,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
                         ids,
                         String.format(
                                 Locale.ROOT,
@@ -230,18 +241,11 @@ final class Comparisons {
                                 String.join(", ", ids)));
             }
             if (now.isEmpty() && figure.absentIsHealthy()) {
-                Outcome o = figure.direction() == Direction.EITHER ? Outcome.CHANGE : Outcome.IMPROVEMENT;
-                return new FigureComparison(
+                return presence(
                         figure,
-                        o,
+                        figure.direction() == Direction.EITHER ? Outcome.CHANGE : Outcome.IMPROVEMENT,
                         base,
                         cur,
-                        Double.NaN,
-                        Double.NaN,
-                        PRESENCE,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
                         ids,
                         String.format(
                                 Locale.ROOT,
@@ -251,17 +255,11 @@ final class Comparisons {
                                 figure.unit(),
                                 String.join(", ", ids)));
             }
-            return new FigureComparison(
+            return presence(
                     figure,
                     Outcome.NO_DATA,
                     base,
                     cur,
-                    Double.NaN,
-                    Double.NaN,
-                    PRESENCE,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
                     ids,
                     figure.description() + ": "
                             + (now.isEmpty() ? "not measured in this run" : "not measured in any baseline run"));
