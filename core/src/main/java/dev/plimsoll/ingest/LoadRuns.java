@@ -16,13 +16,12 @@
 package dev.plimsoll.ingest;
 
 import dev.plimsoll.ingest.gatling.GatlingLogReader;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.ingest.jmeter.JtlReader;
 import dev.plimsoll.ingest.k6.K6ParseException;
 import dev.plimsoll.ingest.k6.K6Reader;
-import dev.plimsoll.internal.LoadFiles;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -103,12 +102,7 @@ public final class LoadRuns {
             // standard input can be read once only: it is k6's streamed output (k6 run --out json=/dev/stdout)
             return LoadFormat.K6_NDJSON;
         }
-        byte[] head;
-        try {
-            head = LoadFiles.head(file, SNIFF_BYTES);
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        }
+        byte[] head = LoadFiles.reading(file, () -> LoadFiles.head(file, SNIFF_BYTES));
         Optional<LoadFormat> f = GatlingLogReader.detect(head).or(() -> JtlReader.detect(head));
         if (f.isPresent()) {
             return f.get();

@@ -17,7 +17,7 @@ package dev.plimsoll.ingest.gatling;
 
 import dev.plimsoll.ingest.LoadFormat;
 import dev.plimsoll.ingest.LoadParseException;
-import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadMetrics;
@@ -29,7 +29,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,50 +127,33 @@ public final class GatlingLogReader {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one simulation.log must be given");
         }
-        RunTimeline.Builder merged = null;
-        IngestReport report = IngestReport.empty();
-        for (Path file : files) {
-            RunTimeline.Builder b = RunTimeline.builder(bucket, "gatling");
-            report = report.plus(readInto(file, b));
-            try {
-                merged = merged == null ? b : merged.mergeGenerator(b);
-            } catch (IllegalArgumentException e) {
-                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
-            }
-        }
+        LoadFiles.Merged merged = LoadFiles.readGenerators(files, bucket, "gatling", this::readInto);
         Path f = files.get(0);
         String id = f.getFileName().toString().replaceFirst("(\\.log)?(\\.gz)?$", "");
         if (id.equals("simulation") && f.toAbsolutePath().getParent() != null) {
             Path dir = f.toAbsolutePath().getParent().getFileName();
             id = dir == null ? id : dir.toString();
         }
-        return new LoadRun("gatling", id, Objects.requireNonNull(merged).build(), Optional.empty(), report);
+        return new LoadRun("gatling", id, merged.timeline(), Optional.empty(), merged.report());
     }
 
     /** Reads one log into {@code builder}; what was read. */
-    public IngestReport readInto(Path file, RunTimeline.Builder builder) {
+    private IngestReport readInto(Path file, RunTimeline.Builder builder) throws IOException {
         String name = file.toString();
-        try {
-            byte[] head = LoadFiles.head(file, SNIFF_BYTES);
-            LoadFormat format = detect(head)
-                    .orElseThrow(() -> new LoadParseException(
-                            name,
-                            1,
-                            "not a Gatling simulation.log: expected a binary log (Gatling 3.13+) or a text log"
-                                    + " starting with RUN or ASSERTION (Gatling 3.0–3.12)"));
-            Sink sink = new Sink(builder, shiftMillis);
-            try (InputStream in = LoadFiles.open(file, progress)) {
-                if (format == LoadFormat.GATLING_BINARY) {
-                    return new Binary(name, sink).read(new DataInputStream(in));
-                }
-                return new Text(name, sink, lenient)
-                        .read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        byte[] head = LoadFiles.head(file, SNIFF_BYTES);
+        LoadFormat format = detect(head)
+                .orElseThrow(() -> new LoadParseException(
+                        name,
+                        1,
+                        "not a Gatling simulation.log: expected a binary log (Gatling 3.13+) or a text log"
+                                + " starting with RUN or ASSERTION (Gatling 3.0–3.12)"));
+        Sink sink = new Sink(builder, shiftMillis);
+        try (InputStream in = LoadFiles.open(file, progress)) {
+            if (format == LoadFormat.GATLING_BINARY) {
+                return new Binary(name, sink).read(new DataInputStream(in));
             }
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        } catch (UncheckedIOException e) {
-            throw new LoadParseException(
-                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
+            return new Text(name, sink, lenient)
+                    .read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
         }
     }
 

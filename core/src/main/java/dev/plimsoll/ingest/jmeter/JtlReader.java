@@ -17,7 +17,7 @@ package dev.plimsoll.ingest.jmeter;
 
 import dev.plimsoll.ingest.LoadFormat;
 import dev.plimsoll.ingest.LoadParseException;
-import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
@@ -25,7 +25,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,46 +177,29 @@ public final class JtlReader {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one JTL file must be given");
         }
-        RunTimeline.Builder merged = null;
-        IngestReport report = IngestReport.empty();
-        for (Path file : files) {
-            RunTimeline.Builder b = RunTimeline.builder(bucket, "jmeter");
-            report = report.plus(readInto(file, b));
-            try {
-                merged = merged == null ? b : merged.mergeGenerator(b);
-            } catch (IllegalArgumentException e) {
-                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
-            }
-        }
+        LoadFiles.Merged merged = LoadFiles.readGenerators(files, bucket, "jmeter", this::readInto);
         String id = files.get(0).getFileName().toString().replaceFirst("\\.(jtl|csv|xml)?(\\.gz)?$", "");
-        return new LoadRun("jmeter", id, Objects.requireNonNull(merged).build(), Optional.empty(), report);
+        return new LoadRun("jmeter", id, merged.timeline(), Optional.empty(), merged.report());
     }
 
     /** Reads one file into {@code builder}; what was read. */
-    public IngestReport readInto(Path file, RunTimeline.Builder builder) {
+    private IngestReport readInto(Path file, RunTimeline.Builder builder) throws IOException {
         String name = file.toString();
-        try {
-            byte[] head = LoadFiles.head(file, SNIFF_BYTES);
-            LoadFormat format = detect(head)
-                    .orElseThrow(() -> new LoadParseException(
-                            name,
-                            1,
-                            "not a JMeter JTL: expected a CSV header starting 'timeStamp', a CSV sample line"
-                                    + " (epoch ms or date, elapsed, …, true/false) or XML <testResults>, but the file"
-                                    + " starts with '" + preview(head) + "'"));
-            JtlSink sink = new JtlSink(builder, shiftMillis);
-            try (InputStream in = LoadFiles.open(file, progress)) {
-                if (format == LoadFormat.JMETER_XML) {
-                    return new JtlXml(name, sink, lenient).read(in);
-                }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                return new JtlCsv(name, sink, this).read(r);
+        byte[] head = LoadFiles.head(file, SNIFF_BYTES);
+        LoadFormat format = detect(head)
+                .orElseThrow(() -> new LoadParseException(
+                        name,
+                        1,
+                        "not a JMeter JTL: expected a CSV header starting 'timeStamp', a CSV sample line"
+                                + " (epoch ms or date, elapsed, …, true/false) or XML <testResults>, but the file"
+                                + " starts with '" + preview(head) + "'"));
+        JtlSink sink = new JtlSink(builder, shiftMillis);
+        try (InputStream in = LoadFiles.open(file, progress)) {
+            if (format == LoadFormat.JMETER_XML) {
+                return new JtlXml(name, sink, lenient).read(in);
             }
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        } catch (UncheckedIOException e) {
-            throw new LoadParseException(
-                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            return new JtlCsv(name, sink, this).read(r);
         }
     }
 
