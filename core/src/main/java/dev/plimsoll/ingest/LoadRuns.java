@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>All files of one call must come from one tool; several result files of it merge as separate load
- * generators (VUs summed). Errors are {@link K6ParseException} for k6 files and {@link LoadParseException} for
- * the others, each naming the file, the line and the rule.
+ * generators (VUs summed). Errors are a {@link LoadParseException} naming the file, the line and the rule
+ * ({@link K6ParseException}, a subclass, for k6 files).
  *
  * @since 0.1
  */
