@@ -430,6 +430,7 @@ public final class RunTimeline {
          * gigabytes. Readers that hand samples over in batches admit each time as they read it, so that an error
          * names the line; {@link #record} admits on its own.
          *
+         * @param epochNanos the sample's time, nanoseconds since the epoch
          * @throws IllegalArgumentException naming the time, the run's span so far and the rule
          */
         public void admit(long epochNanos) {

@@ -149,12 +149,10 @@ public final class RunRecords {
     }
 
     /**
-     * The key figures of a report document (see the class description).
-     *
-     * @param doc the document
-     * @return the figures that could be measured; unmeasured ones are absent
+     * The key figures of a report document (see the class description); a record carries them as
+     * {@link RunRecord#figures()}.
      */
-    public static KeyFigures figures(ReportDocument doc) {
+    static KeyFigures figures(ReportDocument doc) {
         ReportDocument.Run run = doc.run();
         KeyFigures.Builder f = KeyFigures.builder()
                 .put(Figure.CLIENT_P50, finite(run.p50Ms()))
