@@ -99,7 +99,8 @@ public final class LoadRuns {
      * @param files result files of one tool, at least one
      * @return the run
      * @throws LoadParseException naming the file, the line and the rule when a file cannot be read
-     * @throws IllegalArgumentException when no file is given, or a time shift is set and the files are k6 output
+     * @throws IllegalArgumentException when no file is given, a time shift is set and the files are k6 output, or
+     *     the JMeter timestamp format is not a valid pattern
      * @see #readFiles(List)
      */
     public LoadRun readFiles(Path... files) {
@@ -116,9 +117,14 @@ public final class LoadRuns {
     }
 
     /**
-     * The format of a file, told from its first bytes.
+     * The format of a file, told from its first bytes (gzip is looked through), never from its name.
      *
-     * @throws LoadParseException when the file is missing, unreadable or of no known format
+     * @param file the file; {@code -} (standard input, which can be read once only) is taken to be k6 NDJSON
+     *     without reading it
+     * @return the format
+     * @throws LoadParseException naming the file when it is missing, unreadable, empty, UTF-16 encoded or of no
+     *     known format; {@link K6ParseException} when it is a broken gzip stream or JSON that is not a valid k6
+     *     summary
      */
     public static LoadFormat detect(Path file) {
         String name = file.toString();
@@ -204,8 +210,9 @@ public final class LoadRuns {
      * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable, of no
      *     known format, or malformed (not {@link Builder#lenient(boolean) lenient}), or when the files come from
      *     different tools; {@link K6ParseException} for a malformed k6 file
-     * @throws IllegalArgumentException when no file is given, or a {@link Builder#timeShift(Duration) time shift} is
-     *     set and the files are k6 output
+     * @throws IllegalArgumentException when no file is given, a {@link Builder#timeShift(Duration) time shift} is
+     *     set and the files are k6 output, or the {@link Builder#jmeterTimestampFormat(String) JMeter timestamp
+     *     format} of JMeter CSV files is not a valid pattern
      */
     public LoadRun readFiles(List<Path> files) {
         if (files.isEmpty()) {
