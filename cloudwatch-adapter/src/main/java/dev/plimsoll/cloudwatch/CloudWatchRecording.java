@@ -95,9 +95,15 @@ public final class CloudWatchRecording implements MetricSource {
     }
 
     /**
-     * Reads a recording folder.
+     * Reads a recording folder; every file is read and checked here, so a broken recording fails now, not on the
+     * first fetch.
      *
-     * @throws MetricSourceException (not retryable) naming the file and field when the folder is not a recording
+     * @param dir the folder holding {@code get-metric-data*.json} and, beside each, its {@code request*.json} or
+     *     {@code metric-data-queries*.json}
+     * @return the recording, replaying the queries it holds; {@link #close()} does nothing
+     * @throws MetricSourceException (not retryable) naming the file and field when the folder cannot be listed,
+     *     holds no {@code get-metric-data*.json}, a response lacks its request, or a file is not valid JSON of the
+     *     expected shape
      */
     public static CloudWatchRecording open(Path dir) {
         List<Path> responses;
@@ -185,7 +191,12 @@ public final class CloudWatchRecording implements MetricSource {
         return new CloudWatchRecording(dir, List.copyOf(queries.values()), byId, messages, window);
     }
 
-    /** The window the recording's requests covered, when a {@code request*.json} says so. */
+    /**
+     * The window the recording's requests covered.
+     *
+     * @return the span from the earliest {@code StartTime} to the latest {@code EndTime} of the
+     *     {@code request*.json} files; empty when the recording holds only {@code metric-data-queries*.json}
+     */
     public Optional<TimeWindow> window() {
         return Optional.ofNullable(window);
     }
@@ -325,8 +336,19 @@ public final class CloudWatchRecording implements MetricSource {
     /**
      * Fetches live and writes the exchange as a recording ({@code request[-N].json},
      * {@code metric-data-queries[-N].json}, {@code get-metric-data[-N].json} per request) that {@link #open} replays.
+     * What the server said in words (labels, messages) goes through the source's redaction, so an echoed credential is not
+     * written.
      *
-     * @return what the live fetch returned
+     * @param source the live source to fetch from
+     * @param queries what to fetch, as for {@link MetricSource#fetch}
+     * @param window the time range, half-open
+     * @param step the resolution wanted, as for {@link MetricSource#fetch}
+     * @param dir the folder to write into, created if missing; files of the same names are overwritten
+     * @return what the live fetch returned, as {@code source.fetch(queries, window, step)} would
+     * @throws MetricSourceException when the live fetch is refused outright (a bad request, refused credentials);
+     *     nothing is written then. A request that failed after its retries is written as far as it came, and named
+     *     in the result's coverage.
+     * @throws UncheckedIOException when the folder cannot be created or a file cannot be written
      */
     public static FetchResult record(
             CloudWatchMetricSource source, List<MetricQuery> queries, TimeWindow window, Duration step, Path dir) {

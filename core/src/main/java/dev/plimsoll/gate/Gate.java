@@ -113,20 +113,30 @@ public final class Gate {
             this.unit = unit;
         }
 
-        /** The metric's name in expressions, e.g. {@code client_p95}. */
+        /**
+         * The metric's name in gate expressions and reports.
+         *
+         * @return the lower-case id, e.g. {@code client_p95}; {@code findings} for every {@code findings.<x>} gate
+         */
         public String id() {
             return id;
         }
 
         /**
-         * The unit thresholds and measurements are in: {@code s}, {@code ms}, {@code %} (a change as a ratio, written
-         * and shown in percent) or empty (a count or a share).
+         * The unit thresholds and measurements are in.
+         *
+         * @return {@code s}, {@code ms}, {@code %} (a change held as a ratio, written and shown in percent) or empty
+         *     (a count, a share from 0 to 1, or the {@code bottleneck} tier)
          */
         public String unit() {
             return unit;
         }
 
-        /** Whether the metric compares the run with a baseline. */
+        /**
+         * Whether the metric compares the run with a baseline ({@code *_change} and {@code regressions}).
+         *
+         * @return true when a gate on it is inconclusive without a baseline
+         */
         public boolean needsBaseline() {
             return switch (this) {
                 case CLIENT_P50_CHANGE,
@@ -154,13 +164,19 @@ public final class Gate {
         }
     }
 
-    /** A comparison. */
+    /** How a gate compares its measured figure with its threshold. */
     public enum Operator {
+        /** {@code <=}: passes when the figure is at most the threshold. */
         LE("<="),
+        /** {@code >=}: passes when the figure is at least the threshold. */
         GE(">="),
+        /** {@code ==}: passes when the figure equals the threshold (or, for {@code bottleneck}, is that tier). */
         EQ("=="),
+        /** {@code !=}: passes when the figure differs from the threshold (or, for {@code bottleneck}, that tier). */
         NE("!="),
+        /** {@code <}: passes when the figure is below the threshold. */
         LT("<"),
+        /** {@code >}: passes when the figure is above the threshold. */
         GT(">");
 
         private final String symbol;
@@ -169,12 +185,23 @@ public final class Gate {
             this.symbol = symbol;
         }
 
-        /** As written in expressions, e.g. {@code <=}. */
+        /**
+         * The operator as written in gate expressions.
+         *
+         * @return one of {@code < <= > >= == !=}
+         */
         public String symbol() {
             return symbol;
         }
 
-        /** Whether {@code measured OP threshold} holds. */
+        /**
+         * Whether {@code measured OP threshold} holds, as Java compares doubles: a NaN on either side fails every
+         * operator but {@code !=}.
+         *
+         * @param measured the figure, in the metric's {@link Metric#unit() unit}
+         * @param threshold the gate's threshold, in the same unit
+         * @return true when the comparison holds
+         */
         public boolean test(double measured, double threshold) {
             return switch (this) {
                 case LT -> measured < threshold;
@@ -213,9 +240,17 @@ public final class Gate {
     }
 
     /**
-     * Parses a gate.
+     * Parses a gate from {@code METRIC OP VALUE[UNIT]}, e.g. {@code client_p95<800ms}, {@code error_rate<=1%},
+     * {@code findings.high==0}, {@code bottleneck!=backend}. Metric and unit names are case-insensitive; spaces may
+     * surround the operator. A time is converted to the metric's unit ({@code scaling_lag<2m} is 120 s), {@code %}
+     * divides by 100.
      *
-     * @throws GateParseException naming the expression, the position and what was expected
+     * @param expression the gate as written; leading and trailing white space is dropped
+     * @return the gate, its {@link #expression()} the trimmed text
+     * @throws GateParseException naming the expression, the position and what was expected: an unknown metric,
+     *     severity, kind, operator, tier or unit, a missing or non-finite value, a time unit on a metric that is no
+     *     time, or an operator other than {@code ==}/{@code !=} for {@code bottleneck}
+     * @throws NullPointerException when {@code expression} is null
      */
     public static Gate parse(String expression) {
         Objects.requireNonNull(expression, "expression");
@@ -352,27 +387,48 @@ public final class Gate {
         return i;
     }
 
-    /** The gate as written (trimmed). */
+    /**
+     * The gate as written, the key of {@link #equals(Object)}.
+     *
+     * @return the expression given to {@link #parse}, trimmed
+     */
     public String expression() {
         return expression;
     }
 
-    /** What it measures. */
+    /**
+     * What the gate measures.
+     *
+     * @return the metric; {@link Metric#FINDINGS} for {@code findings} and every {@code findings.<x>}
+     */
     public Metric metric() {
         return metric;
     }
 
-    /** The comparison. */
+    /**
+     * How the measured figure is compared with the threshold.
+     *
+     * @return the operator
+     */
     public Operator operator() {
         return operator;
     }
 
-    /** The threshold in the metric's {@link Metric#unit()}; NaN for {@code bottleneck}. */
+    /**
+     * The threshold, converted to the metric's {@link Metric#unit()}: {@code client_p95<1s} holds 1000 (ms),
+     * {@code error_rate<2%} holds 0.02.
+     *
+     * @return a finite number; NaN for {@code bottleneck}, which compares with {@link #tier()}
+     */
     public double threshold() {
         return threshold;
     }
 
-    /** The tier a {@code bottleneck} gate compares with. */
+    /**
+     * The tier a {@code bottleneck} gate compares with.
+     *
+     * @return the tier; empty for every other metric
+     */
     public Optional<LatencyTier> tier() {
         return Optional.ofNullable(tier);
     }
@@ -381,6 +437,9 @@ public final class Gate {
      * The groups of cloud signals this gate's figure rests on: scaling gates on node CPU and the node count, the
      * bottleneck and tier shares on the server side's latency, skew on a request count, findings counts on whatever
      * the counted kinds need (all of them for {@code findings} and {@code findings.<severity>}).
+     *
+     * @return the groups whose coverage decides whether the gate can pass or fail; empty for the client-side
+     *     figures, {@code coverage} and the baseline figures other than {@code scaling_lag_change}
      */
     public Set<SignalGroup> needs() {
         return switch (metric) {
@@ -403,7 +462,11 @@ public final class Gate {
         };
     }
 
-    /** Whether the gate compares the run with a baseline: without one it is inconclusive. */
+    /**
+     * Whether the gate compares the run with a baseline.
+     *
+     * @return true for the {@code *_change} and {@code regressions} gates, which are inconclusive without one
+     */
     public boolean needsBaseline() {
         return metric.needsBaseline();
     }
@@ -420,6 +483,10 @@ public final class Gate {
      * Evaluates the gate without a baseline: a gate that {@link #needsBaseline() needs one} is inconclusive. It is
      * inconclusive, never passed, when its figure cannot be measured or rests on signals the sources did not cover over
      * the run.
+     *
+     * @param r the analysis of the run
+     * @return the outcome, with the measured figure as text in the metric's unit ({@code n/a} when not measured)
+     *     and, when inconclusive, why
      */
     public GateResult evaluate(AnalysisResult r) {
         return evaluate(r, Optional.empty());
@@ -429,6 +496,12 @@ public final class Gate {
      * Evaluates the gate, against the baseline comparison for the gates that {@link #needsBaseline() need one}. It is
      * inconclusive, never passed, when its figure cannot be measured, rests on signals the sources did not cover over
      * the run, or needs a baseline that is absent or lacks the figure.
+     *
+     * @param r the analysis of the run
+     * @param baseline the run compared with its baselines; empty when there is none, which only the gates that
+     *     {@link #needsBaseline() need one} notice
+     * @return the outcome, with the measured figure as text in the metric's unit ({@code n/a} when not measured)
+     *     and, when inconclusive, why
      */
     public GateResult evaluate(AnalysisResult r, Optional<BaselineComparison> baseline) {
         List<String> missing = new ArrayList<>();

@@ -44,7 +44,11 @@ public enum LoadFormat {
         this.tool = tool;
     }
 
-    /** The tool that writes the format: {@code k6}, {@code jmeter} or {@code gatling}. */
+    /**
+     * The tool that writes the format, as in {@link dev.plimsoll.run.LoadRun#tool()}.
+     *
+     * @return {@code k6}, {@code jmeter} or {@code gatling}
+     */
     public String tool() {
         return tool;
     }
@@ -52,6 +56,9 @@ public enum LoadFormat {
     /**
      * How the tool that writes the format takes percentiles in its own reports: k6's, JMeter's Aggregate Report's,
      * Gatling's (its binary log and its t-digest 3.3 came with 3.13; the text log's versions use t-digest 3.1).
+     *
+     * @return the definition to pass to {@link dev.plimsoll.run.Distribution#percentile(double, PercentileDefinition)}
+     *     to show the run's percentiles as the tool's own report would
      */
     public PercentileDefinition percentiles() {
         return switch (this) {

@@ -16,13 +16,12 @@
 package dev.plimsoll.ingest;
 
 import dev.plimsoll.ingest.gatling.GatlingLogReader;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.ingest.jmeter.JtlReader;
 import dev.plimsoll.ingest.k6.K6ParseException;
 import dev.plimsoll.ingest.k6.K6Reader;
-import dev.plimsoll.internal.LoadFiles;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,7 +29,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -46,56 +44,87 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>All files of one call must come from one tool; several result files of it merge as separate load
- * generators (VUs summed). Errors are {@link K6ParseException} for k6 files and {@link LoadParseException} for
- * the others, each naming the file, the line and the rule.
+ * generators (VUs summed). Errors are a {@link LoadParseException} naming the file, the line and the rule
+ * ({@link K6ParseException}, a subclass, for k6 files).
  *
  * @since 0.1
  */
 public final class LoadRuns {
     private static final int SNIFF_BYTES = 8192;
 
-    private final Duration bucket;
-    private final boolean lenient;
-    private final Duration timeShift;
-    private final ZoneId zone;
-    private final @Nullable String timestampFormat;
-    private final @Nullable List<String> jmeterColumns;
-    private final LongConsumer progress;
+    private final JtlReader jmeter;
+    private final GatlingLogReader gatling;
+    private final K6Reader k6;
+    /** Whether a time shift was set: k6 files refuse one. */
+    private final boolean timeShifted;
 
     private LoadRuns(Builder b) {
-        this.bucket = b.bucket;
-        this.lenient = b.lenient;
-        this.timeShift = b.timeShift;
-        this.zone = b.zone;
-        this.timestampFormat = b.timestampFormat;
-        this.jmeterColumns = b.jmeterColumns;
-        this.progress = b.progress;
+        this.jmeter = b.jmeter.build();
+        this.gatling = b.gatling.build();
+        this.k6 = b.k6.build();
+        this.timeShifted = b.timeShifted;
     }
 
-    /** Reads the files of one run with the defaults (1 s buckets, strict). */
+    /**
+     * Reads the files of one run with the defaults: 1 s buckets, strict (a malformed line fails), no time shift.
+     *
+     * @param files result files of one tool, at least one; {@code -} is standard input (k6 output only)
+     * @return the run: its timeline, the summary of a k6 summary file among them, what was read
+     * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable, of no
+     *     known format, malformed, or from another tool than the first
+     * @throws IllegalArgumentException when no file is given
+     * @see #readFiles(List)
+     */
     public static LoadRun read(Path... files) {
         return reader().build().readFiles(Arrays.asList(files));
     }
 
-    /** Reads the files of one run with the defaults (1 s buckets, strict). */
+    /**
+     * Reads the files of one run with the defaults: 1 s buckets, strict (a malformed line fails), no time shift.
+     *
+     * @param files result files of one tool, at least one; {@code -} is standard input (k6 output only)
+     * @return the run: its timeline, the summary of a k6 summary file among them, what was read
+     * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable, of no
+     *     known format, malformed, or from another tool than the first
+     * @throws IllegalArgumentException when no file is given
+     * @see #readFiles(List)
+     */
     public static LoadRun read(List<Path> files) {
         return reader().build().readFiles(files);
     }
 
-    /** Reads the files of one run with this reader's options; see {@link #readFiles(List)}. */
+    /**
+     * Reads the files of one run with this reader's options.
+     *
+     * @param files result files of one tool, at least one
+     * @return the run
+     * @throws LoadParseException naming the file, the line and the rule when a file cannot be read
+     * @throws IllegalArgumentException when no file is given, a time shift is set and the files are k6 output, or
+     *     the JMeter timestamp format is not a valid pattern
+     * @see #readFiles(List)
+     */
     public LoadRun readFiles(Path... files) {
         return readFiles(Arrays.asList(files));
     }
 
-    /** A reader with options. */
+    /**
+     * A reader with options, e.g. {@code LoadRuns.reader().lenient(true).build()}.
+     *
+     * @return a builder holding the defaults: 1 s buckets, strict, no time shift, the system's time zone
+     */
     public static Builder reader() {
         return new Builder();
     }
 
     /**
-     * The format of a file, told from its first bytes.
+     * The format of a file, told from its first bytes (gzip is looked through), never from its name.
      *
-     * @throws LoadParseException when the file is missing, unreadable or of no known format
+     * @param file the file; {@code -} (standard input, which can be read once only) is taken to be k6 NDJSON
+     *     without reading it
+     * @return the format
+     * @throws LoadParseException naming the file when it is missing, unreadable, empty, UTF-16 encoded or of no
+     *     known format; {@link K6ParseException} when it is a broken gzip stream or JSON that is not a valid k6
+     *     summary
      */
     public static LoadFormat detect(Path file) {
         String name = file.toString();
@@ -103,12 +132,7 @@ public final class LoadRuns {
             // standard input can be read once only: it is k6's streamed output (k6 run --out json=/dev/stdout)
             return LoadFormat.K6_NDJSON;
         }
-        byte[] head;
-        try {
-            head = LoadFiles.head(file, SNIFF_BYTES);
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        }
+        byte[] head = LoadFiles.reading(file, () -> LoadFiles.head(file, SNIFF_BYTES));
         Optional<LoadFormat> f = GatlingLogReader.detect(head).or(() -> JtlReader.detect(head));
         if (f.isPresent()) {
             return f.get();
@@ -176,12 +200,19 @@ public final class LoadRuns {
     }
 
     /**
-     * Reads the files of one run.
+     * Reads the files of one run: each file's format is told from its content, the tool's reader reads them, and
+     * several result files of the tool merge as separate load generators (VUs summed); a k6 summary file among
+     * them becomes the run's {@link LoadRun#summary()}.
      *
-     * @throws LoadParseException when a file is not a known format, the files come from different tools, or a
-     *     JMeter/Gatling file is malformed
-     * @throws K6ParseException when a k6 file is malformed
-     * @throws IllegalArgumentException when no file is given
+     * @param files result files of one tool, at least one; {@code -} is standard input (k6 output only)
+     * @return the run: its timeline, the summary of a k6 summary file among them, and in {@link LoadRun#ingest()}
+     *     what was read, skipped and warned about
+     * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable, of no
+     *     known format, or malformed (not {@link Builder#lenient(boolean) lenient}), or when the files come from
+     *     different tools; {@link K6ParseException} for a malformed k6 file
+     * @throws IllegalArgumentException when no file is given, a {@link Builder#timeShift(Duration) time shift} is
+     *     set and the files are k6 output, or the {@link Builder#jmeterTimestampFormat(String) JMeter timestamp
+     *     format} of JMeter CSV files is not a valid pattern
      */
     public LoadRun readFiles(List<Path> files) {
         if (files.isEmpty()) {
@@ -202,95 +233,129 @@ public final class LoadRuns {
             }
         }
         return switch (tool) {
-            case "jmeter" -> {
-                JtlReader.Builder b = JtlReader.builder()
-                        .bucket(bucket)
-                        .lenient(lenient)
-                        .timeShift(timeShift)
-                        .zone(zone)
-                        .timestampFormat(timestampFormat)
-                        .progress(progress);
-                if (jmeterColumns != null) {
-                    b.columns(jmeterColumns);
-                }
-                yield b.build().read(files);
-            }
-            case "gatling" ->
-                GatlingLogReader.builder()
-                        .bucket(bucket)
-                        .lenient(lenient)
-                        .timeShift(timeShift)
-                        .progress(progress)
-                        .build()
-                        .read(files);
+            case "jmeter" -> jmeter.read(files);
+            case "gatling" -> gatling.read(files);
             default -> {
-                if (!timeShift.isZero()) {
+                if (timeShifted) {
                     throw new IllegalArgumentException("a time shift is not supported for k6 files (yet)");
                 }
-                yield K6Reader.builder()
-                        .bucket(bucket)
-                        .lenient(lenient)
-                        .progress(progress)
-                        .build()
-                        .read(files);
+                yield k6.read(files);
             }
         };
     }
 
-    /** Options of {@link LoadRuns}. */
+    /**
+     * Options of {@link LoadRuns}: the options each tool's reader ({@link K6Reader.Builder},
+     * {@link JtlReader.Builder}, {@link GatlingLogReader.Builder}) takes, set once for whichever tool wrote the
+     * files. Not thread-safe; {@link #build()} may be called again after changing an option.
+     */
     public static final class Builder {
-        private Duration bucket = RunTimeline.DEFAULT_BUCKET;
-        private boolean lenient;
-        private Duration timeShift = Duration.ZERO;
-        private ZoneId zone = ZoneId.systemDefault();
-        private @Nullable String timestampFormat;
-        private @Nullable List<String> jmeterColumns;
-        private LongConsumer progress = bytes -> {};
+        private final JtlReader.Builder jmeter = JtlReader.builder();
+        private final GatlingLogReader.Builder gatling = GatlingLogReader.builder();
+        private final K6Reader.Builder k6 = K6Reader.builder();
+        private boolean timeShifted;
 
         private Builder() {}
 
-        /** Bucket length of the timeline; default 1 s. */
+        /**
+         * The length of the timeline's buckets, the resolution of every figure over time.
+         *
+         * @param bucket a whole number of milliseconds from 1 ms to 1 day; default 1 s
+         *     ({@link RunTimeline#DEFAULT_BUCKET})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bucket} is out of that range or not whole milliseconds
+         */
         public Builder bucket(Duration bucket) {
-            this.bucket = Objects.requireNonNull(bucket, "bucket");
+            k6.bucket(bucket);
+            jmeter.bucket(bucket);
+            gatling.bucket(bucket);
             return this;
         }
 
-        /** Skip and count malformed lines instead of failing (each reader's lenient mode); default false. */
+        /**
+         * Whether a malformed line is skipped and counted (in {@link LoadRun#ingest()}) instead of failing the
+         * read; a last line cut short is accepted with a warning either way.
+         *
+         * @param lenient {@code true} to skip malformed lines; default {@code false}
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
-            this.lenient = lenient;
+            k6.lenient(lenient);
+            jmeter.lenient(lenient);
+            gatling.lenient(lenient);
             return this;
         }
 
-        /** Added to every sample's time of JMeter and Gatling files (whole milliseconds); default zero. */
+        /**
+         * Moves the samples of JMeter and Gatling files in time, e.g. to lay a run recorded on another clock (or
+         * replayed later) over the cloud data of the original. k6 files refuse a time shift.
+         *
+         * @param timeShift added to every sample's time, in whole milliseconds (a finer part is truncated toward zero), may be
+         *     negative; default zero
+         * @return this builder
+         */
         public Builder timeShift(Duration timeShift) {
-            this.timeShift = Objects.requireNonNull(timeShift, "timeShift");
+            jmeter.timeShift(timeShift);
+            gatling.timeShift(timeShift);
+            this.timeShifted = !timeShift.isZero();
             return this;
         }
 
-        /** Time zone of JMeter's formatted timestamps; default the system's. */
+        /**
+         * The time zone of JMeter's formatted {@code timeStamp}s (JMeter writes the load generator's local time);
+         * epoch-millisecond time stamps need none.
+         *
+         * @param zone the generator's zone; default the system's ({@link ZoneId#systemDefault()})
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone, "zone");
+            jmeter.zone(zone);
             return this;
         }
 
-        /** JMeter's {@code jmeter.save.saveservice.timestamp_format}, see {@link JtlReader.Builder#timestampFormat}. */
+        /**
+         * JMeter's {@code jmeter.save.saveservice.timestamp_format} of the files; see
+         * {@link JtlReader.Builder#timestampFormat}.
+         *
+         * @param pattern a {@code SimpleDateFormat} pattern such as {@code yyyy/MM/dd HH:mm:ss.SSS}, or {@code null}
+         *     (the default) for epoch milliseconds or a common pattern told from the first line
+         * @return this builder
+         */
         public Builder jmeterTimestampFormat(@Nullable String pattern) {
-            this.timestampFormat = pattern;
+            jmeter.timestampFormat(pattern);
             return this;
         }
 
-        /** Columns of headerless JMeter CSV files, see {@link JtlReader.Builder#columns}. */
+        /**
+         * The columns of JMeter CSV files written without a header line; see {@link JtlReader.Builder#columns}.
+         *
+         * @param columns JMeter's column names in file order; default {@link JtlReader#DEFAULT_COLUMNS}
+         * @return this builder
+         */
         public Builder jmeterColumns(List<String> columns) {
-            this.jmeterColumns = List.copyOf(columns);
+            jmeter.columns(columns);
             return this;
         }
 
-        /** Called with the bytes read so far, for progress bars. */
+        /**
+         * Told how far reading has come, for progress bars.
+         *
+         * @param progress called with the bytes read so far from the current file (compressed size for gzip);
+         *     default none
+         * @return this builder
+         */
         public Builder progress(LongConsumer progress) {
-            this.progress = Objects.requireNonNull(progress, "progress");
+            k6.progress(progress);
+            jmeter.progress(progress);
+            gatling.progress(progress);
             return this;
         }
 
+        /**
+         * A reader with these options.
+         *
+         * @return an immutable reader; later changes to this builder do not reach it
+         */
         public LoadRuns build() {
             return new LoadRuns(this);
         }

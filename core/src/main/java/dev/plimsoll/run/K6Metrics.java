@@ -15,7 +15,6 @@
  */
 package dev.plimsoll.run;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,20 +67,6 @@ public final class K6Metrics {
     /** Time of one {@code group()} block, ms (trend). */
     public static final String GROUP_DURATION = "group_duration";
 
-    /** Latency trends kept per request name and per status as well as for the run (k6's names). */
-    public static final List<String> HTTP_TRENDS = List.of(
-            HTTP_REQ_DURATION, HTTP_REQ_WAITING, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING);
-
-    /** Metrics broken down by request name, status and error code (k6's names). */
-    public static final List<String> HTTP_BREAKDOWN = List.of(
-            HTTP_REQS,
-            HTTP_REQ_FAILED,
-            HTTP_REQ_DURATION,
-            HTTP_REQ_WAITING,
-            HTTP_REQ_BLOCKED,
-            HTTP_REQ_CONNECTING,
-            HTTP_REQ_TLS_HANDSHAKING);
-
     static final Map<String, MetricKind> BUILT_IN = Map.ofEntries(
             Map.entry(HTTP_REQS, MetricKind.COUNTER),
             Map.entry(HTTP_REQ_FAILED, MetricKind.RATE),
@@ -111,7 +96,7 @@ public final class K6Metrics {
             Map.entry("grpc_req_duration", MetricKind.TREND));
 
     /** k6's built-in names of the request metrics → their {@link LoadMetrics neutral} names. */
-    public static final Map<String, String> TO_NEUTRAL = Map.ofEntries(
+    static final Map<String, String> TO_NEUTRAL = Map.ofEntries(
             Map.entry(HTTP_REQS, LoadMetrics.REQUESTS),
             Map.entry(HTTP_REQ_FAILED, LoadMetrics.REQUEST_FAILED),
             Map.entry(HTTP_REQ_DURATION, LoadMetrics.REQUEST_DURATION),

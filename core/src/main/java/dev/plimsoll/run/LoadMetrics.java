@@ -97,12 +97,8 @@ public final class LoadMetrics {
     /** Duration of a group of requests (k6 group, Gatling group, JMeter transaction) in ms (trend). */
     public static final String GROUP_DURATION = "group_duration";
 
-    /** Request latency trends, kept per request name, status and error class as well as for the run. */
-    public static final List<String> REQUEST_TRENDS =
-            List.of(REQUEST_DURATION, TIME_TO_FIRST_BYTE, BLOCKED_TIME, CONNECT_TIME, TLS_TIME);
-
     /** Metrics broken down by request name, status and error class. */
-    public static final List<String> REQUEST_BREAKDOWN = List.of(
+    static final List<String> REQUEST_BREAKDOWN = List.of(
             REQUESTS, REQUEST_FAILED, REQUEST_DURATION, TIME_TO_FIRST_BYTE, BLOCKED_TIME, CONNECT_TIME, TLS_TIME);
 
     static final Map<String, MetricKind> KINDS = Map.ofEntries(

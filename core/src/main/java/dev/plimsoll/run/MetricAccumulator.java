@@ -42,7 +42,7 @@ final class MetricAccumulator {
     MetricKind kind;
     String unit;
     final boolean withHistogram;
-    /** Index in {@link K6Metrics#HTTP_BREAKDOWN}, or -1. */
+    /** Index in {@link LoadMetrics#REQUEST_BREAKDOWN}, or -1. */
     final int breakdownIndex;
 
     private final long bucketNanos;

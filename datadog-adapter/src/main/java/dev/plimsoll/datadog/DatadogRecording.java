@@ -79,9 +79,14 @@ public final class DatadogRecording implements MetricSource {
     }
 
     /**
-     * Reads a recording folder.
+     * Reads a recording folder; every file is read and checked here, so a broken recording fails now, not on the
+     * first fetch.
      *
-     * @throws MetricSourceException (not retryable) naming the file when it is not a recording
+     * @param dir the folder holding {@code requests.json} with its response files, {@code NAME.request.json} +
+     *     {@code NAME.json} pairs, or cassettes
+     * @return the recording; {@link #close()} does nothing
+     * @throws MetricSourceException (not retryable) naming the file when the folder is missing or a file, holds no
+     *     recorded Datadog metric query, or a file is not valid JSON of the expected shape
      */
     public static DatadogRecording open(Path dir) {
         List<V1> v1 = new ArrayList<>();
@@ -540,6 +545,17 @@ public final class DatadogRecording implements MetricSource {
      * Fetches live and writes what the API answered ({@code requests.json} + {@code v1_N.json} per v1 call,
      * {@code v2_N.request.json} + {@code v2_N.json} per v2 call) so that {@link #open} replays it. API keys are sent
      * as headers and never written.
+     *
+     * @param source the live source to fetch from
+     * @param queries what to fetch, as for {@link MetricSource#fetch}
+     * @param window the time range, half-open
+     * @param step the resolution wanted, as for {@link MetricSource#fetch}
+     * @param dir the folder to write into, created if missing; files of the same names are overwritten
+     * @return what the live fetch returned, as {@code source.fetch(queries, window, step)} would
+     * @throws MetricSourceException when no call of the live fetch was answered, or the API answered that a query
+     *     failed; nothing is written then. Calls that failed after their retries, once another was answered, are
+     *     left out of the recording and named in the result's coverage.
+     * @throws UncheckedIOException when the folder cannot be created or a file cannot be written
      */
     public static FetchResult record(
             DatadogMetricSource source, List<MetricQuery> queries, TimeWindow window, Duration step, Path dir) {

@@ -17,7 +17,7 @@ package dev.plimsoll.ingest.gatling;
 
 import dev.plimsoll.ingest.LoadFormat;
 import dev.plimsoll.ingest.LoadParseException;
-import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.internal.Rfc3339;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadMetrics;
@@ -29,7 +29,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,16 +81,34 @@ public final class GatlingLogReader {
         this.progress = b.progress;
     }
 
-    /** A reader with the defaults: 1 s buckets, strict, no time shift. */
+    /**
+     * A reader with the defaults: 1 s buckets, strict (a malformed record fails the read), no time shift.
+     *
+     * @return the reader
+     */
     public static GatlingLogReader create() {
         return builder().build();
     }
 
+    /**
+     * A reader with options, e.g. {@code GatlingLogReader.builder().lenient(true).build()}.
+     *
+     * @return a builder holding the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The Gatling log format of a file's first bytes, if it is one. */
+    /**
+     * The Gatling log format of a file's first bytes, if it is one: a binary log starts with a zero byte and the
+     * Gatling version, a text log with a {@code RUN} or {@code ASSERTION} record. Only the start is looked at; the
+     * rest of the file may still be malformed or of a Gatling version whose format is not known here.
+     *
+     * @param head the first bytes of the file, already inflated if it was gzip; a few kilobytes are enough, a UTF-8
+     *     byte order mark is skipped
+     * @return {@link LoadFormat#GATLING_BINARY} or {@link LoadFormat#GATLING_TEXT}; empty when the bytes are no
+     *     Gatling log
+     */
     public static Optional<LoadFormat> detect(byte[] head) {
         if (head.length >= 5 && head[0] == 0) {
             int len = ((head[1] & 0xff) << 24) | ((head[2] & 0xff) << 16) | ((head[3] & 0xff) << 8) | (head[4] & 0xff);
@@ -113,65 +130,65 @@ public final class GatlingLogReader {
         return Optional.empty();
     }
 
-    /** Reads one or more logs of one run; several (one per load generator) merge, users summed. */
+    /**
+     * Reads one or more logs of one run; see {@link #read(List)}.
+     *
+     * @param files the logs, at least one
+     * @return the run, its {@link LoadRun#tool() tool} {@code gatling}
+     * @throws LoadParseException naming the file, the line or record and the rule when a file is missing,
+     *     unreadable, not a known Gatling log, or malformed
+     * @throws IllegalArgumentException when no file is given, or the {@link Builder#bucket(Duration) bucket} is not
+     *     a whole number of milliseconds from 1 ms to 1 day
+     */
     public LoadRun read(Path... files) {
         return read(Arrays.asList(files));
     }
 
     /**
-     * Reads the logs of one run.
+     * Reads the logs of one run; several logs (one per load generator) merge, active users summed.
      *
-     * @throws LoadParseException when a file is missing, unreadable or not a known Gatling log
-     * @throws IllegalArgumentException when no file is given
+     * @param files the logs, at least one, binary and text may be mixed; plain or gzip
+     * @return the run: its {@link LoadRun#tool() tool} {@code gatling}, its id the first log's name without
+     *     {@code .log} and {@code .gz}, or its directory's name for a {@code simulation.log} (Gatling names the
+     *     directory after the simulation and its start); no summary; in {@link LoadRun#ingest()} the lines or
+     *     records read, skipped and warned about
+     * @throws LoadParseException naming the file, the line (for the binary log: the record number) and the rule
+     *     when a file is missing, unreadable, not a known Gatling log, or malformed (a text log only when not
+     *     {@link Builder#lenient(boolean) lenient})
+     * @throws IllegalArgumentException when no file is given, or the {@link Builder#bucket(Duration) bucket} is not
+     *     a whole number of milliseconds from 1 ms to 1 day
      */
     public LoadRun read(List<Path> files) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one simulation.log must be given");
         }
-        RunTimeline.Builder merged = null;
-        IngestReport report = IngestReport.empty();
-        for (Path file : files) {
-            RunTimeline.Builder b = RunTimeline.builder(bucket, "gatling");
-            report = report.plus(readInto(file, b));
-            try {
-                merged = merged == null ? b : merged.mergeGenerator(b);
-            } catch (IllegalArgumentException e) {
-                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
-            }
-        }
+        LoadFiles.Merged merged = LoadFiles.readGenerators(files, bucket, "gatling", this::readInto);
         Path f = files.get(0);
         String id = f.getFileName().toString().replaceFirst("(\\.log)?(\\.gz)?$", "");
         if (id.equals("simulation") && f.toAbsolutePath().getParent() != null) {
             Path dir = f.toAbsolutePath().getParent().getFileName();
             id = dir == null ? id : dir.toString();
         }
-        return new LoadRun("gatling", id, Objects.requireNonNull(merged).build(), Optional.empty(), report);
+        return new LoadRun("gatling", id, merged.timeline(), Optional.empty(), merged.report());
     }
 
     /** Reads one log into {@code builder}; what was read. */
-    public IngestReport readInto(Path file, RunTimeline.Builder builder) {
+    private IngestReport readInto(Path file, RunTimeline.Builder builder) throws IOException {
         String name = file.toString();
-        try {
-            byte[] head = LoadFiles.head(file, SNIFF_BYTES);
-            LoadFormat format = detect(head)
-                    .orElseThrow(() -> new LoadParseException(
-                            name,
-                            1,
-                            "not a Gatling simulation.log: expected a binary log (Gatling 3.13+) or a text log"
-                                    + " starting with RUN or ASSERTION (Gatling 3.0–3.12)"));
-            Sink sink = new Sink(builder, shiftMillis);
-            try (InputStream in = LoadFiles.open(file, progress)) {
-                if (format == LoadFormat.GATLING_BINARY) {
-                    return new Binary(name, sink).read(new DataInputStream(in));
-                }
-                return new Text(name, sink, lenient)
-                        .read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        byte[] head = LoadFiles.head(file, SNIFF_BYTES);
+        LoadFormat format = detect(head)
+                .orElseThrow(() -> new LoadParseException(
+                        name,
+                        1,
+                        "not a Gatling simulation.log: expected a binary log (Gatling 3.13+) or a text log"
+                                + " starting with RUN or ASSERTION (Gatling 3.0–3.12)"));
+        Sink sink = new Sink(builder, shiftMillis);
+        try (InputStream in = LoadFiles.open(file, progress)) {
+            if (format == LoadFormat.GATLING_BINARY) {
+                return new Binary(name, sink).read(new DataInputStream(in));
             }
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        } catch (UncheckedIOException e) {
-            throw new LoadParseException(
-                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
+            return new Text(name, sink, lenient)
+                    .read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
         }
     }
 
@@ -582,30 +599,61 @@ public final class GatlingLogReader {
 
         private Builder() {}
 
-        /** Bucket length of the timeline; default 1 s. */
+        /**
+         * The length of the timeline's buckets, the resolution of every figure over time.
+         *
+         * @param bucket a whole number of milliseconds from 1 ms to 1 day, checked when reading; default 1 s
+         *     ({@link RunTimeline#DEFAULT_BUCKET})
+         * @return this builder
+         */
         public Builder bucket(Duration bucket) {
             this.bucket = Objects.requireNonNull(bucket, "bucket");
             return this;
         }
 
-        /** Skip and count malformed text-log lines instead of failing; default false. */
+        /**
+         * Whether a malformed line of a text log is skipped and counted (in {@link LoadRun#ingest()}) instead of
+         * failing the read. A malformed binary log fails either way; a log cut short is read up to its last
+         * complete record, with a warning, either way.
+         *
+         * @param lenient {@code true} to skip malformed text-log lines; default {@code false}
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;
         }
 
-        /** Added to every event's time (whole milliseconds); default zero. */
+        /**
+         * Moves every event in time, e.g. to lay a run recorded on another clock (or replayed later) over the cloud
+         * data of the original.
+         *
+         * @param timeShift added to every event's time, in whole milliseconds (a finer part is truncated toward
+         *     zero), may be negative; default zero
+         * @return this builder
+         */
         public Builder timeShift(Duration timeShift) {
             this.timeShift = Objects.requireNonNull(timeShift, "timeShift");
             return this;
         }
 
-        /** Called with the bytes read so far (compressed), for progress bars. */
+        /**
+         * Told how far reading has come, for progress bars.
+         *
+         * @param progress called, on the reading thread, with the bytes read so far from the current file
+         *     (compressed size for gzip); default none
+         * @return this builder
+         */
         public Builder progress(LongConsumer progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
+        /**
+         * A reader with these options.
+         *
+         * @return an immutable, thread-safe reader; later changes to this builder do not reach it
+         */
         public GatlingLogReader build() {
             return new GatlingLogReader(this);
         }

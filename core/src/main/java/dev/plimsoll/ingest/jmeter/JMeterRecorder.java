@@ -50,7 +50,11 @@ public final class JMeterRecorder {
         this.sink = new JtlSink(builder, 0);
     }
 
-    /** A recorder with one-second buckets. */
+    /**
+     * A recorder with one-second buckets ({@link RunTimeline#DEFAULT_BUCKET}).
+     *
+     * @return an empty recorder
+     */
     public static JMeterRecorder create() {
         return create(RunTimeline.DEFAULT_BUCKET);
     }
@@ -58,7 +62,10 @@ public final class JMeterRecorder {
     /**
      * A recorder with buckets of {@code bucket}.
      *
-     * @throws IllegalArgumentException when the bucket is not a whole number of milliseconds ≥ 1 ms
+     * @param bucket the length of the timeline's buckets, the resolution of every figure over time: a whole number
+     *     of milliseconds from 1 ms to 1 day
+     * @return an empty recorder
+     * @throws IllegalArgumentException when the bucket is out of that range or not whole milliseconds
      */
     public static JMeterRecorder create(Duration bucket) {
         return new JMeterRecorder(Objects.requireNonNull(bucket, "bucket"));
@@ -68,6 +75,9 @@ public final class JMeterRecorder {
      * Records one sample (a transaction controller's as a group duration). A sample the run cannot hold (a negative
      * elapsed time, a time far from the run's) is skipped and counted in the snapshot's {@link IngestReport}, not
      * thrown into JMeter's sampler thread.
+     *
+     * @param s the sample, as JMeter's {@code SampleResult} holds it; each sub-result handed in as a sample of its
+     *     own
      */
     public synchronized void record(JMeterSample s) {
         try {
@@ -99,12 +109,21 @@ public final class JMeterRecorder {
                 s.errorCount());
     }
 
-    /** Samples recorded so far, transaction controllers' included. */
+    /**
+     * How many samples were recorded so far.
+     *
+     * @return the samples recorded, transaction controllers' included, skipped ones not
+     */
     public synchronized long samples() {
         return sink.samples;
     }
 
-    /** Requests recorded so far. */
+    /**
+     * How many requests were recorded so far.
+     *
+     * @return the requests recorded: the samples other than transaction controllers', each counting its
+     *     {@link JMeterSample#sampleCount()}
+     */
     public synchronized long requests() {
         return sink.requests;
     }
@@ -113,6 +132,8 @@ public final class JMeterRecorder {
      * The run of every sample recorded so far (a copy: recording goes on), tool {@code jmeter}.
      *
      * @param id the run's id, e.g. the test plan's name
+     * @return the run: an empty timeline when nothing was recorded; in {@link LoadRun#ingest()} the samples recorded
+     *     and those skipped, the first 20 of them with why
      */
     public synchronized LoadRun snapshot(String id) {
         List<String> notes = new java.util.ArrayList<>(warnings);

@@ -52,6 +52,24 @@ public record JMeterSample(
         int allThreads,
         int sampleCount,
         int errorCount) {
+    /**
+     * Checks the text components; the numbers are checked when the sample is recorded.
+     *
+     * @param timeStamp epoch milliseconds, as in the JTL
+     * @param elapsed ms
+     * @param label the request name
+     * @param responseCode the HTTP status, or JMeter's {@code Non HTTP response code: <exception>}
+     * @param responseMessage the response message
+     * @param success whether the sample succeeded
+     * @param latency time to first byte, ms; negative when not measured
+     * @param connect connect time, ms; negative when not measured
+     * @param bytes bytes received; negative when not measured
+     * @param sentBytes bytes sent; negative when not measured
+     * @param allThreads threads active in all thread groups; negative when not measured
+     * @param sampleCount samples this one stands for
+     * @param errorCount failed samples among them
+     * @throws NullPointerException when {@code label}, {@code responseCode} or {@code responseMessage} is null
+     */
     public JMeterSample {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(responseCode, "responseCode");

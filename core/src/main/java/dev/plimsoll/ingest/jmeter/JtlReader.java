@@ -17,7 +17,7 @@ package dev.plimsoll.ingest.jmeter;
 
 import dev.plimsoll.ingest.LoadFormat;
 import dev.plimsoll.ingest.LoadParseException;
-import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import dev.plimsoll.run.IngestReport;
 import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.run.RunTimeline;
@@ -25,7 +25,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,18 +108,33 @@ public final class JtlReader {
         this.progress = b.progress;
     }
 
-    /** A reader with the defaults: 1 s buckets, strict, no time shift, the system time zone for dates. */
+    /**
+     * A reader with the defaults: 1 s buckets, strict (a malformed line fails the read), no time shift, the system
+     * time zone for formatted time stamps, {@link #DEFAULT_COLUMNS} for CSV files without a header line.
+     *
+     * @return the reader
+     */
     public static JtlReader create() {
         return builder().build();
     }
 
+    /**
+     * A reader with options, e.g. {@code JtlReader.builder().zone(ZoneId.of("Europe/Berlin")).build()}.
+     *
+     * @return a builder holding the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
      * The JTL format of a file's first bytes, if it is one: a CSV whose first line is JMeter's header or a
-     * headerless sample line, or XML with {@code <testResults>}.
+     * headerless sample line, or XML with {@code <testResults>}. Only the first line (for CSV) is looked at; the
+     * rest of the file may still be malformed.
+     *
+     * @param head the first bytes of the file, already inflated if it was gzip; a few kilobytes are enough, a UTF-8
+     *     byte order mark is skipped
+     * @return {@link LoadFormat#JMETER_CSV} or {@link LoadFormat#JMETER_XML}; empty when the bytes are no JTL
      */
     public static Optional<LoadFormat> detect(byte[] head) {
         String s = text(head);
@@ -163,7 +177,17 @@ public final class JtlReader {
         return best;
     }
 
-    /** Reads one or more JTL files of one run. */
+    /**
+     * Reads one or more JTL files of one run; see {@link #read(List)}.
+     *
+     * @param files the files, at least one
+     * @return the run, its {@link LoadRun#tool() tool} {@code jmeter}
+     * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable or not
+     *     a valid JTL
+     * @throws IllegalArgumentException when no file is given, the {@link Builder#bucket(Duration) bucket} is not
+     *     a whole number of milliseconds from 1 ms to 1 day, or the {@link Builder#timestampFormat(String) timestamp
+     *     format} is not a valid pattern
+     */
     public LoadRun read(Path... files) {
         return read(Arrays.asList(files));
     }
@@ -171,53 +195,43 @@ public final class JtlReader {
     /**
      * Reads the JTL files of one run; several files (one per load generator) merge, VUs summed.
      *
-     * @throws LoadParseException when a file is missing, unreadable or not a valid JTL
-     * @throws IllegalArgumentException when no file is given
+     * @param files the files, at least one, CSV and XML may be mixed; plain or gzip
+     * @return the run: its {@link LoadRun#tool() tool} {@code jmeter}, its id the first file's name without
+     *     {@code .jtl}/{@code .csv}/{@code .xml} and {@code .gz}, no summary, and in {@link LoadRun#ingest()} the
+     *     lines read, skipped and warned about
+     * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable or not
+     *     a valid JTL, or (not {@link Builder#lenient(boolean) lenient}) holds a malformed line
+     * @throws IllegalArgumentException when no file is given, the {@link Builder#bucket(Duration) bucket} is not
+     *     a whole number of milliseconds from 1 ms to 1 day, or the {@link Builder#timestampFormat(String) timestamp
+     *     format} is not a valid pattern
      */
     public LoadRun read(List<Path> files) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one JTL file must be given");
         }
-        RunTimeline.Builder merged = null;
-        IngestReport report = IngestReport.empty();
-        for (Path file : files) {
-            RunTimeline.Builder b = RunTimeline.builder(bucket, "jmeter");
-            report = report.plus(readInto(file, b));
-            try {
-                merged = merged == null ? b : merged.mergeGenerator(b);
-            } catch (IllegalArgumentException e) {
-                throw new LoadParseException(file.toString(), 0, String.valueOf(e.getMessage()), e);
-            }
-        }
+        LoadFiles.Merged merged = LoadFiles.readGenerators(files, bucket, "jmeter", this::readInto);
         String id = files.get(0).getFileName().toString().replaceFirst("\\.(jtl|csv|xml)?(\\.gz)?$", "");
-        return new LoadRun("jmeter", id, Objects.requireNonNull(merged).build(), Optional.empty(), report);
+        return new LoadRun("jmeter", id, merged.timeline(), Optional.empty(), merged.report());
     }
 
     /** Reads one file into {@code builder}; what was read. */
-    public IngestReport readInto(Path file, RunTimeline.Builder builder) {
+    private IngestReport readInto(Path file, RunTimeline.Builder builder) throws IOException {
         String name = file.toString();
-        try {
-            byte[] head = LoadFiles.head(file, SNIFF_BYTES);
-            LoadFormat format = detect(head)
-                    .orElseThrow(() -> new LoadParseException(
-                            name,
-                            1,
-                            "not a JMeter JTL: expected a CSV header starting 'timeStamp', a CSV sample line"
-                                    + " (epoch ms or date, elapsed, …, true/false) or XML <testResults>, but the file"
-                                    + " starts with '" + preview(head) + "'"));
-            JtlSink sink = new JtlSink(builder, shiftMillis);
-            try (InputStream in = LoadFiles.open(file, progress)) {
-                if (format == LoadFormat.JMETER_XML) {
-                    return new JtlXml(name, sink, lenient).read(in);
-                }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                return new JtlCsv(name, sink, this).read(r);
+        byte[] head = LoadFiles.head(file, SNIFF_BYTES);
+        LoadFormat format = detect(head)
+                .orElseThrow(() -> new LoadParseException(
+                        name,
+                        1,
+                        "not a JMeter JTL: expected a CSV header starting 'timeStamp', a CSV sample line"
+                                + " (epoch ms or date, elapsed, …, true/false) or XML <testResults>, but the file"
+                                + " starts with '" + preview(head) + "'"));
+        JtlSink sink = new JtlSink(builder, shiftMillis);
+        try (InputStream in = LoadFiles.open(file, progress)) {
+            if (format == LoadFormat.JMETER_XML) {
+                return new JtlXml(name, sink, lenient).read(in);
             }
-        } catch (IOException e) {
-            throw new LoadParseException(name, 0, LoadFiles.describe(file, e), e);
-        } catch (UncheckedIOException e) {
-            throw new LoadParseException(
-                    name, 0, LoadFiles.describe(file, Objects.requireNonNull(e.getCause(), "cause")), e);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            return new JtlCsv(name, sink, this).read(r);
         }
     }
 
@@ -227,7 +241,7 @@ public final class JtlReader {
         return first.length() > 60 ? first.substring(0, 60) + "…" : first;
     }
 
-    /** Options of a {@link JtlReader}. */
+    /** Options of a {@link JtlReader}. Not thread-safe; each {@link #build()} takes a copy of the options. */
     public static final class Builder {
         private Duration bucket = RunTimeline.DEFAULT_BUCKET;
         private boolean lenient;
@@ -239,28 +253,51 @@ public final class JtlReader {
 
         private Builder() {}
 
-        /** Bucket length of the timeline; default 1 s. */
+        /**
+         * The length of the timeline's buckets, the resolution of every figure over time.
+         *
+         * @param bucket a whole number of milliseconds from 1 ms to 1 day, checked when reading; default 1 s
+         *     ({@link RunTimeline#DEFAULT_BUCKET})
+         * @return this builder
+         */
         public Builder bucket(Duration bucket) {
             this.bucket = Objects.requireNonNull(bucket, "bucket");
             return this;
         }
 
-        /** Skip and count malformed lines instead of failing; default false. */
+        /**
+         * Whether a malformed sample is skipped and counted (in {@link LoadRun#ingest()}) instead of failing the
+         * read. A last CSV line cut short, or an XML file ending inside its elements, is accepted with a warning
+         * either way.
+         *
+         * @param lenient {@code true} to skip malformed samples; default {@code false}
+         * @return this builder
+         */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;
         }
 
         /**
-         * Added to every sample's time, e.g. to lay a run recorded on another clock (or replayed later) over the
-         * cloud data of the original; default zero. Whole milliseconds.
+         * Moves every sample in time, e.g. to lay a run recorded on another clock (or replayed later) over the
+         * cloud data of the original.
+         *
+         * @param timeShift added to every sample's time, in whole milliseconds (a finer part is truncated toward
+         *     zero), may be negative; default zero
+         * @return this builder
          */
         public Builder timeShift(Duration timeShift) {
             this.timeShift = Objects.requireNonNull(timeShift, "timeShift");
             return this;
         }
 
-        /** Time zone of formatted {@code timeStamp}s (JMeter writes the generator's local time); default system. */
+        /**
+         * The time zone of formatted {@code timeStamp}s: JMeter writes a date in the load generator's local time.
+         * Epoch-millisecond time stamps need none.
+         *
+         * @param zone the generator's zone; default the system's ({@link ZoneId#systemDefault()})
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
@@ -270,6 +307,10 @@ public final class JtlReader {
          * The {@code jmeter.save.saveservice.timestamp_format} of the files (a {@code SimpleDateFormat} pattern
          * such as {@code yyyy/MM/dd HH:mm:ss.SSS}); default: epoch milliseconds, or a common pattern told from the
          * first line.
+         *
+         * @param pattern the pattern, or {@code null} (the default) to tell epoch milliseconds or a common date
+         *     pattern from the first sample
+         * @return this builder
          */
         public Builder timestampFormat(@Nullable String pattern) {
             this.timestampFormat = pattern;
@@ -280,18 +321,32 @@ public final class JtlReader {
          * Columns of CSV files without a header line, in order (the JMeter names, e.g. from the
          * {@code jmeter.save.saveservice.*} settings); default {@link #DEFAULT_COLUMNS}. Files with a header
          * use their header.
+         *
+         * @param columns JMeter's column names in file order, copied
+         * @return this builder
          */
         public Builder columns(List<String> columns) {
             this.columns = List.copyOf(columns);
             return this;
         }
 
-        /** Called with the bytes read so far (compressed), for progress bars. */
+        /**
+         * Told how far reading has come, for progress bars.
+         *
+         * @param progress called, on the reading thread, with the bytes read so far from the current file
+         *     (compressed size for gzip); default none
+         * @return this builder
+         */
         public Builder progress(LongConsumer progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
+        /**
+         * A reader with these options.
+         *
+         * @return an immutable, thread-safe reader; later changes to this builder do not reach it
+         */
         public JtlReader build() {
             return new JtlReader(this);
         }

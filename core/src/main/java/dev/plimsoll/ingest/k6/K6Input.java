@@ -18,7 +18,7 @@ package dev.plimsoll.ingest.k6;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plimsoll.internal.LoadFiles;
+import dev.plimsoll.ingest.internal.LoadFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One k6 input opened and sniffed: a file or a stream (standard input for {@code -}), gzip inflated when its magic
@@ -86,7 +85,7 @@ final class K6Input implements AutoCloseable {
 
     /** Reads a stream (closed with this input) named {@code name} in messages. */
     static K6Input open(String name, InputStream raw, LongConsumer progress) throws IOException {
-        InputStream in = inflated(new CountingInputStream(raw, progress));
+        InputStream in = LoadFiles.open(raw, progress);
         try {
             BufferedInputStream peek = new BufferedInputStream(in, SNIFF_BYTES + 1);
             peek.mark(SNIFF_BYTES + 1);
@@ -121,18 +120,6 @@ final class K6Input implements AutoCloseable {
     @Override
     public void close() throws IOException {
         rest.close();
-    }
-
-    private static InputStream inflated(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16);
-        }
-        return in;
     }
 
     /** Tells the format from the first bytes; a JSON object that is not NDJSON is taken for a summary. */
@@ -298,36 +285,6 @@ final class K6Input implements AutoCloseable {
         @Override
         public boolean markSupported() {
             return false;
-        }
-    }
-
-    /** Reports bytes read from the input (compressed), for progress bars. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private final LongConsumer progress;
-        private long count;
-
-        CountingInputStream(InputStream in, LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.accept(++count);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                progress.accept(count);
-            }
-            return n;
         }
     }
 }

@@ -15,50 +15,24 @@
  */
 package dev.plimsoll.ingest.k6;
 
-import dev.plimsoll.error.PlimsollException;
+import dev.plimsoll.ingest.LoadParseException;
 
 /**
- * A k6 output file could not be read: names the file, the line (1-based; 0 when the problem is not on one
- * line) and the rule that was broken.
+ * A k6 output file (or stream) could not be read: names the file, the line (1-based; 0 when the problem is not on one
+ * line) and the rule that was broken. A {@link LoadParseException} like the other tools' failures, so that one
+ * {@code catch} covers any load-test result file; {@link #file()}, {@link #line()} and {@link #rule()} say where and
+ * why.
  *
  * @since 0.1
  */
-public final class K6ParseException extends PlimsollException {
-    private static final long serialVersionUID = 1L;
-    private final String file;
-    private final long line;
-    private final String rule;
+public final class K6ParseException extends LoadParseException {
+    private static final long serialVersionUID = 2L;
 
     K6ParseException(String file, long line, String rule) {
-        super(format(file, line, rule));
-        this.file = file;
-        this.line = line;
-        this.rule = rule;
+        super(file, line, rule);
     }
 
     K6ParseException(String file, long line, String rule, Throwable cause) {
-        super(format(file, line, rule), cause);
-        this.file = file;
-        this.line = line;
-        this.rule = rule;
-    }
-
-    private static String format(String file, long line, String rule) {
-        return file + (line > 0 ? ":" + line : "") + ": " + rule;
-    }
-
-    /** The file, as it was given. */
-    public String file() {
-        return file;
-    }
-
-    /** 1-based line number, or 0 when the problem concerns the whole file. */
-    public long line() {
-        return line;
-    }
-
-    /** What was wrong, without the file and line. */
-    public String rule() {
-        return rule;
+        super(file, line, rule, cause);
     }
 }

@@ -74,16 +74,34 @@ public final class K6Reader {
         this.progress = b.progress;
     }
 
-    /** A reader with the defaults: 1 s buckets, strict, one parsing thread per core. */
+    /**
+     * A reader with the defaults: 1 s buckets, strict (a malformed line fails the read), one parsing thread per
+     * core.
+     *
+     * @return the reader
+     */
     public static K6Reader create() {
         return builder().build();
     }
 
+    /**
+     * A reader with options, e.g. {@code K6Reader.builder().bucket(Duration.ofSeconds(5)).build()}.
+     *
+     * @return a builder holding the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads one or more files of one run. */
+    /**
+     * Reads one or more files of one run; see {@link #read(List)}.
+     *
+     * @param files result and summary files, at least one; {@code -} is standard input
+     * @return the run, its {@link LoadRun#tool() tool} {@code k6}
+     * @throws K6ParseException naming the file, the line and the rule when a file is missing, unreadable or not
+     *     valid k6 output
+     * @throws IllegalArgumentException when no file is given
+     */
     public LoadRun read(Path... files) {
         return read(Arrays.asList(files));
     }
@@ -92,7 +110,15 @@ public final class K6Reader {
      * Reads the files of one run: result files (NDJSON, CSV) are merged as separate load generators, a
      * summary is attached. A file named {@code -} is standard input (read once, to its end; not closed).
      *
-     * @throws K6ParseException when a file is missing, unreadable or not valid k6 output
+     * @param files result files ({@code --out json} or {@code --out csv}) and summary files, at least one, in any
+     *     order; plain or gzip
+     * @return the run: its {@link LoadRun#tool() tool} {@code k6}, its id the first file's name without
+     *     {@code .json}/{@code .csv}/{@code .ndjson} and {@code .gz} ({@code stdin} for standard input), the first
+     *     summary file as its {@link LoadRun#summary()} (a second one is ignored with a warning), an empty timeline
+     *     when only summaries were given, and in {@link LoadRun#ingest()} the lines read, skipped and warned about
+     * @throws K6ParseException naming the file, the line and the rule when a file is missing, unreadable or not
+     *     valid k6 output, holds a malformed line (not {@link Builder#lenient(boolean) lenient}), or its timeline
+     *     cannot be merged with the ones before it
      * @throws IllegalArgumentException when no file is given
      */
     public LoadRun read(List<Path> files) {
@@ -162,8 +188,12 @@ public final class K6Reader {
      * Reads one run from a stream (e.g. a pipe from {@code k6 run --out json=/dev/stdout}), in any of the formats
      * {@link #read(List)} reads; the stream is read to its end and closed.
      *
-     * @param name names the stream in messages and in {@link LoadRun#id()}
-     * @throws K6ParseException when the stream is not valid k6 output
+     * @param in the stream, plain or gzip
+     * @param name names the stream in messages and, without {@code .json}/{@code .csv}/{@code .ndjson} and
+     *     {@code .gz}, in {@link LoadRun#id()}
+     * @return the run, its {@link LoadRun#tool() tool} {@code k6}
+     * @throws K6ParseException naming {@code name}, the line and the rule when the stream is not valid k6 output or
+     *     holds a malformed line (not {@link Builder#lenient(boolean) lenient})
      */
     public LoadRun read(InputStream in, String name) {
         Objects.requireNonNull(in, "in");
@@ -174,7 +204,10 @@ public final class K6Reader {
     /**
      * Reads just a summary file ({@code --summary-export} or handleSummary data); {@code -} reads standard input.
      *
-     * @throws K6ParseException when the file is not a k6 summary
+     * @param file the summary, plain or gzip
+     * @return the end-of-test figures per metric, and which thresholds failed
+     * @throws K6ParseException naming the file when it is missing, unreadable, not a k6 summary (also when it is
+     *     valid k6 result output), or a summary with a malformed figure
      */
     public RunSummary readSummary(Path file) {
         FileResult r = readOne(file.toString(), () -> K6Input.open(file, l -> {}), null);
@@ -188,9 +221,13 @@ public final class K6Reader {
     }
 
     /**
-     * Tells a file's format from its content.
+     * Tells a file's format from its content, never from its name; a JSON document's shape tells a summary export
+     * from handleSummary data, its figures are checked only when it is read.
      *
-     * @throws K6ParseException when the file is not k6 output
+     * @param file the file, plain or gzip; {@code -} is standard input, which is consumed
+     * @return the format
+     * @throws K6ParseException naming the file when it is missing, unreadable, a broken gzip stream, or not k6
+     *     output
      */
     public static K6Format detect(Path file) {
         try (K6Input in = K6Input.open(file, l -> {})) {
@@ -270,7 +307,7 @@ public final class K6Reader {
         return root;
     }
 
-    /** Settings of a {@link K6Reader}. */
+    /** Settings of a {@link K6Reader}. Not thread-safe; each {@link #build()} takes a copy of the settings. */
     public static final class Builder {
         private Duration bucket = RunTimeline.DEFAULT_BUCKET;
         private boolean lenient;
@@ -286,22 +323,41 @@ public final class K6Reader {
             return this;
         }
 
-        /** Bucket length of the timeline; default 1 s. A whole number of milliseconds from 1 ms to 1 day. */
+        /**
+         * The length of the timeline's buckets, the resolution of every figure over time.
+         *
+         * @param bucket a whole number of milliseconds from 1 ms to 1 day; default 1 s
+         *     ({@link RunTimeline#DEFAULT_BUCKET})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bucket} is out of that range or not whole milliseconds
+         */
         public Builder bucket(Duration bucket) {
             this.bucket = RunTimeline.checkBucket(Objects.requireNonNull(bucket, "bucket"));
             return this;
         }
 
         /**
-         * Skip malformed lines (counted and listed in {@link LoadRun#ingest()}) instead of failing. Default
-         * false.
+         * Whether a malformed line is skipped (counted and listed in {@link LoadRun#ingest()}) instead of failing
+         * the read. A last line cut short is accepted with a warning either way; a malformed summary fails either
+         * way.
+         *
+         * @param lenient {@code true} to skip malformed lines; default {@code false}
+         * @return this builder
          */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
             return this;
         }
 
-        /** Threads that parse NDJSON; default one per core. 1 parses on the calling thread. */
+        /**
+         * How many threads parse an NDJSON file, in chunks; the result does not depend on it. The threads are
+         * daemons, started for each read and stopped when it ends.
+         *
+         * @param parallelism 1 or more; 1 parses on the calling thread; default one per core
+         *     ({@link Runtime#availableProcessors()})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code parallelism} is below 1
+         */
         public Builder parallelism(int parallelism) {
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be ≥ 1, but was " + parallelism);
@@ -310,12 +366,23 @@ public final class K6Reader {
             return this;
         }
 
-        /** Called with the bytes read so far from the current file (compressed size for gzip). */
+        /**
+         * Told how far reading has come, for progress bars.
+         *
+         * @param progress called with the bytes read so far from the current file (compressed size for gzip);
+         *     default none
+         * @return this builder
+         */
         public Builder progress(LongConsumer progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
+        /**
+         * A reader with these settings.
+         *
+         * @return an immutable, thread-safe reader; later changes to this builder do not reach it
+         */
         public K6Reader build() {
             return new K6Reader(this);
         }
