@@ -51,7 +51,8 @@ public final class Names {
         return s.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance between {@code a} and {@code b}, as given (no case folding). */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

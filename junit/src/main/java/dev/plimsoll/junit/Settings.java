@@ -27,10 +27,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -271,9 +273,25 @@ record Settings(
                     && !TOOL_VARIABLES.contains(v)
                     && !known.contains(v)
                     && known.stream().noneMatch(k -> k.endsWith("_") && v.startsWith(k))) {
-                problems.add("environment variable " + v + " is not a Plimsoll setting" + Names.didYouMean(v, known));
+                misspelt(v, known)
+                        .ifPresent(k -> problems.add("environment variable " + v
+                                + " is not a Plimsoll setting (did you mean '" + k + "'?)"));
             }
         }
+    }
+
+    /**
+     * The setting a {@code PLIMSOLL_*} variable that is not one most likely misspells: one within 2 edits of it.
+     * Other {@code PLIMSOLL_*} variables are left alone: the environment is shared with the CLI's launcher, the
+     * GitHub Action, a build's own variables, which a test run must not refuse.
+     */
+    static Optional<String> misspelt(String variable, Set<String> known) {
+        String v = variable.substring("PLIMSOLL_".length());
+        return known.stream()
+                .filter(k -> !k.endsWith("_"))
+                .filter(k -> Names.distance(v, k.substring("PLIMSOLL_".length())) <= 2)
+                .min(Comparator.comparingInt((String k) -> Names.distance(v, k.substring("PLIMSOLL_".length())))
+                        .thenComparing(Comparator.naturalOrder()));
     }
 
     private static String variable(String key) {
