@@ -318,7 +318,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     .gates(parsed)
                     .failOn(severity(failOn))
                     .ingestionDelay(ingestionDelay)
-                    .baseline(comparator(store, historyErrors, runId, historyUrl))
+                    .baseline(comparator(store, historyErrors, runId, noSave ? null : runLabels))
                     .progress(m -> {
                         if (!quiet) {
                             err.println("plimsoll: " + (historyUrl == null ? m : HistoryStore.scrub(m, historyUrl)));
@@ -383,13 +383,16 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The baseline to compare with: from the open store, or one that says why the store could not be read. */
     private @Nullable BaselineComparator comparator(
-            @Nullable RunHistory store, List<String> errors, @Nullable String runId, @Nullable String url) {
+            @Nullable RunHistory store,
+            List<String> errors,
+            @Nullable String runId,
+            @Nullable Map<String, String> savedWith) {
         String selector = baseline;
         if (selector == null) {
             return null;
         }
         if (store != null) {
-            return HistoryBaseline.of(store, selector).runId(runId);
+            return HistoryBaseline.of(store, selector).runId(runId).savedWith(savedWith);
         }
         String problem = errors.isEmpty() ? "the run history could not be opened" : errors.get(0);
         return new BaselineComparator() {
@@ -478,7 +481,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static void printBaseline(PrintWriter o, BaselineComparison b) {
         if (!b.available()) {
-            o.println("baseline " + b.selector() + ": not compared: " + b.problem());
+            o.println("baseline " + b.selector() + (b.first() ? ": none yet: " : ": not compared: ") + b.problem());
             return;
         }
         o.println("baseline " + b.selector() + ": " + b.regressions().size() + " regression(s), "

@@ -96,14 +96,19 @@ class HistoryCommandTest {
                 "--label",
                 "env=staging"));
 
-        assertThat(first).as(err.toString()).isEqualTo(3); // nothing to compare with yet: the gate is inconclusive
+        // nothing to compare with yet, and this run will be the baseline: the gate is skipped, the run passes on its
+        // own
+        assertThat(first).as(out + "" + err).isZero();
         assertThat(out.toString())
-                .contains("baseline last-passing: not compared: no baseline matches 'last-passing'")
-                .contains("holds no runs yet")
+                .contains("baseline last-passing: none yet: no earlier run matches 'last-passing'")
+                .contains("is the first it can choose")
+                .containsPattern("gate regressions==0 +n/a +SKIPPED")
                 .containsPattern("history: run 20261126-050230-[0-9a-f]{4} saved to jdbc:sqlite:" + db());
         JsonNode json = new ObjectMapper()
                 .readTree(dir.resolve("r1/plimsoll-report.json").toFile());
         assertThat(json.path("baseline").path("available").asBoolean()).isFalse();
+        assertThat(json.path("baseline").path("first").asBoolean()).isTrue();
+        assertThat(json.path("gates").get(0).path("outcome").asText()).isEqualTo("skipped");
         assertThat(json.path("timeline").size()).isGreaterThan(6);
 
         int second = run(analyze(
@@ -111,7 +116,7 @@ class HistoryCommandTest {
                 "--history",
                 db(),
                 "--baseline",
-                "last",
+                "last-passing",
                 "--gate",
                 "regressions==0",
                 "--gate",
@@ -186,6 +191,35 @@ class HistoryCommandTest {
         try (RunHistory h = RunHistory.open(db())) {
             assertThat(h.get(h.list(RunFilter.all(), 1).get(0).id()).labels()).containsEntry("late", "yes");
         }
+    }
+
+    @Test
+    void aBaselineSelectorTheRunWillNotMatchShouldLeaveTheGatesInconclusive() {
+        // a misspelt label: the run is saved as branch=main, the selector asks for branch=mian, so it never matches
+        int code = run(analyze(
+                dir.resolve("r"),
+                "--history",
+                db(),
+                "--label",
+                "branch=main",
+                "--baseline",
+                "last-passing,branch=mian",
+                "--gate",
+                "regressions==0"));
+
+        assertThat(code).as(out + "" + err).isEqualTo(3);
+        assertThat(out.toString())
+                .contains("baseline last-passing,branch=mian: not compared: no baseline matches")
+                .containsPattern("gate regressions==0 +n/a +INCONCLUSIVE");
+    }
+
+    @Test
+    void aRunThatWillNotBeSavedShouldNotBeTheFirstOfItsLine() {
+        int code = run(analyze(
+                dir.resolve("r"), "--history", db(), "--no-save", "--baseline", "last", "--gate", "regressions==0"));
+
+        assertThat(code).as(out + "" + err).isEqualTo(3);
+        assertThat(out.toString()).contains("baseline last: not compared: no baseline matches 'last'");
     }
 
     @Test

@@ -27,13 +27,18 @@ import java.util.Optional;
 /**
  * A run compared with its baseline runs: the JSON report's {@code baseline} section, the source of regression and
  * improvement findings and of the gates that need a baseline. When no baseline could be read (nothing matched the
- * selector, the store failed) it is {@link #unavailable} and says why: those gates are then inconclusive.
+ * selector, the store failed) it is {@link #unavailable} and says why: those gates are then inconclusive. When this
+ * run is the {@link #first} its selector can choose — nothing earlier matches, and the run is saved with the
+ * selector's labels, so the next run will compare with it — those gates are skipped instead.
  *
  * @param selector the baseline as the user chose it, e.g. {@code last-passing}
  * @param runId this run's id in the store that holds the baselines, when it was given one before the comparison
  * @param baselineRunIds the baseline runs, newest first; empty when unavailable
  * @param figures one comparison per key figure, in the store's catalogue order
  * @param problem why no baseline could be compared; empty when it was
+ * @param first whether no baseline could be compared because this run is the first the selector can choose: the
+ *     gates that need a baseline are then {@link dev.plimsoll.gate.GateResult.Outcome#SKIPPED skipped}, not
+ *     inconclusive
  * @since 0.1
  */
 public record BaselineComparison(
@@ -41,7 +46,8 @@ public record BaselineComparison(
         Optional<String> runId,
         List<String> baselineRunIds,
         List<FigureChange> figures,
-        String problem) {
+        String problem,
+        boolean first) {
 
     /**
      * Validates and copies; {@link #of} and {@link #unavailable} are the usual way in.
@@ -51,7 +57,9 @@ public record BaselineComparison(
      * @param baselineRunIds newest first; at least one unless {@code problem} is given
      * @param figures one per key figure
      * @param problem why no baseline could be compared; empty when it was
-     * @throws IllegalArgumentException if there is neither a baseline run nor a problem
+     * @param first whether that is because this run is the first the selector can choose
+     * @throws IllegalArgumentException if there is neither a baseline run nor a problem, or {@code first} without a
+     *     problem
      * @throws NullPointerException if a component is null
      */
     public BaselineComparison {
@@ -62,6 +70,9 @@ public record BaselineComparison(
         Objects.requireNonNull(problem, "problem");
         if (problem.isEmpty() && baselineRunIds.isEmpty()) {
             throw new IllegalArgumentException("a baseline comparison needs at least one baseline run, or a problem");
+        }
+        if (first && problem.isEmpty()) {
+            throw new IllegalArgumentException("a first run has no baseline: say so in the problem");
         }
     }
 
@@ -77,7 +88,7 @@ public record BaselineComparison(
      */
     public static BaselineComparison of(
             String selector, Optional<String> runId, List<String> baselineRunIds, List<FigureChange> figures) {
-        return new BaselineComparison(selector, runId, baselineRunIds, figures, "");
+        return new BaselineComparison(selector, runId, baselineRunIds, figures, "", false);
     }
 
     /**
@@ -92,7 +103,24 @@ public record BaselineComparison(
         if (problem.isBlank()) {
             throw new IllegalArgumentException("say why the baseline is unavailable");
         }
-        return new BaselineComparison(selector, Optional.empty(), List.of(), List.of(), problem);
+        return new BaselineComparison(selector, Optional.empty(), List.of(), List.of(), problem, false);
+    }
+
+    /**
+     * No baseline yet: nothing earlier matches the selector, and this run, saved with the selector's labels, is the
+     * first it will choose. The gates that need a baseline are skipped, not inconclusive, so that a new line of runs
+     * (a new branch, a new store) does not stay inconclusive for want of a first passing run.
+     *
+     * @param selector the baseline as the user chose it
+     * @param reason one line, e.g. what the store holds and that this run becomes the baseline
+     * @return an unavailable comparison marked {@link #first()}
+     * @throws IllegalArgumentException if {@code reason} is blank
+     */
+    public static BaselineComparison first(String selector, String reason) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("say why this run is the first");
+        }
+        return new BaselineComparison(selector, Optional.empty(), List.of(), List.of(), reason, true);
     }
 
     /**

@@ -495,7 +495,8 @@ public final class Gate {
     /**
      * Evaluates the gate, against the baseline comparison for the gates that {@link #needsBaseline() need one}. It is
      * inconclusive, never passed, when its figure cannot be measured, rests on signals the sources did not cover over
-     * the run, or needs a baseline that is absent or lacks the figure.
+     * the run, or needs a baseline that is absent or lacks the figure; skipped when it needs a baseline and this run is
+     * the {@link BaselineComparison#first() first} its selector can choose.
      *
      * @param r the analysis of the run
      * @param baseline the run compared with its baselines; empty when there is none, which only the gates that
@@ -528,6 +529,13 @@ public final class Gate {
             return new GateResult(expression, measured.id(), outcome((operator == Operator.EQ) == eq), "");
         }
         if (metric.needsBaseline()) {
+            if (baseline.isPresent() && baseline.get().first()) {
+                return new GateResult(
+                        expression,
+                        "n/a",
+                        GateResult.Outcome.SKIPPED,
+                        "no baseline yet: " + baseline.get().problem());
+            }
             String problem = baseline.isEmpty()
                     ? "needs a baseline, and none was given"
                     : baseline.get().available()

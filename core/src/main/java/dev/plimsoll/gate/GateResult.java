@@ -37,25 +37,32 @@ public record GateResult(String expression, String measured, Outcome outcome, St
         /** The figure was measured on covered data and missed the threshold. */
         FAILED,
         /** The figure could not be measured, or the data it rests on does not cover the run. */
-        INCONCLUSIVE;
+        INCONCLUSIVE,
+        /**
+         * Not evaluated, and not held against the run: the gate compares with a baseline and this run is the first its
+         * baseline selector can choose (it becomes the baseline of the next runs). The verdict rests on the other gates
+         * and the run's own evidence; see {@link dev.plimsoll.baseline.BaselineComparison#first()}.
+         */
+        SKIPPED;
 
         /**
          * The outcome's id in the JSON report and JUnit XML.
          *
-         * @return {@code pass}, {@code fail} or {@code inconclusive}
+         * @return {@code pass}, {@code fail}, {@code inconclusive} or {@code skipped}
          */
         public String id() {
             return switch (this) {
                 case PASSED -> "pass";
                 case FAILED -> "fail";
                 case INCONCLUSIVE -> "inconclusive";
+                case SKIPPED -> "skipped";
             };
         }
 
         /**
          * The outcome for terminal output.
          *
-         * @return {@code PASS}, {@code FAIL} or {@code INCONCLUSIVE}
+         * @return {@code PASS}, {@code FAIL}, {@code INCONCLUSIVE} or {@code SKIPPED}
          */
         public String label() {
             return id().toUpperCase(Locale.ROOT);

@@ -132,6 +132,7 @@ final class ChecksHtml {
             case PASSED -> "✓";
             case FAILED -> "✗";
             case INCONCLUSIVE -> "?";
+            case SKIPPED -> "–";
         };
     }
 }

@@ -88,9 +88,16 @@ final class Headline {
             case PASS -> {
                 long warnings =
                         report.result().findingsAtLeast(Severity.WARNING).size();
-                yield (report.gates().isEmpty()
+                long skipped = report.gates().stream()
+                        .filter(g -> g.outcome() == GateResult.Outcome.SKIPPED)
+                        .count();
+                yield (report.gates().size() == skipped
                                 ? "nothing failed, on data that covers the run"
                                 : "every gate held, on data that covers the run")
+                        + (skipped == 0
+                                ? ""
+                                : " — " + skipped + " baseline gate" + (skipped == 1 ? "" : "s")
+                                        + " skipped: this is the first run to compare with")
                         + (warnings == 0
                                 ? ""
                                 : " — but " + warnings + " finding" + (warnings == 1 ? " is" : "s are")

@@ -38,10 +38,14 @@ final class JUnitReport {
         long gateErrors = report.gates().stream()
                 .filter(g -> g.outcome() == GateResult.Outcome.INCONCLUSIVE)
                 .count();
+        long gateSkips = report.gates().stream()
+                .filter(g -> g.outcome() == GateResult.Outcome.SKIPPED)
+                .count();
         int tests = report.gates().size() + findings.size();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuite name=\"plimsoll: " + x(report.title()) + "\" tests=\"" + tests + "\" failures=\""
-                + (gateFailures + findings.size()) + "\" errors=\"" + gateErrors + "\" skipped=\"0\">\n");
+                + (gateFailures + findings.size()) + "\" errors=\"" + gateErrors + "\" skipped=\"" + gateSkips
+                + "\">\n");
         for (GateResult g : report.gates()) {
             out.write("  <testcase classname=\"plimsoll.gates\" name=\"" + x(g.expression()) + "\">");
             if (g.failed()) {
@@ -51,6 +55,8 @@ final class JUnitReport {
                 // an error, not a failure: the gate could not be evaluated on the data there was
                 out.write("<error message=\"" + x("gate " + g.expression() + " is inconclusive: " + g.note())
                         + "\" type=\"inconclusive\"/>");
+            } else if (g.outcome() == GateResult.Outcome.SKIPPED) {
+                out.write("<skipped message=\"" + x("gate " + g.expression() + " skipped: " + g.note()) + "\"/>");
             }
             out.write("</testcase>\n");
         }

@@ -76,12 +76,12 @@ import java.util.function.Function;
  * findings        [{kind, severity, start, end, reason, confidence, ...kind-specific fields, evidence: [...]}]
  *                  regression | improvement: figure, unit, baselineValue, currentValue, change, relativeChange, test,
  *                  pValue, effectSize, baselineRuns: [id]; analysis_error: detectorId
- * gates           [{expression, measured, passed, outcome: "pass" | "fail" | "inconclusive", note?}]
+ * gates           [{expression, measured, passed, outcome: "pass" | "fail" | "inconclusive" | "skipped", note?}]
  * evidence        [{group: "scaling" | "server_latency" | "request_count", asked, ratio, covered, basis: [query],
  *                   problems: [string]}]
  * coverage        [{query, expected, present, complete, messages}]
  * correlations    [{query, signal, series, load, pearson, spearman, lagSeconds, pValue, n}]
- * baseline        {selector, run: id | null, baselineRuns: [id], available, problem,
+ * baseline        {selector, run: id | null, baselineRuns: [id], available, problem, first (no baseline yet),
  *                  figures: [{figure, unit, outcome: "regression" | "improvement" | "change" | "unchanged" |
  *                  "no_data", baseline, current, change, relativeChange, test, pValue, effectSize, threshold,
  *                  reason}]} | null
@@ -297,6 +297,7 @@ public final class JsonReport {
         strings(g, "baselineRuns", b.baselineRunIds());
         g.writeBooleanField("available", b.available());
         g.writeStringField("problem", b.problem());
+        g.writeBooleanField("first", b.first());
         g.writeArrayFieldStart("figures");
         for (FigureChange c : b.figures()) {
             g.writeStartObject();
@@ -798,7 +799,9 @@ public final class JsonReport {
                     run.isTextual() ? Optional.of(run.asText()) : Optional.empty(),
                     texts(b, "baselineRuns"),
                     figures,
-                    b.path("problem").asText("")));
+                    b.path("problem").asText(""),
+                    b.path("first").asBoolean(false)
+                            && !b.path("problem").asText("").isEmpty()));
         }
 
         private AlignedSeries series(JsonNode s) {
@@ -943,7 +946,7 @@ public final class JsonReport {
                 }
             }
             throw new IllegalArgumentException(
-                    "'outcome' must be pass, fail or inconclusive, but was '" + o.asText() + "'");
+                    "'outcome' must be pass, fail, inconclusive or skipped, but was '" + o.asText() + "'");
         }
 
         private static Severity severity(String label) {

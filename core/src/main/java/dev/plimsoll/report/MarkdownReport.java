@@ -108,6 +108,7 @@ final class MarkdownReport {
                             case PASSED -> "✅ pass";
                             case FAILED -> "❌ fail";
                             case INCONCLUSIVE -> "⚠️ inconclusive";
+                            case SKIPPED -> "⏭️ skipped: " + escape(g.note());
                         }
                         + " |\n");
             }
@@ -118,7 +119,8 @@ final class MarkdownReport {
     /** The comparison with the baseline runs: one row per compared figure, or why there was none. */
     private static void baseline(BaselineComparison b, Writer out) throws IOException {
         if (!b.available()) {
-            out.write("Baseline `" + code(b.selector()) + "`: not compared — " + escape(b.problem()) + "\n\n");
+            out.write("Baseline `" + code(b.selector()) + "`: " + (b.first() ? "none yet" : "not compared") + " — "
+                    + escape(b.problem()) + "\n\n");
             return;
         }
         out.write("Baseline `" + code(b.selector()) + "`: " + b.regressions().size() + " regression(s), "

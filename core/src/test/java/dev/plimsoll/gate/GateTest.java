@@ -29,6 +29,7 @@ import dev.plimsoll.run.RunTimeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -169,6 +170,31 @@ class GateTest {
         assertThat(none.note()).contains("needs a baseline, and none was given");
         assertThat(unavailable.outcome()).isEqualTo(GateResult.Outcome.INCONCLUSIVE);
         assertThat(unavailable.note()).contains("the store holds no runs yet");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {"client_p95_change<10%", "scaling_lag_change<=30s", "regressions==0", "error_rate_change<1%"})
+    void baselineGatesOfTheFirstRunOfALineShouldBeSkippedAndSayWhy(String expression) {
+        GateResult first = Gate.parse(expression)
+                .evaluate(
+                        result(),
+                        Optional.of(BaselineComparison.first(
+                                "last-passing,branch=main", "no earlier run matches; this run is the first")));
+
+        assertThat(first.outcome()).isEqualTo(GateResult.Outcome.SKIPPED);
+        assertThat(first.passed()).isFalse();
+        assertThat(first.failed()).isFalse();
+        assertThat(first.note()).isEqualTo("no baseline yet: no earlier run matches; this run is the first");
+    }
+
+    @Test
+    void gatesWithoutABaselineShouldNotBeSkippedOnTheFirstRun() {
+        GateResult p95 =
+                Gate.parse("client_p95<10s").evaluate(result(), Optional.of(BaselineComparison.first("last", "first")));
+
+        assertThat(p95.outcome()).isEqualTo(GateResult.Outcome.PASSED);
     }
 
     @ParameterizedTest

@@ -23,9 +23,11 @@ import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.report.Report;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +66,7 @@ public final class HistoryBaseline implements BaselineComparator {
     private final String selector;
     private ComparisonConfig config = ComparisonConfig.defaults();
     private @Nullable String runId;
+    private @Nullable Map<String, String> savedWith;
 
     private HistoryBaseline(RunHistory history, String selector) {
         this.history = Objects.requireNonNull(history, "history");
@@ -107,6 +110,22 @@ public final class HistoryBaseline implements BaselineComparator {
         return this;
     }
 
+    /**
+     * The labels this run will be saved with, once analysed. With them the comparator knows that the run will be
+     * a baseline the selector can choose; when nothing earlier matches the selector, the run is then the
+     * {@link BaselineComparison#first() first} of its line and the gates that need a baseline are skipped instead of
+     * inconclusive. Without them (the default, or a run that will not be saved) a selector that matches nothing leaves
+     * those gates inconclusive. A run id selector never makes a first run.
+     *
+     * @param labels the labels given to {@link RunHistory#save}, e.g. {@code branch=main}; null when the run will not
+     *     be saved
+     * @return this comparator
+     */
+    public HistoryBaseline savedWith(@Nullable Map<String, String> labels) {
+        this.savedWith = labels == null ? null : Map.copyOf(labels);
+        return this;
+    }
+
     @Override
     public String selector() {
         return selector;
@@ -120,6 +139,10 @@ public final class HistoryBaseline implements BaselineComparator {
      */
     @Override
     public BaselineComparison compare(AnalysisResult result) {
+        Optional<String> first = first();
+        if (first.isPresent()) {
+            return BaselineComparison.first(selector, first.get());
+        }
         Baseline baseline = history.baseline(selector);
         RunRecord current = RunRecords.of(new Report("", result, List.of(), Optional.empty()), runId);
         ComparisonConfig used = config;
@@ -128,6 +151,30 @@ public final class HistoryBaseline implements BaselineComparator {
         }
         Comparison c = Comparisons.compare(runId, current, baseline.runs(), used);
         return toBaselineComparison(selector, c, result.covered(SignalGroup.SCALING));
+    }
+
+    /**
+     * Why this run is the first its selector can choose, if it is: it will be saved with every label the selector
+     * asks for, and no stored run matches the selector (for {@code last-passing}: no run of those labels passed).
+     */
+    private Optional<String> first() {
+        Map<String, String> labels = savedWith;
+        RunHistory.Selector s = RunHistory.Selector.parse(selector);
+        if (labels == null
+                || s.runId() != null
+                || !labels.entrySet().containsAll(s.filter().labels().entrySet())
+                || history.count(s.filter()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("no earlier run matches '" + selector + "' in the run history at " + history.url()
+                + "; this run" + (labels.isEmpty() ? "" : ", saved with " + describe(labels))
+                + ", is the first it can choose");
+    }
+
+    private static String describe(Map<String, String> labels) {
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(labels).forEach((k, v) -> out.add(k + "=" + v));
+        return String.join(", ", out);
     }
 
     /**

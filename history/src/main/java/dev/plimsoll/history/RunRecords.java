@@ -60,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * Findings keep their kind, severity, reason and evidence; gates their expression and measurement (an inconclusive
- * gate is stored as not passed, its measurement marked {@code (inconclusive)}); the merged timeline is stored as the
+ * gate is stored as not passed, its measurement marked {@code (inconclusive)}, a skipped one likewise marked
+ * {@code (skipped)}); the merged timeline is stored as the
  * report's {@code timeline} holds it.
  *
  * @since 0.1
@@ -311,8 +312,11 @@ public final class RunRecords {
     private static List<StoredGate> gates(ReportDocument doc) {
         List<StoredGate> out = new ArrayList<>();
         for (GateResult g : doc.gates()) {
-            String measured =
-                    g.outcome() == GateResult.Outcome.INCONCLUSIVE ? g.measured() + " (inconclusive)" : g.measured();
+            String measured = switch (g.outcome()) {
+                case INCONCLUSIVE -> g.measured() + " (inconclusive)";
+                case SKIPPED -> g.measured() + " (skipped)";
+                case PASSED, FAILED -> g.measured();
+            };
             out.add(new StoredGate(g.expression(), measured, g.passed()));
         }
         return out;

@@ -101,6 +101,53 @@ class HistoryBaselineTest {
     }
 
     @Test
+    void aRunSavedWithTheSelectorsLabelsShouldBeTheFirstOfItsLineAndTheNextComparesWithIt() {
+        Map<String, String> main = Map.of("branch", "main", "commit", "abc");
+        history.save(RunRecords.of(LoadTestAnalysis.of(run(T0, 100, 1)).analyze(), "other"), Map.of("branch", "dev"));
+        Report first = LoadTestAnalysis.of(run(T0.plusSeconds(3600), 100, 2))
+                .baseline(HistoryBaseline.of(history, "last-passing,branch=main")
+                        .runId("m1")
+                        .savedWith(main))
+                .gates("client_p95<1s", "regressions==0")
+                .analyze();
+
+        assertThat(first.baseline()).hasValueSatisfying(b -> {
+            assertThat(b.first()).isTrue();
+            assertThat(b.problem())
+                    .contains("no earlier run matches 'last-passing,branch=main'")
+                    .contains("saved with branch=main, commit=abc, is the first it can choose");
+        });
+        assertThat(first.gates())
+                .extracting(GateResult::outcome)
+                .containsExactly(GateResult.Outcome.PASSED, GateResult.Outcome.SKIPPED);
+        assertThat(first.passed()).isTrue();
+        history.save(RunRecords.of(first, "m1"), main);
+
+        Report second = LoadTestAnalysis.of(run(T0.plusSeconds(7200), 100, 3))
+                .baseline(HistoryBaseline.of(history, "last-passing,branch=main")
+                        .runId("m2")
+                        .savedWith(main))
+                .gates("client_p95<1s", "regressions==0")
+                .analyze();
+
+        assertThat(second.baseline().orElseThrow().baselineRunIds()).containsExactly("m1");
+        assertThat(second.gates())
+                .allSatisfy(g -> assertThat(g.passed()).as(g.toString()).isTrue());
+    }
+
+    @Test
+    void aRunSavedWithoutTheSelectorsLabelsShouldNotBeTheFirstOfItsLine() {
+        Report r = LoadTestAnalysis.of(run(T0, 100, 1))
+                .baseline(
+                        HistoryBaseline.of(history, "last-passing,branch=mian").savedWith(Map.of("branch", "main")))
+                .gates("regressions==0")
+                .analyze();
+
+        assertThat(r.baseline().orElseThrow().first()).isFalse();
+        assertThat(r.gates()).allSatisfy(g -> assertThat(g.outcome()).isEqualTo(GateResult.Outcome.INCONCLUSIVE));
+    }
+
+    @Test
     void aRunComparedWithItselfShouldFindNothing() {
         LoadRun run = run(T0, 100, 1);
         String id = history.save(RunRecords.of(LoadTestAnalysis.of(run).analyze(), "r1"), Map.of());

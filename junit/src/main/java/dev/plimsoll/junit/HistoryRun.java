@@ -73,9 +73,12 @@ final class HistoryRun implements AutoCloseable {
         return RunHistory.newRunId(start);
     }
 
-    /** The baseline among the runs of the same test: {@code last}, {@code last-passing} and label selectors scoped. */
-    BaselineComparator baseline(String selector, String test, String runId) {
-        return HistoryBaseline.of(history, scoped(selector, test)).runId(runId);
+    /**
+     * The baseline among the runs of the same test: {@code last}, {@code last-passing} and label selectors scoped. The
+     * run is the first of its line when nothing earlier matches and it will be saved with the selector's labels.
+     */
+    BaselineComparator baseline(String selector, String test, String runId, Map<String, String> labels) {
+        return HistoryBaseline.of(history, scoped(selector, test)).runId(runId).savedWith(labels(labels, test));
     }
 
     static String scoped(String selector, String test) {
@@ -93,9 +96,13 @@ final class HistoryRun implements AutoCloseable {
 
     /** Saves the run with its labels, the test's, and GitHub Actions'. */
     String save(Report report, String runId, Map<String, String> labels, String test) {
+        return history.save(RunRecords.of(report, runId), labels(labels, test));
+    }
+
+    private static Map<String, String> labels(Map<String, String> labels, String test) {
         Map<String, String> all = new TreeMap<>(labels);
         all.putIfAbsent(TEST_LABEL, test);
-        return history.save(RunRecords.of(report, runId), RunLabels.withGitHubActions(all, System::getenv));
+        return RunLabels.withGitHubActions(all, System::getenv);
     }
 
     String url() {

@@ -138,7 +138,7 @@ public final class LoadTestExtension implements BeforeEachCallback, AfterEachCal
             if (selector != null) {
                 analysis.baseline(
                         history != null
-                                ? history.baseline(selector, title, Objects.requireNonNull(runId))
+                                ? history.baseline(selector, title, Objects.requireNonNull(runId), s.labels())
                                 : unavailable(selector, historyFailure));
             }
             report = analysis.analyze();
