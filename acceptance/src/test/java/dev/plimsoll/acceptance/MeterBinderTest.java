@@ -46,7 +46,7 @@ class MeterBinderTest {
     void findingsAndFiguresShouldBecomeGauges() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AtomicReference<Report> latest =
-                new AtomicReference<>(report("S3_scaling_ceiling", "scaling_lag<=150s", "findings.high==0"));
+                new AtomicReference<>(report("S3_scaling_ceiling", "scaling_lag<=160s", "findings.high==0"));
 
         PlimsollMeterBinder.of(latest::get, "s3").bindTo(registry);
 
@@ -66,7 +66,7 @@ class MeterBinderTest {
                         .value())
                 .isEqualTo(1);
         assertThat(registry.get("plimsoll.gate")
-                        .tags("gate", "scaling_lag<=150s")
+                        .tags("gate", "scaling_lag<=160s")
                         .gauge()
                         .value())
                 .isEqualTo(1);

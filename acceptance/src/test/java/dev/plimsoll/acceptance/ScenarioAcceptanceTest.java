@@ -25,9 +25,13 @@ import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
 import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
+import dev.plimsoll.gate.Gate;
+import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.source.Signal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,6 +69,24 @@ class ScenarioAcceptanceTest {
         assertThat(analyze(s, false).bottleneck())
                 .as(name + " from CloudWatch alone")
                 .isEqualTo(truth);
+    }
+
+    @Test
+    void scalingLagGateShouldMeasureTheLongestEpisode() {
+        // S3 scales twice: 2 → 3 nodes (lag ≈ 121 s) and, still saturated, 3 → 4 (requested 05:16:00, Ready 05:18:18)
+        AnalysisResult s3 = analyze(Scenario.load("S3_scaling_ceiling"), true);
+        List<Double> lags = s3.findings(FindingKind.SCALING_LAG).stream()
+                .map(f -> ((Finding.ScalingLag) f).lagSeconds())
+                .toList();
+
+        GateResult gate = Gate.parse("scaling_lag<=150s").evaluate(s3);
+
+        assertThat(lags).hasSize(2);
+        assertThat(lags.get(1)).isGreaterThan(lags.get(0));
+        assertThat(gate.measured())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", lags.get(1))
+                                .replaceAll("\\.?0+$", "") + "s");
+        assertThat(gate.failed()).as(gate.toString()).isEqualTo(lags.get(1) > 150);
     }
 
     @ParameterizedTest

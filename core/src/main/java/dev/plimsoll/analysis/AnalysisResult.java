@@ -130,7 +130,7 @@ public record AnalysisResult(
     }
 
     /**
-     * The first scaling-lag finding's lag, the figure the {@code scaling_lag} gate compares.
+     * The first scaling-lag finding's lag (the gate {@code scaling_lag} compares the longest over all episodes).
      *
      * @return seconds from saturation to capacity ready; NaN when there is no scaling-lag finding
      */

@@ -642,16 +642,22 @@ public final class Gate {
     }
 
     /**
-     * The first scaling lag; 0 when node CPU never saturated (nothing had to scale, which a covered run shows), and
-     * infinite when it saturated and no node came (no-scale-up).
+     * The longest scaling lag of the run, over every saturation episode: infinite when an episode saw no new node
+     * (no-scale-up, or a lag finding without capacity); 0 when node CPU never saturated (nothing had to scale, which a
+     * covered run shows); NaN when the scaling signals were not covered.
      */
     private static double scalingLag(AnalysisResult r) {
-        double lag = r.scalingLagSeconds();
-        if (!Double.isNaN(lag)) {
-            return lag;
-        }
         if (!r.findings(FindingKind.NO_SCALE_UP).isEmpty()) {
             return Double.POSITIVE_INFINITY;
+        }
+        double longest = Double.NaN;
+        for (Finding f : r.findings(FindingKind.SCALING_LAG)) {
+            double lag = ((Finding.ScalingLag) f).lagSeconds();
+            double v = Double.isNaN(lag) ? Double.POSITIVE_INFINITY : lag;
+            longest = Double.isNaN(longest) ? v : Math.max(longest, v);
+        }
+        if (!Double.isNaN(longest)) {
+            return longest;
         }
         return r.covered(SignalGroup.SCALING) ? 0 : Double.NaN;
     }

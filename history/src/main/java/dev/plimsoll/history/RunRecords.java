@@ -48,9 +48,10 @@ import org.jspecify.annotations.Nullable;
  *       gates {@code client_p95<…} measure them;
  *   <li>{@code error_rate}: failed ÷ sent; {@code rps}: mean requests per second over the steady phases (over the
  *       whole run without one);
- *   <li>{@code scaling_lag} (s): the first scaling lag; 0 when the scaling signals covered the run and nothing
- *       saturated (as the gate {@code scaling_lag} measures it); when no new node came, the time from saturation to the
- *       end of the run (a lower bound); absent when the scaling signals did not cover the run;
+ *   <li>{@code scaling_lag} (s): the longest scaling lag over the run's saturation episodes; 0 when the scaling
+ *       signals covered the run and nothing saturated (as the gate {@code scaling_lag} measures it); for an episode
+ *       where no new node came, the time from saturation to the end of the run (a lower bound); absent when the
+ *       scaling signals did not cover the run;
  *   <li>{@code max_nodes}: the most nodes of the node-count series (Auto Scaling in-service instances without one);
  *       {@code node_minutes}: that series integrated over the run (each point held over its period);
  *   <li>{@code backend_latency_share}, {@code lb_latency_share}, {@code edge_latency_share}: shares of the p95 growth
@@ -164,7 +165,7 @@ public final class RunRecords {
                 .put(Figure.SCALING_LAG, scalingLag(doc));
         Optional<AlignedSeries> nodes = nodeCount(doc);
         if (nodes.isPresent()) {
-            f.put(Figure.MAX_NODES, max(nodes.get()));
+            f.put(Figure.MAX_NODES, max(nodes.get(), run.start(), run.end()));
             f.put(Figure.NODE_MINUTES, nodeMinutes(nodes.get(), run.start(), run.end()));
         }
         if (covered(doc, SignalGroup.SERVER_LATENCY)) {
@@ -209,15 +210,20 @@ public final class RunRecords {
 
     private static double scalingLag(ReportDocument doc) {
         Instant end = doc.run().end();
+        double longest = Double.NaN;
         for (Finding x : doc.findings()) {
+            double lag = Double.NaN;
             if (x instanceof Finding.ScalingLag s) {
-                return Double.isFinite(s.lagSeconds()) ? s.lagSeconds() : untilEnd(s.saturationStart(), end);
+                lag = Double.isFinite(s.lagSeconds()) ? s.lagSeconds() : untilEnd(s.saturationStart(), end);
+            } else if (x instanceof Finding.NoScaleUp n) {
+                lag = untilEnd(n.saturationStart(), end);
+            }
+            if (!Double.isNaN(lag)) {
+                longest = Double.isNaN(longest) ? lag : Math.max(longest, lag);
             }
         }
-        for (Finding x : doc.findings()) {
-            if (x instanceof Finding.NoScaleUp n) {
-                return untilEnd(n.saturationStart(), end);
-            }
+        if (!Double.isNaN(longest)) {
+            return longest;
         }
         return covered(doc, SignalGroup.SCALING) ? 0 : Double.NaN;
     }
@@ -231,7 +237,8 @@ public final class RunRecords {
         for (Signal signal : List.of(Signal.NODE_COUNT, Signal.ASG_IN_SERVICE)) {
             Optional<AlignedSeries> s = doc.timeline().stream()
                     .filter(x -> signal.label().equals(x.tags().get(AlignedSeries.SIGNAL_TAG)))
-                    .filter(x -> !Double.isNaN(max(x)))
+                    .filter(x ->
+                            !Double.isNaN(max(x, doc.run().start(), doc.run().end())))
                     .min((a, c) -> a.step().compareTo(c.step()));
             if (s.isPresent()) {
                 return s;
@@ -240,9 +247,17 @@ public final class RunRecords {
         return Optional.empty();
     }
 
-    private static double max(AlignedSeries s) {
+    /** The largest value of the points whose period overlaps [start, end): the fetch window reaches beyond the run. */
+    static double max(AlignedSeries s, Instant start, Instant end) {
+        long from = start.toEpochMilli();
+        long to = end.toEpochMilli();
+        long step = s.step().toMillis();
         double m = Double.NaN;
         for (int i = 0; i < s.size(); i++) {
+            long t = s.start().toEpochMilli() + i * step;
+            if (t + step <= from || t >= to) {
+                continue;
+            }
             double v = s.valueAt(i);
             if (!Double.isNaN(v) && (Double.isNaN(m) || v > m)) {
                 m = v;

@@ -178,6 +178,35 @@ class RunRecordsTest {
     }
 
     @Test
+    void scalingLagShouldBeTheLongestOverTheEpisodes() {
+        assertThat(RunRecords.figures(doc(List.of(lag(123.1), lag(152.3)), true, true))
+                        .get(Figure.SCALING_LAG))
+                .contains(152.3);
+        assertThat(RunRecords.figures(doc(List.of(lag(123.1), lag(Double.NaN)), true, true))
+                        .get(Figure.SCALING_LAG))
+                .contains(540.0);
+    }
+
+    @Test
+    void maxNodesShouldCountOnlyThePeriodsThatOverlapTheRun() {
+        // 60 s points from a minute before the run to two minutes after its end: 5 nodes only outside the run
+        double[] nodes = {5, 2, 3, 3, 5, 5};
+        AlignedSeries s = AlignedSeries.of(
+                "cloudwatch",
+                "cluster_node_count",
+                "avg",
+                "count",
+                Map.of(),
+                T0.minusSeconds(60),
+                Duration.ofMinutes(1),
+                nodes);
+
+        assertThat(RunRecords.max(s, T0, T0.plusSeconds(180))).isEqualTo(3.0);
+        assertThat(RunRecords.max(s, T0.minusSeconds(30), T0.plusSeconds(180))).isEqualTo(5.0);
+        assertThat(RunRecords.max(s, T0.plusSeconds(170), T0.plusSeconds(190))).isEqualTo(5.0);
+    }
+
+    @Test
     void sharesShouldBeZeroWithoutABottleneckAndAbsentWhenTheServerSideWasNotCovered() {
         assertThat(RunRecords.figures(doc(List.of(), true, true)).get(Figure.BACKEND_LATENCY_SHARE))
                 .contains(0.0);
