@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
 public final class Gate {
     /** What a gate measures, with its unit. */
     public enum Metric {
-        /** First scaling lag, seconds. */
+        /** The longest scaling lag over the run's saturation episodes, seconds. */
         SCALING_LAG("scaling_lag", "s"),
         /** Client p50 over the run, ms. */
         CLIENT_P50("client_p50", "ms"),
@@ -341,9 +341,31 @@ public final class Gate {
             throw new GateParseException(e, valueStart, "expected a number");
         }
         String unit = rhs.substring(j).strip().toLowerCase(Locale.ROOT);
+        boolean share = RATIOS.contains(metric);
         double value = switch (unit) {
-            case "" -> number;
-            case "%" -> number / 100;
+            case "" -> {
+                if (share && Math.abs(number) > 1) {
+                    throw new GateParseException(
+                            e,
+                            valueStart,
+                            "'" + metric.id() + "' is a share from 0 to 1: write " + cut(rhs) + "% or a fraction such"
+                                    + " as 0.9");
+                }
+                yield number;
+            }
+            case "%" -> {
+                if (!share && !metric.unit().equals("%")) {
+                    throw new GateParseException(
+                            e,
+                            valueStart + j,
+                            "'" + metric.id() + "' is "
+                                    + (metric.unit().isEmpty()
+                                            ? "a count: drop the %"
+                                            : "a time: write it in ms, s or m, e.g. "
+                                                    + (metric.unit().equals("ms") ? "500ms" : "150s")));
+                }
+                yield number / 100;
+            }
             case "ms" -> timeUnit(e, valueStart + j, metric, number, 0.001);
             case "s" -> timeUnit(e, valueStart + j, metric, number, 1);
             case "m" -> timeUnit(e, valueStart + j, metric, number, 60);
@@ -356,6 +378,14 @@ public final class Gate {
         }
         return new Gate(e, metric, op, value, null, severity, kind);
     }
+
+    /** Metrics held as a share from 0 to 1: written as a fraction or a percentage. */
+    private static final Set<Metric> RATIOS = EnumSet.of(
+            Metric.ERROR_RATE,
+            Metric.LB_LATENCY_SHARE,
+            Metric.BACKEND_LATENCY_SHARE,
+            Metric.EDGE_LATENCY_SHARE,
+            Metric.COVERAGE);
 
     /** A piece of the expression for a message: at most 40 characters. */
     private static String cut(String s) {
