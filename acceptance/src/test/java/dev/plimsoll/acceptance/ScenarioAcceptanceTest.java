@@ -71,6 +71,28 @@ class ScenarioAcceptanceTest {
                 .isEqualTo(truth);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "S1_backend_scaling",
+                "S2_lb_queue",
+                "S3_scaling_ceiling",
+                "S4_client_bound",
+                "S5_healthy",
+                "S6_clock_skew"
+            })
+    void latencyReasonShouldNotPlaceMoreThanTheGrowth(String name) {
+        java.util.regex.Pattern claim = java.util.regex.Pattern.compile("p95 grew (\\d+) ms .*; (\\d+) ms of it");
+        for (Finding f : analyze(Scenario.load(name), true).findings(FindingKind.LATENCY_BOTTLENECK)) {
+            java.util.regex.Matcher m = claim.matcher(f.reason());
+            if (m.find()) {
+                assertThat(Integer.parseInt(m.group(2)))
+                        .as(f.reason())
+                        .isLessThanOrEqualTo(Integer.parseInt(m.group(1)));
+            }
+        }
+    }
+
     @Test
     void scalingLagGateShouldMeasureTheLongestEpisode() {
         // S3 scales twice: 2 → 3 nodes (lag ≈ 121 s) and, still saturated, 3 → 4 (requested 05:16:00, Ready 05:18:18)

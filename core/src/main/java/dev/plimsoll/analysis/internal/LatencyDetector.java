@@ -175,14 +175,24 @@ public final class LatencyDetector implements Detector {
         out.add(new Finding.LatencyBottleneck(
                 Severity.WARNING,
                 b.peak(),
-                String.format(
-                        Locale.ROOT,
-                        "p95 grew %.0f ms (%.0f → %.0f ms); %.0f ms of it %s",
-                        growth,
-                        b.clientBase(),
-                        b.clientPeak(),
-                        placed,
-                        where),
+                Math.round(placed) > Math.round(growth)
+                        // percentiles of different requests do not add up: the tier's own p95 may grow more
+                        ? String.format(
+                                Locale.ROOT,
+                                "p95 grew %.0f ms (%.0f → %.0f ms); all of it %s — that tier's own p95 grew %.0f ms",
+                                growth,
+                                b.clientBase(),
+                                b.clientPeak(),
+                                where,
+                                placed)
+                        : String.format(
+                                Locale.ROOT,
+                                "p95 grew %.0f ms (%.0f → %.0f ms); %.0f ms of it %s",
+                                growth,
+                                b.clientBase(),
+                                b.clientPeak(),
+                                placed,
+                                where),
                 ev,
                 Double.isNaN(b.backendPeak()) || Double.isNaN(b.lbPeak()) ? 0.6 : 0.85,
                 tier,
