@@ -107,8 +107,20 @@ public final class ErrorDetector implements Detector {
                     byClass.merge(k6 ? "k6 error_code " + code : code, n, Long::sum);
                 }
             });
-            cloudSum(ar, Signal.LB_ELB_5XX, w).ifPresent(v -> byClass.put("ALB 5xx (load balancer itself)", v));
-            cloudSum(ar, Signal.LB_TARGET_5XX, w).ifPresent(v -> byClass.put("ALB target 5xx (backend)", v));
+            // the load balancer's counts are the same failures seen from the other side: said apart, never summed
+            Map<String, Long> clientSide = new LinkedHashMap<>(byClass);
+            Map<String, Long> alb = new LinkedHashMap<>();
+            Map<String, String> albIds = new LinkedHashMap<>();
+            for (Signal signal : List.of(Signal.LB_ELB_5XX, Signal.LB_TARGET_5XX)) {
+                String name =
+                        signal == Signal.LB_ELB_5XX ? "ALB 5xx (load balancer itself)" : "ALB target 5xx (backend)";
+                ar.signal(signal)
+                        .ifPresent(series -> cloudSum(ar, signal, w).ifPresent(v -> {
+                            byClass.put(name, v);
+                            alb.put(name.substring("ALB ".length()), v);
+                            albIds.put(name, series.queryId());
+                        }));
+            }
             double rate = total == 0 ? 0 : (double) fails / total;
             String related = related(context, w);
             List<Evidence> ev = new ArrayList<>();
@@ -116,7 +128,8 @@ public final class ErrorDetector implements Detector {
             String requestsId = ClientSeries.id(ar.run(), K6Metrics.HTTP_REQS);
             ev.add(new Evidence("failed requests", failedId, w.start(), fails, "count"));
             ev.add(new Evidence("error rate", failedId + ".rate", w.start(), rate * 100, "percent"));
-            byClass.forEach((k, v) -> ev.add(new Evidence(k, requestsId + "{status}", w.start(), v, "count")));
+            byClass.forEach((k, v) ->
+                    ev.add(new Evidence(k, albIds.getOrDefault(k, requestsId + "{status}"), w.start(), v, "count")));
             boolean rateLimited = byClass.getOrDefault("429 rate limited", 0L) > fails / 2;
             Severity severity = rate >= 0.05 ? Severity.HIGH : Severity.WARNING;
             out.add(new Finding.ErrorBurst(
@@ -130,7 +143,8 @@ public final class ErrorDetector implements Detector {
                             rate * 100,
                             Samples.clock(w.start()),
                             Samples.clock(w.end()),
-                            describe(byClass),
+                            describe(clientSide)
+                                    + (alb.isEmpty() ? "" : "; the load balancer counted " + describe(alb)),
                             rateLimited
                                     ? " — mostly 429: an application rate limiter the test did not bypass (a test-setup"
                                             + " problem, not capacity)"

@@ -123,5 +123,13 @@ class ErrorRulesTest {
                 .containsEntry("ALB 5xx (load balancer itself)", 30L)
                 .containsEntry("ALB target 5xx (backend)", 170L)
                 .containsEntry("503 gateway", 200L);
+        // the same failures seen from both sides: said apart, never as one list of 400
+        assertThat(b.reason())
+                .contains(": 200 503 gateway; the load balancer counted 170 target 5xx (backend), 30 5xx (load"
+                        + " balancer itself)");
+        assertThat(b.evidence())
+                .filteredOn(e -> e.label().startsWith("ALB"))
+                .extracting(e -> e.series())
+                .containsExactlyInAnyOrder("elb_5xx", "target_5xx");
     }
 }
