@@ -95,6 +95,7 @@ public record AlignedRun(LoadRun run, List<FetchedSeries> cloud, ClockSkew skew,
             cloud.addAll(f.series());
             coverage.addAll(f.coverage());
         }
+        Plausibility.check(cloud, coverage);
         ClockSkew skew = ClockSkew.none();
         if (estimateSkew) {
             for (Signal s : List.of(Signal.BACKEND_REQUESTS, Signal.LB_REQUESTS)) {

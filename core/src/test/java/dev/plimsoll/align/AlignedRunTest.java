@@ -24,6 +24,7 @@ import dev.plimsoll.run.RunTimeline;
 import dev.plimsoll.series.MetricId;
 import dev.plimsoll.series.Statistic;
 import dev.plimsoll.series.TimeSeries;
+import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
 import dev.plimsoll.source.FetchedSeries;
 import dev.plimsoll.source.Signal;
@@ -67,5 +68,44 @@ class AlignedRunTest {
         assertThat(grid[119]).isNaN();
         assertThat(grid[120]).isEqualTo(80);
         assertThat(grid[179]).isEqualTo(80);
+    }
+
+    @Test
+    void ofWhenACloudSeriesHoldsImpossibleValuesShouldDropThemAndSaySoInItsCoverage() {
+        FetchedSeries cpu = new FetchedSeries(
+                "node_cpu",
+                Signal.CPU_UTILIZATION,
+                Duration.ofSeconds(60),
+                TimeSeries.of(
+                        MetricId.of("node_cpu_utilization", "test", Statistic.AVG, "percent"),
+                        new long[] {T0, T0 + 60_000, T0 + 120_000},
+                        new double[] {-5, 40, 1e300}));
+        FetchedSeries nodes = new FetchedSeries(
+                "nodes",
+                Signal.NODE_COUNT,
+                Duration.ofSeconds(60),
+                TimeSeries.of(
+                        MetricId.of("cluster_node_count", "test", Statistic.AVG, "count"),
+                        new long[] {T0, T0 + 60_000, T0 + 120_000},
+                        new double[] {2, 3, 3}));
+        FetchResult fetched = new FetchResult(
+                List.of(cpu, nodes),
+                List.of(new Coverage("node_cpu", 3, 3, true, List.of()), new Coverage("nodes", 3, 3, true, List.of())),
+                List.of());
+
+        AlignedRun aligned = AlignedRun.of(run(), List.of(fetched), false, 0);
+
+        assertThat(aligned.signal(Signal.CPU_UTILIZATION).orElseThrow().series().values())
+                .containsExactly(Double.NaN, 40, Double.NaN);
+        assertThat(aligned.coverage().get(0)).satisfies(c -> {
+            assertThat(c.present()).isEqualTo(1);
+            assertThat(c.complete()).isFalse();
+            assertThat(c.messages())
+                    .containsExactly("2 points of node_cpu dropped: not a possible cpu_utilization value (from 0 to 100"
+                            + " % of the nodes' capacity, first -5.00000 at 2026-11-26T05:00:00Z)");
+        });
+        assertThat(aligned.coverage().get(1).present()).isEqualTo(3);
+        assertThat(aligned.signal(Signal.NODE_COUNT).orElseThrow().series().values())
+                .containsExactly(2, 3, 3);
     }
 }
