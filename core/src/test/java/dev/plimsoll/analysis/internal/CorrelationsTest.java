@@ -88,7 +88,7 @@ class CorrelationsTest {
         double[] v = new double[40];
         for (int i = 0; i < v.length; i++) {
             int s = i * 15 - 30;
-            v[i] = s < 0 ? 10 : ((s / 120) % 2 == 0 ? 10 : 50) * 2 + 5;
+            v[i] = s < 0 ? 10 : ((s / 120) % 2 == 0 ? 10 : 50) * 1.5 + 5; // CPU %, within 0–100
         }
         var aligned = Synthetic.aligned(run, Synthetic.cloud("cpu", "cpu_utilization", Statistic.AVG, 15, 0, v));
 
