@@ -240,7 +240,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress on stderr.")
+            description = "No progress or ingestion warnings on stderr.")
     boolean quiet;
 
     @Override
@@ -288,6 +288,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 spec.commandLine().getErr(), quiet || System.console() == null, SummarizeCommand.totalSize(loadFiles));
         LoadRun run = LoadRuns.reader().progress(progress).build().readFiles(loadFiles);
         progress.done();
+        if (!quiet) {
+            SummarizeCommand.printWarnings(spec.commandLine().getErr(), run);
+        }
         if (run.timeline().isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
