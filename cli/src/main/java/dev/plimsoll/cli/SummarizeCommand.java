@@ -139,7 +139,8 @@ final class SummarizeCommand implements Callable<Integer> {
             err.printf(
                     Locale.ROOT,
                     "read %s in %.2f s: %s lines, %s samples%s%n",
-                    Format.bytes(size),
+                    // standard input has no size beforehand: what the reader counted
+                    Format.bytes(inputs.stream().anyMatch(f -> f.toString().equals("-")) ? progress.bytes() : size),
                     seconds,
                     Format.count(run.ingest().lines()),
                     Format.count(run.ingest().samples()),
