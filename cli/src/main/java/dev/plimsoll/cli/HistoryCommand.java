@@ -16,6 +16,7 @@
 package dev.plimsoll.cli;
 
 import dev.plimsoll.align.AlignedSeries;
+import dev.plimsoll.baseline.BaselineComparison;
 import dev.plimsoll.history.ExportFormat;
 import dev.plimsoll.history.Figure;
 import dev.plimsoll.history.KeyFigures;
@@ -518,7 +519,11 @@ final class HistoryCommand implements Runnable {
         @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label of the run; repeatable.")
         List<String> labels = new ArrayList<>();
 
-        @Option(names = "--id", paramLabel = "ID", description = "The run's id. Default: made from its start.")
+        @Option(
+                names = "--id",
+                paramLabel = "ID",
+                description = "The run's id. Default: the one the report recorded (analyze with --baseline), else"
+                        + " made from its start.")
         @Nullable
         String id;
 
@@ -532,12 +537,48 @@ final class HistoryCommand implements Runnable {
             }
             Path file = Files.isDirectory(report) ? report.resolve(ReportFormat.JSON.fileName()) : report;
             ReportDocument doc = JsonReport.read(file);
-            RunRecord record = RunRecords.of(doc, id);
+            // the id analyze gave the run when it compared it with a baseline, unless --id names another
+            String wanted = id != null
+                    ? id
+                    : doc.baseline().flatMap(BaselineComparison::runId).orElse(null);
+            RunRecord record = RunRecords.of(doc, wanted);
             return store.creating(h -> {
+                refuseDuplicate(h, record, file);
                 String saved = h.save(record, l);
                 spec.commandLine().getOut().println("history: run " + saved + " saved to " + h.url());
                 return 0;
             });
+        }
+    }
+
+    /**
+     * Refuses a run the store already holds: one with the record's id, or, for a record without one, a run of the
+     * same name and tool over the same window with the same verdict and key figures (the same report imported
+     * again, which would otherwise be saved under a new id each time).
+     */
+    static void refuseDuplicate(RunHistory h, RunRecord record, Path file) {
+        String recordId = record.id();
+        if (recordId != null) {
+            if (h.find(recordId).isPresent()) {
+                throw new IllegalArgumentException("run " + recordId + " of " + file + " is already stored in the run"
+                        + " history at " + h.url() + ": a run is imported once (--id gives another id)");
+            }
+            return;
+        }
+        RunFilter sameStart = RunFilter.all()
+                .since(record.start())
+                .until(record.start().plusSeconds(1)) // the store may keep whole milliseconds
+                .withTool(record.tool());
+        for (RunInfo r : h.list(sameStart, 1000)) {
+            if (r.start().equals(record.start())
+                    && r.end().equals(record.end())
+                    && java.util.Objects.equals(r.name(), record.name())
+                    && r.verdict() == record.verdict()
+                    && r.figures().equals(record.figures())) {
+                throw new IllegalArgumentException("the run of " + file + " is already stored in the run history at "
+                        + h.url() + " as run " + r.id() + " (same start, end, verdict and key figures): a run is"
+                        + " imported once (--id gives another id)");
+            }
         }
     }
 
