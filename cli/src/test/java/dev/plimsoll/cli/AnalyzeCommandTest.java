@@ -138,6 +138,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void outNamingAnExistingFileShouldExitTwoSayingItIsAFileNotAFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        assertThat(run("demo", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("plimsoll: error: --out " + file + ": the output path is a file, not a folder")
+                .doesNotContain("Already Exists")
+                .hasLineCount(1);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("demo", "--out", file.resolve("reports").toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith(
+                        "plimsoll: error: --out " + file.resolve("reports") + ": " + file + " is a file, not a folder")
+                .hasLineCount(1);
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
     void aBadGateShouldExitTwoPointingAtTheProblem() {
         int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=soon");
 
