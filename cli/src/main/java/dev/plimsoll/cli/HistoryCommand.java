@@ -213,7 +213,7 @@ final class HistoryCommand implements Runnable {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             return store.with(h -> {
-                StoredRun s = h.baseline(run).runs().get(0);
+                StoredRun s = named(h, run);
                 RunRecord r = s.record();
                 o.println("run " + s.id() + (r.name() == null ? "" : " · " + r.name()));
                 o.println("  " + r.tool() + (r.toolVersion().isEmpty() ? "" : " " + r.toolVersion()) + " · " + r.start()
@@ -423,7 +423,7 @@ final class HistoryCommand implements Runnable {
                             spec.commandLine(), "--format must be csv or json, but was '" + format + "'");
             };
             return store.with(h -> {
-                String id = h.baseline(run).runs().get(0).id();
+                String id = named(h, run).id();
                 try {
                     if (output == null) {
                         PrintWriter o = spec.commandLine().getOut();
@@ -580,6 +580,20 @@ final class HistoryCommand implements Runnable {
                         + " imported once (--id gives another id)");
             }
         }
+    }
+
+    /**
+     * The run a RUN argument names: a selector's newest run (last, last-passing, label:…), else the run of that id —
+     * "no run 'ID' in the run history…" when there is none (a selector that matches nothing is "no baseline matches").
+     */
+    static StoredRun named(RunHistory h, String run) {
+        String s = run.strip();
+        boolean selector = s.startsWith("label:")
+                || s.equals("last")
+                || s.equals("last-passing")
+                || s.startsWith("last,")
+                || s.startsWith("last-passing,");
+        return selector ? h.baseline(s).runs().get(0) : h.get(s);
     }
 
     static String time(Instant t) {

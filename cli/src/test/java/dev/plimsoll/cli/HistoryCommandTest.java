@@ -232,6 +232,22 @@ class HistoryCommandTest {
     }
 
     @Test
+    void exportOrShowOfAnUnknownRunIdShouldSayNoRunMatches() {
+        assertThat(run(analyze(dir.resolve("r"), "--history", db()))).isZero();
+
+        assertThat(run("history", "export", "20990101-000000-beef", "--history", db()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("plimsoll: error: no run '20990101-000000-beef' in the run history at")
+                .doesNotContain("baseline")
+                .hasLineCount(1);
+        assertThat(run("history", "show", "20990101-000000-beef", "--history", db()))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("plimsoll: error: no run '20990101-000000-beef'");
+        assertThat(run("history", "export", "last", "--history", db())).isZero();
+    }
+
+    @Test
     void aSelectorMatchingNothingShouldSayWhatTheStoreHolds() {
         assertThat(run(analyze(dir.resolve("r"), "--history", db(), "--label", "branch=main")))
                 .isZero();
