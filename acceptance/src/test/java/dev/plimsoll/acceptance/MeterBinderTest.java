@@ -130,6 +130,29 @@ class MeterBinderTest {
     }
 
     @Test
+    void latencySharesWithoutACloudSourceShouldBeNaNNotZero() {
+        Report k6Only =
+                LoadTestAnalysis.of(Scenario.load("S1_backend_scaling").run()).analyze();
+        assertThat(k6Only.result().findings(dev.plimsoll.finding.FindingKind.LATENCY_BOTTLENECK))
+                .as("the client p95 grew, but where is unknown without a server-side series")
+                .singleElement()
+                .extracting(f -> ((dev.plimsoll.finding.Finding.LatencyBottleneck) f).tier())
+                .isEqualTo(dev.plimsoll.finding.LatencyTier.UNKNOWN);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        PlimsollMeterBinder.of(() -> k6Only, "k6-only").bindTo(registry);
+
+        for (String tier : new String[] {"backend", "load_balancer", "network_edge"}) {
+            assertThat(registry.get("plimsoll.latency.share")
+                            .tags("run", "k6-only", "tier", tier)
+                            .gauge()
+                            .value())
+                    .as(tier)
+                    .isNaN();
+        }
+    }
+
+    @Test
     void regressionsAgainstTheBaselineShouldBecomeGauges(@TempDir Path dir) {
         Report s1;
         try (RunHistory history = RunHistory.open(dir.resolve("history.db").toString())) {

@@ -40,6 +40,7 @@ import dev.plimsoll.run.LoadRun;
 import dev.plimsoll.source.MetricSource;
 import dev.plimsoll.source.MetricSources;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -240,7 +241,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(
             names = {"-q", "--quiet"},
-            description = "No progress on stderr.")
+            description = "No progress or ingestion warnings on stderr.")
     boolean quiet;
 
     @Override
@@ -264,6 +265,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                                 + List.of("html", "json", "md", "junit"));
             }
         }
+        checkOut();
         // the history's settings are checked before anything is read: a typo fails in a second, not after the load
         String historyUrl = historyWanted() ? HistoryStore.url(history) : null;
         Map<String, String> runLabels = Map.of();
@@ -288,6 +290,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 spec.commandLine().getErr(), quiet || System.console() == null, SummarizeCommand.totalSize(loadFiles));
         LoadRun run = LoadRuns.reader().progress(progress).build().readFiles(loadFiles);
         progress.done();
+        if (!quiet) {
+            SummarizeCommand.printWarnings(spec.commandLine().getErr(), run);
+        }
         if (run.timeline().isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -371,6 +376,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 0;
         }
         return verdict.exitCode();
+    }
+
+    /** Refuses --out early when it, or a folder above it, is an existing file: the reports go into a folder. */
+    private void checkOut() {
+        for (Path p = out; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--out " + out + ": " + (p.equals(out) ? "the output path" : p.toString())
+                                + " is a file, not a folder; the reports are written into a folder");
+            }
+        }
     }
 
     /** Whether PLIMSOLL_HISTORY turns the history on (not for the demo, which is no run of the user's). */

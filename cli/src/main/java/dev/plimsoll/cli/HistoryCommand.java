@@ -16,6 +16,7 @@
 package dev.plimsoll.cli;
 
 import dev.plimsoll.align.AlignedSeries;
+import dev.plimsoll.baseline.BaselineComparison;
 import dev.plimsoll.history.ExportFormat;
 import dev.plimsoll.history.Figure;
 import dev.plimsoll.history.KeyFigures;
@@ -212,7 +213,7 @@ final class HistoryCommand implements Runnable {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             return store.with(h -> {
-                StoredRun s = h.baseline(run).runs().get(0);
+                StoredRun s = named(h, run);
                 RunRecord r = s.record();
                 o.println("run " + s.id() + (r.name() == null ? "" : " · " + r.name()));
                 o.println("  " + r.tool() + (r.toolVersion().isEmpty() ? "" : " " + r.toolVersion()) + " · " + r.start()
@@ -422,7 +423,7 @@ final class HistoryCommand implements Runnable {
                             spec.commandLine(), "--format must be csv or json, but was '" + format + "'");
             };
             return store.with(h -> {
-                String id = h.baseline(run).runs().get(0).id();
+                String id = named(h, run).id();
                 try {
                     if (output == null) {
                         PrintWriter o = spec.commandLine().getOut();
@@ -518,7 +519,11 @@ final class HistoryCommand implements Runnable {
         @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label of the run; repeatable.")
         List<String> labels = new ArrayList<>();
 
-        @Option(names = "--id", paramLabel = "ID", description = "The run's id. Default: made from its start.")
+        @Option(
+                names = "--id",
+                paramLabel = "ID",
+                description = "The run's id. Default: the one the report recorded (analyze with --baseline), else"
+                        + " made from its start.")
         @Nullable
         String id;
 
@@ -532,13 +537,63 @@ final class HistoryCommand implements Runnable {
             }
             Path file = Files.isDirectory(report) ? report.resolve(ReportFormat.JSON.fileName()) : report;
             ReportDocument doc = JsonReport.read(file);
-            RunRecord record = RunRecords.of(doc, id);
+            // the id analyze gave the run when it compared it with a baseline, unless --id names another
+            String wanted = id != null
+                    ? id
+                    : doc.baseline().flatMap(BaselineComparison::runId).orElse(null);
+            RunRecord record = RunRecords.of(doc, wanted);
             return store.creating(h -> {
+                refuseDuplicate(h, record, file);
                 String saved = h.save(record, l);
                 spec.commandLine().getOut().println("history: run " + saved + " saved to " + h.url());
                 return 0;
             });
         }
+    }
+
+    /**
+     * Refuses a run the store already holds: one with the record's id, or, for a record without one, a run of the
+     * same name and tool over the same window with the same verdict and key figures (the same report imported
+     * again, which would otherwise be saved under a new id each time).
+     */
+    static void refuseDuplicate(RunHistory h, RunRecord record, Path file) {
+        String recordId = record.id();
+        if (recordId != null) {
+            if (h.find(recordId).isPresent()) {
+                throw new IllegalArgumentException("run " + recordId + " of " + file + " is already stored in the run"
+                        + " history at " + h.url() + ": a run is imported once (--id gives another id)");
+            }
+            return;
+        }
+        RunFilter sameStart = RunFilter.all()
+                .since(record.start())
+                .until(record.start().plusSeconds(1)) // the store may keep whole milliseconds
+                .withTool(record.tool());
+        for (RunInfo r : h.list(sameStart, 1000)) {
+            if (r.start().equals(record.start())
+                    && r.end().equals(record.end())
+                    && java.util.Objects.equals(r.name(), record.name())
+                    && r.verdict() == record.verdict()
+                    && r.figures().equals(record.figures())) {
+                throw new IllegalArgumentException("the run of " + file + " is already stored in the run history at "
+                        + h.url() + " as run " + r.id() + " (same start, end, verdict and key figures): a run is"
+                        + " imported once (--id gives another id)");
+            }
+        }
+    }
+
+    /**
+     * The run a RUN argument names: a selector's newest run (last, last-passing, label:…), else the run of that id —
+     * "no run 'ID' in the run history…" when there is none (a selector that matches nothing is "no baseline matches").
+     */
+    static StoredRun named(RunHistory h, String run) {
+        String s = run.strip();
+        boolean selector = s.startsWith("label:")
+                || s.equals("last")
+                || s.equals("last-passing")
+                || s.startsWith("last,")
+                || s.startsWith("last-passing,");
+        return selector ? h.baseline(s).runs().get(0) : h.get(s);
     }
 
     static String time(Instant t) {

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 pass, 1 a gate failed (or a finding reached {@code --fail-on}), 2 usage or input error (the
  * message names the file, line or field, and the rule), 3 inconclusive (no evidence is not a pass), 4 internal error
- * (a bug or the JVM out of memory: one line, never a stack trace unless {@code PLIMSOLL_DEBUG=true}).
+ * (a bug or the JVM out of memory: one line, never a stack trace unless {@code PLIMSOLL_DEBUG} is {@code 1}, {@code true} or {@code yes}).
  */
 @Command(
         name = "plimsoll",
@@ -140,9 +141,18 @@ public final class PlimsollCommand implements Runnable {
         return EXIT_INPUT_ERROR;
     }
 
-    /** One line for a failure, never a stack trace (unless PLIMSOLL_DEBUG=true), and the exit code it deserves. */
+    /** Whether a PLIMSOLL_DEBUG value turns debugging on: 1, true or yes, in any case. */
+    static boolean debug(@Nullable String value) {
+        return value != null
+                && switch (value.strip().toLowerCase(Locale.ROOT)) {
+                    case "1", "true", "yes" -> true;
+                    default -> false;
+                };
+    }
+
+    /** One line for a failure, never a stack trace (unless PLIMSOLL_DEBUG=1/true/yes), and the exit code it deserves. */
     static int handle(Throwable e, PrintWriter err) {
-        if (Boolean.parseBoolean(System.getenv("PLIMSOLL_DEBUG"))) {
+        if (debug(environment().apply("PLIMSOLL_DEBUG"))) {
             e.printStackTrace(err);
         }
         if (e instanceof PlimsollException || e instanceof IllegalArgumentException) {
@@ -161,7 +171,7 @@ public final class PlimsollCommand implements Runnable {
         }
         err.println("plimsoll: internal error: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                + " — a bug: please report it with the command line (PLIMSOLL_DEBUG=true prints the stack trace)");
+                + " — a bug: please report it with the command line (PLIMSOLL_DEBUG=1 prints the stack trace)");
         return EXIT_INTERNAL_ERROR;
     }
 

@@ -64,6 +64,11 @@ final class Progress implements LongConsumer {
         drawn = true;
     }
 
+    /** Bytes read so far over all files (compressed bytes for gzip), counted also when the bar is off. */
+    long bytes() {
+        return done;
+    }
+
     void done() {
         if (drawn) {
             err.print("\r" + " ".repeat(60) + "\r");

@@ -139,14 +139,15 @@ final class SummarizeCommand implements Callable<Integer> {
             err.printf(
                     Locale.ROOT,
                     "read %s in %.2f s: %s lines, %s samples%s%n",
-                    Format.bytes(size),
+                    // standard input has no size beforehand: what the reader counted
+                    Format.bytes(inputs.stream().anyMatch(f -> f.toString().equals("-")) ? progress.bytes() : size),
                     seconds,
                     Format.count(run.ingest().lines()),
                     Format.count(run.ingest().samples()),
                     run.ingest().skippedLines() > 0
                             ? ", " + run.ingest().skippedLines() + " malformed lines skipped"
                             : "");
-            run.ingest().warnings().forEach(w -> err.println("warning: " + w));
+            printWarnings(err, run);
         }
         print(
                 out,
@@ -156,6 +157,11 @@ final class SummarizeCommand implements Callable<Integer> {
                         ? "bundled demo run (S1: backend saturation with node autoscaling)"
                         : String.join(", ", files.stream().map(Path::toString).toList()));
         return 0;
+    }
+
+    /** The run's ingestion warnings (an incomplete last line, a clock jump…), one {@code warning:} line each. */
+    static void printWarnings(PrintWriter err, LoadRun run) {
+        run.ingest().warnings().forEach(w -> err.println("warning: " + w));
     }
 
     /** Bytes of the files that exist (a missing one is reported by the reader, which names it). */

@@ -95,6 +95,68 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyzeOfAFileWhoseLastLineIsCutShouldPrintTheIngestWarningOnStderr() throws IOException {
+        Path cut = truncatedDemoRun(dir.resolve("trunc-end.json"), 3000);
+
+        int code = run(
+                "analyze", "--load", cut.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(code).isNotEqualTo(2);
+        assertThat(err.toString())
+                .contains("warning: " + cut + ":3001: last line is incomplete (k6 stopped mid-write?)");
+    }
+
+    @Test
+    void analyzeQuietShouldNotPrintIngestWarnings() throws IOException {
+        Path cut = truncatedDemoRun(dir.resolve("trunc-end.json"), 3000);
+
+        run(
+                "analyze",
+                "-q",
+                "--load",
+                cut.toString(),
+                "--out",
+                dir.resolve("out").toString());
+
+        assertThat(err.toString()).doesNotContain("warning:");
+    }
+
+    /** The first {@code lines} lines of the demo's k6 NDJSON, then half of the next one (k6 killed mid-write). */
+    static Path truncatedDemoRun(Path target, int lines) throws IOException {
+        try (java.io.InputStream gz = DemoData.class.getResourceAsStream("/dev/plimsoll/cli/demo/results.json.gz");
+                var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        new java.util.zip.GZIPInputStream(java.util.Objects.requireNonNull(gz)),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                sb.append(reader.readLine()).append('\n');
+            }
+            String next = reader.readLine();
+            sb.append(next, 0, next.length() / 2);
+            return Files.writeString(target, sb);
+        }
+    }
+
+    @Test
+    void outNamingAnExistingFileShouldExitTwoSayingItIsAFileNotAFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        assertThat(run("demo", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("plimsoll: error: --out " + file + ": the output path is a file, not a folder")
+                .doesNotContain("Already Exists")
+                .hasLineCount(1);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("demo", "--out", file.resolve("reports").toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith(
+                        "plimsoll: error: --out " + file.resolve("reports") + ": " + file + " is a file, not a folder")
+                .hasLineCount(1);
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
     void aBadGateShouldExitTwoPointingAtTheProblem() {
         int code = run("demo", "--out", dir.toString(), "--gate", "scaling_lag<=soon");
 

@@ -223,6 +223,65 @@ class HistoryCommandTest {
     }
 
     @Test
+    void importOfAReportAlreadyStoredShouldExitTwoNamingTheRun() {
+        assertThat(run(analyze(dir.resolve("r")))).isZero();
+        assertThat(run("history", "import", dir.resolve("r").toString(), "--history", db()))
+                .isZero();
+        String id = out.toString()
+                .replaceAll("(?s).*history: run (\\S+) saved.*", "$1")
+                .trim();
+
+        int again = run("history", "import", dir.resolve("r").toString(), "--history", db());
+
+        assertThat(again).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("is already stored in the run history")
+                .contains("as run " + id)
+                .hasLineCount(1);
+        try (RunHistory h = RunHistory.open(db())) {
+            assertThat(h.count(RunFilter.all())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void importOfAReportWhoseRecordedRunIdIsStoredShouldExitTwoNamingTheId() throws IOException {
+        assertThat(run(analyze(dir.resolve("r1"), "--history", db()))).isZero();
+        // compared with the first run, the second records the id it is saved under in its report
+        assertThat(run(analyze(dir.resolve("r"), "--history", db(), "--baseline", "last")))
+                .isZero();
+        String id = new ObjectMapper()
+                .readTree(dir.resolve("r/plimsoll-report.json").toFile())
+                .path("baseline")
+                .path("run")
+                .asText();
+        assertThat(id).matches("20261126-050230-[0-9a-f]{4}");
+
+        int code = run("history", "import", dir.resolve("r").toString(), "--history", db());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("run " + id + " of ").contains("is already stored in the run history");
+        try (RunHistory h = RunHistory.open(db())) {
+            assertThat(h.count(RunFilter.all())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void exportOrShowOfAnUnknownRunIdShouldSayNoRunMatches() {
+        assertThat(run(analyze(dir.resolve("r"), "--history", db()))).isZero();
+
+        assertThat(run("history", "export", "20990101-000000-beef", "--history", db()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("plimsoll: error: no run '20990101-000000-beef' in the run history at")
+                .doesNotContain("baseline")
+                .hasLineCount(1);
+        assertThat(run("history", "show", "20990101-000000-beef", "--history", db()))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("plimsoll: error: no run '20990101-000000-beef'");
+        assertThat(run("history", "export", "last", "--history", db())).isZero();
+    }
+
+    @Test
     void aSelectorMatchingNothingShouldSayWhatTheStoreHolds() {
         assertThat(run(analyze(dir.resolve("r"), "--history", db(), "--label", "branch=main")))
                 .isZero();

@@ -68,6 +68,30 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void dashShouldCountTheBytesReadFromStandardInput() throws IOException {
+        byte[] gz;
+        try (java.io.InputStream in = DemoData.class.getResourceAsStream("/dev/plimsoll/cli/demo/results.json.gz")) {
+            gz = java.util.Objects.requireNonNull(in).readAllBytes();
+        }
+        byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes();
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(plain));
+            assertThat(run("summarize", "-")).isZero();
+            System.setIn(new java.io.ByteArrayInputStream(gz));
+            assertThat(run("summarize", "-")).isZero();
+        } finally {
+            System.setIn(saved);
+        }
+
+        // plain: every byte; gzip: the compressed bytes, as for a .gz file
+        assertThat(err.toString())
+                .contains("read " + Format.bytes(plain.length) + " in ")
+                .contains("read " + Format.bytes(gz.length) + " in ")
+                .doesNotContain("read 0 B");
+    }
+
+    @Test
     void dashShouldSummariseStandardInput() throws IOException {
         java.io.InputStream saved = System.in;
         try (java.io.InputStream in = DemoData.class.getResourceAsStream("/dev/plimsoll/cli/demo/results.json.gz")) {

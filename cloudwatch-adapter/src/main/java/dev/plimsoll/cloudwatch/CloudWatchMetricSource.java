@@ -47,6 +47,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
@@ -542,13 +543,11 @@ public final class CloudWatchMetricSource implements MetricSource {
                     .overrideConfiguration(
                             o -> o.retryStrategy(strategy).apiCallAttemptTimeout(config.apiCallAttemptTimeout()));
             String region = config.region();
-            if (region != null) {
-                b.region(Region.of(region));
-            }
+            String profile = config.profile();
+            b.region(region != null ? Region.of(region) : regionFromChain(profile));
             if (config.endpoint() != null) {
                 b.endpointOverride(config.endpoint());
             }
-            String profile = config.profile();
             RememberingCredentials remembering = new RememberingCredentials(
                     credentials != null
                             ? credentials
@@ -563,8 +562,28 @@ public final class CloudWatchMetricSource implements MetricSource {
                 throw new MetricSourceException(
                         "cloudwatch",
                         false,
-                        redactKeyIds("cannot create the CloudWatch client: " + e.getMessage()
-                                + " (set cloudwatch.region or AWS_REGION)"),
+                        redactKeyIds("cannot create the CloudWatch client: " + e.getMessage()),
+                        new RedactedCause(e, CloudWatchMetricSource::redactKeyIds));
+            }
+        }
+
+        /**
+         * The region of the SDK's chain (aws.region, AWS_REGION, the profile's region, instance metadata), said in
+         * one line when there is none: the SDK's own message lists the providers with their object hashes.
+         */
+        private static Region regionFromChain(@Nullable String profile) {
+            var chain = DefaultAwsRegionProviderChain.builder();
+            if (profile != null) {
+                chain.profileName(profile);
+            }
+            try {
+                return chain.build().getRegion();
+            } catch (SdkException e) {
+                throw new MetricSourceException(
+                        "cloudwatch",
+                        false,
+                        "no AWS region: set the cloudwatch.region setting (plimsoll analyze --region REGION) or the"
+                                + " AWS_REGION environment variable",
                         new RedactedCause(e, CloudWatchMetricSource::redactKeyIds));
             }
         }

@@ -15,13 +15,13 @@
  */
 package dev.plimsoll.cloudwatch;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.internal.JsonErrors;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
@@ -454,12 +454,8 @@ public final class CloudWatchRecording implements MetricSource {
             }
             return n;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
             throw new MetricSourceException(
-                    "cloudwatch",
-                    false,
-                    file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid JSON: "
-                            + oneLine(e.getOriginalMessage()));
+                    "cloudwatch", false, file + JsonErrors.where(e) + " is not valid JSON: " + JsonErrors.problem(e));
         } catch (IOException e) {
             throw new MetricSourceException(
                     "cloudwatch", false, file + " cannot be read: " + oneLine(String.valueOf(e.getMessage())));

@@ -69,6 +69,25 @@ class CloudWatchRecordingHostileTest {
     }
 
     @Test
+    void aResponseCutShortShouldSayWhereInOurWords() throws IOException {
+        Path rec = damaged("get-metric-data.json", "{", "{");
+        Path file = rec.resolve("get-metric-data.json");
+        String text = Files.readString(file);
+        int open = text.indexOf("\"Values\": [") + "\"Values\": ".length();
+        int line = (int) text.substring(0, open).chars().filter(c -> c == '\n').count() + 1;
+        int column = open - text.lastIndexOf('\n', open);
+        Files.writeString(file, text.substring(0, text.indexOf(',', open) + 1));
+
+        assertThatThrownBy(() -> CloudWatchRecording.open(rec))
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("get-metric-data.json:")
+                .hasMessageEndingWith(" is not valid JSON: the JSON ends before the array opened at line " + line
+                        + ", column " + column + " is closed (is the file cut short?)")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("StreamReadFeature");
+    }
+
+    @Test
     void anEmptyResponseShouldBeRefusedNamingIt() throws IOException {
         Path rec = damaged("get-metric-data.json", "{", "");
         Files.writeString(rec.resolve("get-metric-data.json"), "");

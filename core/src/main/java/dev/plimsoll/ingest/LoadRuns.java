@@ -208,8 +208,9 @@ public final class LoadRuns {
      * @return the run: its timeline, the summary of a k6 summary file among them, and in {@link LoadRun#ingest()}
      *     what was read, skipped and warned about
      * @throws LoadParseException naming the file, the line and the rule when a file is missing, unreadable, of no
-     *     known format, or malformed (not {@link Builder#lenient(boolean) lenient}), or when the files come from
-     *     different tools; {@link K6ParseException} for a malformed k6 file
+     *     known format, or malformed (not {@link Builder#lenient(boolean) lenient}), when the files come from
+     *     different tools, or when one file is given twice (also through another path or a link);
+     *     {@link K6ParseException} for a malformed k6 file
      * @throws IllegalArgumentException when no file is given, a {@link Builder#timeShift(Duration) time shift} is
      *     set and the files are k6 output, or the {@link Builder#jmeterTimestampFormat(String) JMeter timestamp
      *     format} of JMeter CSV files is not a valid pattern
@@ -218,6 +219,7 @@ public final class LoadRuns {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("at least one load-test result file must be given");
         }
+        refuseSameFileTwice(files);
         Map<Path, LoadFormat> formats = new LinkedHashMap<>();
         for (Path f : files) {
             formats.put(f, detect(f));
@@ -242,6 +244,44 @@ public final class LoadRuns {
                 yield k6.read(files);
             }
         };
+    }
+
+    /**
+     * Refuses a file given twice, also through another path or a link: its samples would be merged as a second load
+     * generator's, doubling the run (requests, VUs). A file that cannot be looked at is left to the reader, which
+     * names it.
+     */
+    private static void refuseSameFileTwice(List<Path> files) {
+        Map<Object, Path> seen = new java.util.HashMap<>();
+        for (Path f : files) {
+            Object key = identity(f);
+            if (key == null) {
+                continue;
+            }
+            Path first = seen.putIfAbsent(key, f);
+            if (first != null) {
+                throw new LoadParseException(
+                        f.toString(),
+                        0,
+                        (f.toString().equals(first.toString()) ? "is given twice" : "is the same file as " + first)
+                                + ": each result file of a run must be given once (a file read twice would count"
+                                + " its requests and VUs twice)");
+            }
+        }
+    }
+
+    /** What tells a file from every other: its file key (device and inode) or real path; null when unreadable. */
+    private static @Nullable Object identity(Path f) {
+        if (f.toString().equals("-")) {
+            return "<stdin>";
+        }
+        try {
+            Object key = java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey();
+            return key != null ? key : f.toRealPath();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import com.datadog.api.client.v1.model.MetricsQueryResponse;
 import com.datadog.api.client.v2.model.TimeseriesFormulaQueryRequest;
 import com.datadog.api.client.v2.model.TimeseriesFormulaQueryResponse;
 import com.datadog.api.client.v2.model.TimeseriesQuery;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.internal.JsonErrors;
 import dev.plimsoll.series.TimeWindow;
 import dev.plimsoll.source.Coverage;
 import dev.plimsoll.source.FetchResult;
@@ -601,12 +601,8 @@ public final class DatadogRecording implements MetricSource {
             }
             return n;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
             throw new MetricSourceException(
-                    "datadog",
-                    false,
-                    f + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid JSON: "
-                            + oneLine(e.getOriginalMessage()));
+                    "datadog", false, f + JsonErrors.where(e) + " is not valid JSON: " + JsonErrors.problem(e));
         } catch (IOException e) {
             throw new MetricSourceException(
                     "datadog", false, f + " cannot be read: " + oneLine(String.valueOf(e.getMessage())));
@@ -622,7 +618,7 @@ public final class DatadogRecording implements MetricSource {
             return n;
         } catch (JsonProcessingException e) {
             throw new MetricSourceException(
-                    "datadog", false, f + " holds a body that is not valid JSON: " + oneLine(e.getOriginalMessage()));
+                    "datadog", false, f + " holds a body that is not valid JSON: " + JsonErrors.problem(e));
         }
     }
 
@@ -638,8 +634,9 @@ public final class DatadogRecording implements MetricSource {
                     "datadog",
                     false,
                     f + " is not a " + type.getSimpleName() + ": "
-                            + oneLine(String.valueOf(
-                                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+                            + (e instanceof JsonProcessingException j
+                                    ? JsonErrors.problem(j)
+                                    : oneLine(String.valueOf(e.getMessage()))));
         }
     }
 }

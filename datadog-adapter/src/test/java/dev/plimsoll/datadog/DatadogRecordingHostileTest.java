@@ -84,6 +84,22 @@ class DatadogRecordingHostileTest {
     }
 
     @Test
+    void aResponseCutShortShouldSayWhereInOurWords() throws IOException {
+        Path rec = copy();
+        Path file = rec.resolve("v1_kubernetes_state_node_count_sum.json");
+        String text = Files.readString(file);
+        int open = text.indexOf("\"pointlist\": [") + "\"pointlist\": ".length();
+        Files.writeString(file, text.substring(0, text.indexOf("], ", open) + 3));
+
+        assertThatThrownBy(() -> DatadogRecording.open(rec))
+                .isInstanceOf(MetricSourceException.class)
+                .hasMessageContaining("v1_kubernetes_state_node_count_sum.json:1:")
+                .hasMessageEndingWith(" is not valid JSON: the JSON ends before the array opened at line 1, column "
+                        + (open + 1) + " is closed (is the file cut short?)")
+                .hasMessageNotContaining("Source");
+    }
+
+    @Test
     void anEmptyResponseShouldBeRefusedNamingIt() throws IOException {
         Path rec = copy();
         Files.writeString(rec.resolve("v1_kubernetes_state_node_count_sum.json"), "");

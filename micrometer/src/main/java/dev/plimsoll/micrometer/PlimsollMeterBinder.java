@@ -20,6 +20,7 @@ import dev.plimsoll.baseline.BaselineComparison;
 import dev.plimsoll.baseline.FigureChange;
 import dev.plimsoll.finding.Finding;
 import dev.plimsoll.finding.FindingKind;
+import dev.plimsoll.finding.LatencyTier;
 import dev.plimsoll.finding.Severity;
 import dev.plimsoll.gate.GateResult;
 import dev.plimsoll.report.Report;
@@ -165,9 +166,12 @@ public final class PlimsollMeterBinder implements MeterBinder {
                     double total = b.shares().values().stream()
                             .mapToDouble(Double::doubleValue)
                             .sum();
+                    // no server-side latency (tier unknown) or no growth placed: the shares were not measured, and
+                    // NaN is Micrometer's "no value"; 0 would read as "this tier added nothing"
+                    boolean measured = b.tier() != LatencyTier.UNKNOWN && total > 0;
                     b.shares()
-                            .forEach((tier, ms) -> shareRows.add(
-                                    MultiGauge.Row.of(base.and("tier", tier.id()), total <= 0 ? 0 : ms / total)));
+                            .forEach((tier, ms) -> shareRows.add(MultiGauge.Row.of(
+                                    base.and("tier", tier.id()), measured ? ms / total : Double.NaN)));
                 }
                 share.register(shareRows, true);
                 List<MultiGauge.Row<?>> elasticityRows = new ArrayList<>();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plimsoll.ingest.internal.LoadFiles;
+import dev.plimsoll.internal.JsonErrors;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -181,7 +182,7 @@ final class K6Input implements AutoCloseable {
             return new K6ParseException(
                     file,
                     jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr(),
-                    "malformed JSON: " + jpe.getOriginalMessage(),
+                    "malformed JSON: " + JsonErrors.problem(jpe),
                     e);
         }
         Path path;

@@ -137,7 +137,7 @@ final class NdjsonChunkParser {
                 return; // blank line
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new FormatError("line must be a JSON object (k6 --out json), but starts with " + t.asString());
+                throw new FormatError("line must be a JSON object (k6 --out json), but starts with " + what(p, t));
             }
             try {
                 record(p);
@@ -191,7 +191,7 @@ final class NdjsonChunkParser {
                 case "data" -> {
                     JsonToken t = p.nextToken();
                     if (t != JsonToken.START_OBJECT) {
-                        throw new FormatError("'data' must be an object, but was " + t.asString());
+                        throw new FormatError("'data' must be an object, but was " + what(p, t));
                     }
                     String g;
                     while ((g = p.nextFieldName()) != null) {
@@ -207,8 +207,7 @@ final class NdjsonChunkParser {
                             case "value" -> {
                                 JsonToken v = p.nextToken();
                                 if (v != JsonToken.VALUE_NUMBER_FLOAT && v != JsonToken.VALUE_NUMBER_INT) {
-                                    throw new FormatError("'data.value' must be a number, but was "
-                                            + (v == null ? "missing" : v.asString()));
+                                    throw new FormatError("'data.value' must be a number, but was " + what(p, v));
                                 }
                                 value = p.getDoubleValue();
                                 hasValue = true;
@@ -281,7 +280,30 @@ final class NdjsonChunkParser {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw new FormatError("'" + field + "' must be a string, but was " + (t == null ? "missing" : t.asString()));
+        throw new FormatError("'" + field + "' must be a string, but was " + what(p, t));
+    }
+
+    /**
+     * What a JSON value is, for an error message: {@code the string "12"}, {@code an object}, {@code true}…
+     * ({@link JsonToken#asString()} is null for strings and numbers, which read as "was null").
+     */
+    static String what(JsonParser p, @Nullable JsonToken t) throws IOException {
+        if (t == null) {
+            return "missing";
+        }
+        return switch (t) {
+            case VALUE_STRING -> {
+                String text = p.getText();
+                yield "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> t.name();
+        };
     }
 
     static int indexOf(byte[] data, int from, int to, byte b) {

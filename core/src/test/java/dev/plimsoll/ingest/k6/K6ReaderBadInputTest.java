@@ -88,6 +88,32 @@ class K6ReaderBadInputTest {
                 .hasMessageStartingWith(file + ":5000: ");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aValueOfTheWrongTypeShouldSayWhatItWas(int parallelism) throws IOException {
+        List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
+        int point = 0;
+        while (!lines.get(point).contains("\"type\":\"Point\"")) {
+            point++;
+        }
+        String original = lines.get(point);
+        K6Reader reader = K6Reader.builder()
+                .parallelism(parallelism)
+                .chunkBytes(32 * 1024)
+                .build();
+
+        lines.set(point, original.replaceFirst("\"value\":[^,}]+", "\"value\":\"12\""));
+        Path string = Fixtures.write(dir.resolve("string.json"), lines);
+        assertThatThrownBy(() -> reader.read(string))
+                .hasMessageStartingWith(
+                        string + ":" + (point + 1) + ": 'data.value' must be a number, but was the string \"12\": '");
+
+        lines.set(point, original.replaceFirst("\"value\":[^,}]+", "\"value\":{}"));
+        Path object = Fixtures.write(dir.resolve("object.json"), lines);
+        assertThatThrownBy(() -> reader.read(object))
+                .hasMessageContaining("'data.value' must be a number, but was an object: '");
+    }
+
     @Test
     void lenientShouldSkipAndCountMalformedLinesAndKeepEveryValidPoint() throws IOException {
         List<String> lines = new ArrayList<>(Fixtures.lines(Fixtures.SMOKE_JSON));
