@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -141,6 +142,8 @@ public final class K6Reader {
         }
         RunTimeline.Builder timeline = null;
         RunSummary summary = null;
+        String summaryFile = "";
+        List<String> resultFiles = new ArrayList<>();
         IngestReport report = IngestReport.empty();
         List<String> extraWarnings = new ArrayList<>();
         ExecutorService executor = parallelism > 1
@@ -158,11 +161,13 @@ public final class K6Reader {
                 if (r.summary != null) {
                     if (summary == null) {
                         summary = r.summary;
+                        summaryFile = file;
                     } else {
                         extraWarnings.add(file + ": a second summary was ignored; the run keeps the first one");
                     }
                 }
                 if (r.builder != null) {
+                    resultFiles.add(file);
                     try {
                         timeline = timeline == null ? r.builder : timeline.mergeGenerator(r.builder);
                     } catch (IllegalArgumentException e) {
@@ -179,6 +184,23 @@ public final class K6Reader {
             report = report.plus(new IngestReport(List.of(), 0, 0, 0, extraWarnings));
         }
         RunTimeline t = (timeline == null ? RunTimeline.builder(bucket, "k6") : timeline).build();
+        if (summary != null && resultFiles.size() == 1) {
+            // the summary's totals stand for the run's: one of another run would replace them silently
+            long summarised = summary.totals().requests();
+            long read = t.totals().requests();
+            if (summarised > 0 && Math.abs(summarised - read) > Math.max(10, 0.02 * summarised)) {
+                throw new K6ParseException(
+                        summaryFile,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "counts %d requests (http_reqs), but %s holds %d: the summary of another run (give"
+                                        + " each run's summary with its own results)",
+                                summarised,
+                                resultFiles.get(0),
+                                read));
+            }
+        }
         String first = stream != null ? streamName : files.get(0).getFileName().toString();
         String id = first.equals(K6Input.STDIN) ? "stdin" : first.replaceFirst("\\.(json|csv|ndjson)?(\\.gz)?$", "");
         return new LoadRun("k6", id, t, Optional.ofNullable(summary), report);

@@ -56,6 +56,20 @@ class K6ReaderBadInputTest {
     }
 
     @Test
+    void summaryOfAnotherRunShouldBeRefusedNamingBothFiles() throws IOException {
+        // the smoke run's summary (958 requests) with the killed run's results: its totals would stand for the run's
+        assertThatThrownBy(() -> strict.read(Fixtures.KILLED, Fixtures.SMOKE_SUMMARY_EXPORT))
+                .isInstanceOf(K6ParseException.class)
+                .hasMessageContaining("smoke-summary-export.json: counts 958 requests (http_reqs), but ")
+                .hasMessageContaining("killed.json.gz holds ")
+                .hasMessageContaining("the summary of another run");
+        // its own summary is kept
+        assertThat(strict.read(Fixtures.SMOKE_JSON, Fixtures.SMOKE_SUMMARY_EXPORT)
+                        .summary())
+                .isPresent();
+    }
+
+    @Test
     void killedRunShouldReadAsFarAsK6Wrote() throws IOException {
         LoadRun run = strict.read(Fixtures.KILLED);
         long points = Fixtures.lines(Fixtures.KILLED).stream()
