@@ -196,9 +196,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(
             names = "--fail-on",
             paramLabel = "SEVERITY",
-            defaultValue = "none",
-            description = "Fail the run (exit 1) when a finding reaches this severity: info, warning, high, or none."
-                    + " Default: ${DEFAULT-VALUE} (only gates fail it).")
+            defaultValue = "high",
+            description = "Fail the run (exit 1) when a finding reaches this severity: info, warning, high, or none"
+                    + " (only gates fail it). Default: ${DEFAULT-VALUE}, as @LoadTest.")
     String failOn;
 
     @Option(

@@ -270,7 +270,7 @@ class AnalyzeCommandTest {
 
         int code = run("analyze", "--quiet", "--load", log.toString(), "--out", dir.toString(), "--format", "json");
 
-        assertThat(code).isEqualTo(3); // no cloud source and no gate: inconclusive
+        assertThat(code).isEqualTo(1); // a high error burst fails the run (--fail-on high by default), cloud or not
         // OK requests are no errors, Gatling's KO no status: 404s, timeouts and refused connections, each once
         assertThat(out.toString())
                 .contains("error_burst")
