@@ -17,8 +17,10 @@ package dev.plimsoll.history;
 
 import dev.plimsoll.align.AlignedSeries;
 import dev.plimsoll.history.internal.Stats;
+import dev.plimsoll.source.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,8 @@ final class Comparisons {
     private Comparisons() {}
 
     static Comparison compare(
-            @Nullable String currentId, RunRecord current, List<StoredRun> baselines, ComparisonConfig config) {
+            @Nullable String currentId, RunRecord current, List<StoredRun> baselines, ComparisonConfig given) {
+        ComparisonConfig config = HistoryBaseline.withSamplingFloor(given, elasticitySamples(current));
         List<String> ids = baselines.stream().map(StoredRun::id).toList();
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure f : Figure.known()) {
@@ -197,6 +200,35 @@ final class Comparisons {
             }
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The CPU periods the run's elasticity figures rest on, as the analysis counts them: the points of the finest
+     * node-CPU series of its timeline that lie wholly inside the run; 0 when it has no elasticity figures. Counted
+     * from the record, so that every way of comparing (the pipeline, {@code compare}, the store) agrees.
+     */
+    static int elasticitySamples(RunRecord current) {
+        if (current.figures().get(Figure.ELASTICITY_UNDER).isEmpty()
+                && current.figures().get(Figure.ELASTICITY_TIMESHARE_UNDER).isEmpty()) {
+            return 0;
+        }
+        long from = current.start().toEpochMilli();
+        long to = current.end().toEpochMilli();
+        return current.timeline().stream()
+                .filter(s -> Signal.CPU_UTILIZATION.label().equals(s.tags().get(AlignedSeries.SIGNAL_TAG)))
+                .min(Comparator.comparing(AlignedSeries::step))
+                .map(s -> {
+                    long step = s.step().toMillis();
+                    int n = 0;
+                    for (int i = 0; i < s.size(); i++) {
+                        long t = s.start().toEpochMilli() + i * step;
+                        if (t >= from && t + step <= to && !Double.isNaN(s.valueAt(i))) {
+                            n++;
+                        }
+                    }
+                    return n;
+                })
+                .orElse(0);
     }
 
     /** A figure present on one side only, or on neither: no change, test or effect to compute. */

@@ -145,11 +145,8 @@ public final class HistoryBaseline implements BaselineComparator {
         }
         Baseline baseline = history.baseline(selector);
         RunRecord current = RunRecords.of(new Report("", result, List.of(), Optional.empty()), runId);
-        ComparisonConfig used = config;
-        if (result.elasticity().isPresent()) {
-            used = withSamplingFloor(config, result.elasticity().get().samples());
-        }
-        Comparison c = Comparisons.compare(runId, current, baseline.runs(), used);
+        // the elasticity figures' sampling floor is applied inside, from the record, as every comparison does
+        Comparison c = Comparisons.compare(runId, current, baseline.runs(), config);
         return toBaselineComparison(selector, c, result.covered(SignalGroup.SCALING));
     }
 

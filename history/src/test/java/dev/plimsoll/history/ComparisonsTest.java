@@ -212,4 +212,53 @@ class ComparisonsTest {
         assertThat(p95.outcome()).isEqualTo(Outcome.REGRESSION);
         assertThat(p95.relativeChange()).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    /** A 262 s run whose elasticity rests on 15 s node-CPU points from its start: 17 lie wholly inside it. */
+    private static RunRecord elastic(double underProvisionedShare) {
+        Instant start = Instant.parse("2026-11-26T05:02:30Z");
+        Instant end = start.plusSeconds(262);
+        double[] cpu = new double[20];
+        java.util.Arrays.fill(cpu, 55);
+        return RunRecord.builder(start, end)
+                .figures(KeyFigures.builder()
+                        .put(Figure.ELASTICITY_UNDER, 0.2)
+                        .put(Figure.ELASTICITY_TIMESHARE_UNDER, underProvisionedShare)
+                        .build())
+                .series(AlignedSeries.of(
+                        "datadog",
+                        "kubernetes.cpu.usage.total",
+                        "avg",
+                        "percent",
+                        Map.of(AlignedSeries.SIGNAL_TAG, "cpu_utilization"),
+                        start.minusSeconds(15),
+                        java.time.Duration.ofSeconds(15),
+                        cpu))
+                .series(AlignedSeries.of(
+                        "cloudwatch",
+                        "node_cpu_utilization",
+                        "avg",
+                        "percent",
+                        Map.of(AlignedSeries.SIGNAL_TAG, "cpu_utilization"),
+                        start.minusSeconds(60),
+                        java.time.Duration.ofSeconds(60),
+                        new double[] {50, 50, 50, 50, 50, 50}))
+                .build();
+    }
+
+    @Test
+    void elasticityShouldBeJudgedAgainstItsSamplingErrorWhicheverWayTheRunsAreCompared() {
+        RunRecord before = elastic(0.4706);
+        RunRecord now = elastic(0.75);
+
+        // the finest CPU series (15 s) has 17 points wholly inside the run: a floor of 1.96 × √(0.5 ÷ 17) = 0.336,
+        // above the +0.28 change (the tolerance alone, 0.1, made it a regression in `plimsoll compare`)
+        assertThat(Comparisons.elasticitySamples(now)).isEqualTo(17);
+        Comparison c = Comparisons.compare("now", now, List.of(stored("before", before)), ComparisonConfig.defaults());
+
+        assertThat(c.figures())
+                .filteredOn(f -> f.figure() == Figure.ELASTICITY_TIMESHARE_UNDER)
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.outcome()).isNotEqualTo(dev.plimsoll.baseline.FigureChange.Outcome.REGRESSION));
+    }
 }
