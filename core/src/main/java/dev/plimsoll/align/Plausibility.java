@@ -27,13 +27,15 @@ import java.util.Map;
 
 /**
  * Values no cloud series of a signal can hold — a negative count, CPU or latency, an infinite one, a node's CPU or
- * memory above 100 % of its capacity — become gaps before the analysis reads them, and the query's coverage says how
+ * memory above twice its capacity — become gaps before the analysis reads them, and the query's coverage says how
  * many points were dropped and the first of them: a damaged recording or a source's bug is then a coverage problem
- * the verdict sees, never a value the detectors take for real.
+ * the verdict sees, never a value the detectors take for real. A node's CPU or memory a little above 100 % (a ratio
+ * of sums from points that were not taken at the same instant, e.g. Datadog's cores used ÷ capacity) is a saturated
+ * node: it is read as 100 %, and the coverage says how many points were.
  */
 final class Plausibility {
-    /** Percent of a node's own capacity: averaging may round a little above 100, nothing more. */
-    private static final double MAX_NODE_PERCENT = 101;
+    /** Percent of a node's own capacity above which a value is no measurement at all. */
+    private static final double MAX_NODE_PERCENT = 200;
 
     private Plausibility() {}
 
@@ -51,10 +53,18 @@ final class Plausibility {
             TimeSeries s = f.series();
             double[] v = s.values();
             int dropped = 0;
+            int clamped = 0;
             String first = "";
             for (int i = 0; i < v.length; i++) {
                 double x = v[i];
-                if (Double.isNaN(x) || plausible(f.signal(), x)) {
+                if (Double.isNaN(x)) {
+                    continue;
+                }
+                if (plausible(f.signal(), x)) {
+                    if (x > 100 && nodePercent(f.signal())) {
+                        v[i] = 100;
+                        clamped++;
+                    }
                     continue;
                 }
                 if (dropped++ == 0) {
@@ -66,10 +76,23 @@ final class Plausibility {
                 }
                 v[i] = Double.NaN;
             }
-            if (dropped == 0) {
+            if (dropped == 0 && clamped == 0) {
                 continue;
             }
             series.set(k, f.withSeries(TimeSeries.of(s.id(), s.epochMillis(), v)));
+            if (dropped == 0) {
+                String message = String.format(
+                        Locale.ROOT,
+                        "%d point%s of %s above 100 %% of the nodes' capacity read as 100 %% (saturated)",
+                        clamped,
+                        clamped == 1 ? "" : "s",
+                        f.queryId());
+                Integer at = byQuery.get(f.queryId());
+                if (at != null) {
+                    coverage.set(at, coverage.get(at).withMessage(message));
+                }
+                continue;
+            }
             String message = String.format(
                     Locale.ROOT,
                     "%d point%s of %s dropped: not a possible %s value (%s, first %s)",
@@ -97,15 +120,16 @@ final class Plausibility {
         if (!Double.isFinite(x) || x < 0) {
             return false;
         }
-        return switch (signal) {
-            case CPU_UTILIZATION, MEMORY_UTILIZATION -> x <= MAX_NODE_PERCENT;
-            default -> true;
-        };
+        return !nodePercent(signal) || x <= MAX_NODE_PERCENT;
+    }
+
+    private static boolean nodePercent(Signal signal) {
+        return signal == Signal.CPU_UTILIZATION || signal == Signal.MEMORY_UTILIZATION;
     }
 
     private static String rule(Signal signal) {
         return switch (signal) {
-            case CPU_UTILIZATION, MEMORY_UTILIZATION -> "from 0 to 100 % of the nodes' capacity";
+            case CPU_UTILIZATION, MEMORY_UTILIZATION -> "from 0 to 100 % of the nodes' capacity, 200 % at most";
             default -> "finite and not negative";
         };
     }

@@ -162,7 +162,8 @@ public record Report(
                 }
             }
             out.addAll(advice);
-        } else if (gates.isEmpty()) {
+        } else if (gates.stream().allMatch(g -> g.outcome() == GateResult.Outcome.SKIPPED)) {
+            // no gate decided anything (none given, or only baseline gates skipped on a first run)
             out.add("the server side was not checked: no cloud source was given (and no gate asked about the client"
                     + " side only)");
         }

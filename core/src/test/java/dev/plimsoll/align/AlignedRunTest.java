@@ -102,10 +102,36 @@ class AlignedRunTest {
             assertThat(c.complete()).isFalse();
             assertThat(c.messages())
                     .containsExactly("2 points of node_cpu dropped: not a possible cpu_utilization value (from 0 to 100"
-                            + " % of the nodes' capacity, first -5.00000 at 2026-11-26T05:00:00Z)");
+                            + " % of the nodes' capacity, 200 % at most, first -5.00000 at 2026-11-26T05:00:00Z)");
         });
         assertThat(aligned.coverage().get(1).present()).isEqualTo(3);
         assertThat(aligned.signal(Signal.NODE_COUNT).orElseThrow().series().values())
                 .containsExactly(2, 3, 3);
+    }
+
+    @Test
+    void ofWhenANodesCpuIsALittleAbove100ShouldReadItAsSaturatedNotDropIt() {
+        FetchedSeries cpu = new FetchedSeries(
+                "node_cpu",
+                Signal.CPU_UTILIZATION,
+                Duration.ofSeconds(15),
+                TimeSeries.of(
+                        MetricId.of("cpu", "test", Statistic.AVG, "percent"),
+                        new long[] {T0, T0 + 15_000, T0 + 30_000},
+                        new double[] {96, 101.5, 118}));
+        FetchResult fetched =
+                new FetchResult(List.of(cpu), List.of(new Coverage("node_cpu", 3, 3, true, List.of())), List.of());
+
+        AlignedRun aligned = AlignedRun.of(run(), List.of(fetched), false, 0);
+
+        assertThat(aligned.signal(Signal.CPU_UTILIZATION).orElseThrow().series().values())
+                .containsExactly(96, 100, 100);
+        assertThat(aligned.coverage().get(0)).satisfies(c -> {
+            assertThat(c.present()).isEqualTo(3);
+            assertThat(c.complete()).isTrue();
+            assertThat(c.messages())
+                    .containsExactly(
+                            "2 points of node_cpu above 100 % of the nodes' capacity read as 100 % (saturated)");
+        });
     }
 }

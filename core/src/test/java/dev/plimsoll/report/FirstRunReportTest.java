@@ -99,6 +99,29 @@ class FirstRunReportTest {
     }
 
     @Test
+    void verdictWhenOnlyBaselineGatesWereGivenAndSkippedWithoutCloudDataShouldBeInconclusive() {
+        Report r = LoadTestAnalysis.of(run())
+                .gates(List.of(Gate.parse("regressions==0")))
+                .baseline(new BaselineComparator() {
+                    @Override
+                    public String selector() {
+                        return "last";
+                    }
+
+                    @Override
+                    public BaselineComparison compare(AnalysisResult result) {
+                        return BaselineComparison.first("last", "this run is the first");
+                    }
+                })
+                .failOn(null)
+                .analyze();
+
+        assertThat(r.gates()).extracting(GateResult::outcome).containsExactly(GateResult.Outcome.SKIPPED);
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reasons()).anySatisfy(x -> assertThat(x).contains("no cloud source was given"));
+    }
+
+    @Test
     void verdictWhenTheBaselineIsUnavailableShouldStayInconclusive() {
         Report r = analyze(
                 "client_p95<2s", BaselineComparison.unavailable("last-passing", "the run history could not be opened"));
