@@ -130,6 +130,28 @@ class MeterBinderTest {
     }
 
     @Test
+    void anUndecidedGateShouldBeNaNNotAFailure() {
+        Report k6Only = LoadTestAnalysis.of(Scenario.load("S1_backend_scaling").run())
+                .gates("scaling_lag<=150s", "client_p95<100ms")
+                .analyze();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        PlimsollMeterBinder.of(() -> k6Only, "k6-only").bindTo(registry);
+
+        // no cloud source: the scaling lag cannot be measured, which is no failure; the client's p95 did fail
+        assertThat(registry.get("plimsoll.gate")
+                        .tags("run", "k6-only", "gate", "scaling_lag<=150s")
+                        .gauge()
+                        .value())
+                .isNaN();
+        assertThat(registry.get("plimsoll.gate")
+                        .tags("run", "k6-only", "gate", "client_p95<100ms")
+                        .gauge()
+                        .value())
+                .isZero();
+    }
+
+    @Test
     void latencySharesWithoutACloudSourceShouldBeNaNNotZero() {
         Report k6Only =
                 LoadTestAnalysis.of(Scenario.load("S1_backend_scaling").run()).analyze();

@@ -118,7 +118,7 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 .description("throughput at the capacity knee, per second")
                 .register(registry);
         MultiGauge gates = MultiGauge.builder(names.gate())
-                .description("1 when the gate passed, 0 when it failed")
+                .description("1 when the gate passed, 0 when it failed, NaN when inconclusive or skipped")
                 .register(registry);
         MultiGauge skew = MultiGauge.builder(names.clockSkew())
                 .baseUnit("seconds")
@@ -193,7 +193,9 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 throughput.register(throughputRows, true);
                 List<MultiGauge.Row<?>> gateRows = new ArrayList<>();
                 for (GateResult g : r.gates()) {
-                    gateRows.add(MultiGauge.Row.of(base.and("gate", g.expression()), g.passed() ? 1 : 0));
+                    // an undecided gate is no failure: an alert on 0 must not fire on a first run or missing data
+                    double value = g.passed() ? 1 : g.failed() ? 0 : Double.NaN;
+                    gateRows.add(MultiGauge.Row.of(base.and("gate", g.expression()), value));
                 }
                 gates.register(gateRows, true);
                 skew.register(

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param latencyShare share of the p95 growth placed in a tier (0–1); tags {@code run}, {@code tier}
  * @param elasticity prefix of the SPEC RG elasticity metrics ({@code .accuracy.under}, …); tag {@code run}
  * @param maxThroughput throughput at the capacity knee, requests per second; tag {@code run}
- * @param gate 1 when the gate passed, 0 when it failed; tags {@code run}, {@code gate}
+ * @param gate 1 when the gate passed, 0 when it failed, NaN when it was inconclusive or skipped; tags {@code run},
+ *     {@code gate}
  * @param clockSkew estimated generator/cloud clock offset, seconds; tag {@code run}
  * @param regressions key figures that regressed against the baseline; tag {@code run} (absent without a baseline)
  * @param baselineChange change of each compared key figure from the baseline, in the figure's unit (ms, s, a 0–1
