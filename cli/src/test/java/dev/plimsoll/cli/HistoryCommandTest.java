@@ -108,6 +108,11 @@ class HistoryCommandTest {
                 .readTree(dir.resolve("r1/plimsoll-report.json").toFile());
         assertThat(json.path("baseline").path("available").asBoolean()).isFalse();
         assertThat(json.path("baseline").path("first").asBoolean()).isTrue();
+        // the report names the id it was saved under: importing it again is refused, not stored twice
+        assertThat(out.toString())
+                .contains("history: run " + json.path("baseline").path("run").asText() + " saved");
+        assertThat(run("history", "import", dir.resolve("r1").toString(), "--history", db()))
+                .isEqualTo(2);
         assertThat(json.path("gates").get(0).path("outcome").asText()).isEqualTo("skipped");
         assertThat(json.path("timeline").size()).isGreaterThan(6);
 

@@ -112,15 +112,16 @@ public record BaselineComparison(
      * (a new branch, a new store) does not stay inconclusive for want of a first passing run.
      *
      * @param selector the baseline as the user chose it
+     * @param runId this run's id in the store it will be saved to, when it was given one before the comparison
      * @param reason one line, e.g. what the store holds and that this run becomes the baseline
      * @return an unavailable comparison marked {@link #first()}
      * @throws IllegalArgumentException if {@code reason} is blank
      */
-    public static BaselineComparison first(String selector, String reason) {
+    public static BaselineComparison first(String selector, Optional<String> runId, String reason) {
         if (reason.isBlank()) {
             throw new IllegalArgumentException("say why this run is the first");
         }
-        return new BaselineComparison(selector, Optional.empty(), List.of(), List.of(), reason, true);
+        return new BaselineComparison(selector, runId, List.of(), List.of(), reason, true);
     }
 
     /**

@@ -187,7 +187,9 @@ class GateTest {
                 .evaluate(
                         result(),
                         Optional.of(BaselineComparison.first(
-                                "last-passing,branch=main", "no earlier run matches; this run is the first")));
+                                "last-passing,branch=main",
+                                Optional.empty(),
+                                "no earlier run matches; this run is the first")));
 
         assertThat(first.outcome()).isEqualTo(GateResult.Outcome.SKIPPED);
         assertThat(first.passed()).isFalse();
@@ -197,8 +199,8 @@ class GateTest {
 
     @Test
     void gatesWithoutABaselineShouldNotBeSkippedOnTheFirstRun() {
-        GateResult p95 =
-                Gate.parse("client_p95<10s").evaluate(result(), Optional.of(BaselineComparison.first("last", "first")));
+        GateResult p95 = Gate.parse("client_p95<10s")
+                .evaluate(result(), Optional.of(BaselineComparison.first("last", Optional.empty(), "first")));
 
         assertThat(p95.outcome()).isEqualTo(GateResult.Outcome.PASSED);
     }

@@ -79,7 +79,8 @@ class FirstRunReportTest {
 
     @Test
     void verdictWhenTheBaselineGatesAreSkippedShouldRestOnTheOtherGates() throws IOException {
-        BaselineComparison first = BaselineComparison.first("last-passing", "no earlier run; this run is the first");
+        BaselineComparison first =
+                BaselineComparison.first("last-passing", Optional.empty(), "no earlier run; this run is the first");
 
         Report pass = analyze("client_p95<2s", first);
         Report fail = analyze("client_p95<500ms", first);
@@ -110,7 +111,7 @@ class FirstRunReportTest {
 
                     @Override
                     public BaselineComparison compare(AnalysisResult result) {
-                        return BaselineComparison.first("last", "this run is the first");
+                        return BaselineComparison.first("last", Optional.empty(), "this run is the first");
                     }
                 })
                 .failOn(null)
@@ -131,7 +132,8 @@ class FirstRunReportTest {
 
     @Test
     void jsonReportShouldKeepTheSkippedGateAndTheFirstRun() throws IOException {
-        Report pass = analyze("client_p95<2s", BaselineComparison.first("last", "this run is the first"));
+        Report pass =
+                analyze("client_p95<2s", BaselineComparison.first("last", Optional.empty(), "this run is the first"));
         Path json = pass.write(ReportFormat.JSON, dir.resolve("r.json"));
 
         ReportDocument read = JsonReport.read(json);

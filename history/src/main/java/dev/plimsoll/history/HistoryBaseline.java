@@ -141,7 +141,7 @@ public final class HistoryBaseline implements BaselineComparator {
     public BaselineComparison compare(AnalysisResult result) {
         Optional<String> first = first();
         if (first.isPresent()) {
-            return BaselineComparison.first(selector, first.get());
+            return BaselineComparison.first(selector, Optional.ofNullable(runId), first.get());
         }
         Baseline baseline = history.baseline(selector);
         RunRecord current = RunRecords.of(new Report("", result, List.of(), Optional.empty()), runId);
@@ -164,8 +164,8 @@ public final class HistoryBaseline implements BaselineComparator {
             return Optional.empty();
         }
         return Optional.of("no earlier run matches '" + selector + "' in the run history at " + history.url()
-                + "; this run" + (labels.isEmpty() ? "" : ", saved with " + describe(labels))
-                + ", is the first it can choose");
+                + "; this run" + (labels.isEmpty() ? "" : ", saved with " + describe(labels) + ",")
+                + " is the first it can choose");
     }
 
     private static String describe(Map<String, String> labels) {

@@ -113,6 +113,7 @@ class HistoryBaselineTest {
 
         assertThat(first.baseline()).hasValueSatisfying(b -> {
             assertThat(b.first()).isTrue();
+            assertThat(b.runId()).contains("m1");
             assertThat(b.problem())
                     .contains("no earlier run matches 'last-passing,branch=main'")
                     .contains("saved with branch=main, commit=abc, is the first it can choose");
