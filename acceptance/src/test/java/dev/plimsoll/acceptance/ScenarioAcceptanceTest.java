@@ -94,7 +94,7 @@ class ScenarioAcceptanceTest {
     }
 
     @Test
-    void scalingLagGateShouldMeasureTheLongestEpisode() {
+    void scalingLagGateShouldMeasureTheLongestEpisode() throws java.io.IOException {
         // S3 scales twice: 2 → 3 nodes (lag ≈ 121 s) and, still saturated, 3 → 4 (requested 05:16:00, Ready 05:18:18)
         AnalysisResult s3 = analyze(Scenario.load("S3_scaling_ceiling"), true);
         List<Double> lags = s3.findings(FindingKind.SCALING_LAG).stream()
@@ -109,6 +109,14 @@ class ScenarioAcceptanceTest {
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", lags.get(1))
                                 .replaceAll("\\.?0+$", "") + "s");
         assertThat(gate.failed()).as(gate.toString()).isEqualTo(lags.get(1) > 150);
+        // the report's headline shows the same figure as the gate
+        java.io.StringWriter html = new java.io.StringWriter();
+        new dev.plimsoll.report.Report("S3", s3, List.of(gate), java.util.Optional.empty())
+                .write(dev.plimsoll.report.ReportFormat.HTML, html);
+        assertThat(html.toString())
+                .contains(">" + Math.round(lags.get(1)) + " s<")
+                .contains("the longest of 2 episodes: " + Math.round(lags.get(0)) + " s, " + Math.round(lags.get(1))
+                        + " s");
     }
 
     @ParameterizedTest

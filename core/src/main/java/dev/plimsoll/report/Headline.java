@@ -162,9 +162,11 @@ final class Headline {
 
     private static void scalingLag(Writer out, Report report, ReportClock clock) throws IOException {
         AnalysisResult r = report.result();
+        // in time order (findings come by severity first)
         List<Finding.ScalingLag> lags = r.findings(FindingKind.SCALING_LAG).stream()
                 .filter(Finding.ScalingLag.class::isInstance)
                 .map(Finding.ScalingLag.class::cast)
+                .sorted(java.util.Comparator.comparing(Finding.ScalingLag::saturationStart))
                 .toList();
         String gate = report.gates().stream()
                 .filter(g -> metricOf(g) == Gate.Metric.SCALING_LAG)
@@ -175,8 +177,11 @@ final class Headline {
         String value;
         String sub;
         if (!lags.isEmpty()) {
-            // the first episode: the figure the JSON's findings and the scaling_lag gate hold
-            Finding.ScalingLag lag = lags.get(0);
+            // the longest episode (no new node counts as endless): the figure the scaling_lag gate holds
+            Finding.ScalingLag lag = lags.stream()
+                    .max(java.util.Comparator.comparingDouble(
+                            l -> Double.isNaN(l.lagSeconds()) ? Double.POSITIVE_INFINITY : l.lagSeconds()))
+                    .orElseThrow();
             String saturated = "saturated " + clock.time(lag.saturationStart().truncatedTo(ChronoUnit.SECONDS));
             if (lag.capacityReady().isPresent() && !Double.isNaN(lag.lagSeconds())) {
                 value = Html.fixed(lag.lagSeconds(), 0) + " s";
@@ -189,8 +194,8 @@ final class Headline {
                 sub = saturated + ", and no new node was Ready during the run";
             }
             if (lags.size() > 1) {
-                sub += "; then "
-                        + lags.subList(1, lags.size()).stream()
+                sub += "; the longest of " + lags.size() + " episodes: "
+                        + lags.stream()
                                 .map(l -> Double.isNaN(l.lagSeconds())
                                         ? "no new node"
                                         : Html.fixed(l.lagSeconds(), 0) + " s")
