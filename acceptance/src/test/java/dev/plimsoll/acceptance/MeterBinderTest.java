@@ -55,6 +55,15 @@ class MeterBinderTest {
                         .gauge()
                         .value())
                 .isBetween(108.0, 168.0);
+        // episodes in time order: S3's second scale-up (3 → 4 nodes) took longer than its first
+        assertThat(registry.get("plimsoll.scaling.lag")
+                        .tags("run", "s3", "episode", "2")
+                        .gauge()
+                        .value())
+                .isGreaterThan(registry.get("plimsoll.scaling.lag")
+                        .tags("run", "s3", "episode", "1")
+                        .gauge()
+                        .value());
         assertThat(registry.get("plimsoll.findings")
                         .tags("kind", "scaling_ceiling", "severity", "high")
                         .gauge()

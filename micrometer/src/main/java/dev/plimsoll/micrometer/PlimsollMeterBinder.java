@@ -143,9 +143,13 @@ public final class PlimsollMeterBinder implements MeterBinder {
                 Tags base = Tags.of("run", run);
                 List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
                 int episode = 0;
-                for (Finding f : a.findings(FindingKind.SCALING_LAG)) {
-                    double v = ((Finding.ScalingLag) f).lagSeconds();
-                    lagRows.add(MultiGauge.Row.of(base.and("episode", Integer.toString(++episode)), v));
+                // episodes numbered in time order (findings come by severity first)
+                List<Finding.ScalingLag> lags = a.findings(FindingKind.SCALING_LAG).stream()
+                        .map(Finding.ScalingLag.class::cast)
+                        .sorted(java.util.Comparator.comparing(Finding.ScalingLag::saturationStart))
+                        .toList();
+                for (Finding.ScalingLag l : lags) {
+                    lagRows.add(MultiGauge.Row.of(base.and("episode", Integer.toString(++episode)), l.lagSeconds()));
                 }
                 lag.register(lagRows, true);
                 List<MultiGauge.Row<?>> findingRows = new ArrayList<>();
