@@ -344,6 +344,16 @@ public final class Gate {
         boolean share = RATIOS.contains(metric);
         double value = switch (unit) {
             case "" -> {
+                if (metric.unit().equals("%") && Math.abs(number) > 1) {
+                    throw new GateParseException(
+                            e,
+                            valueStart,
+                            "'" + metric.id() + "' is a "
+                                    + (metric == Metric.ERROR_RATE_CHANGE
+                                            ? "change in percentage points"
+                                            : "relative change")
+                                    + ": write " + cut(rhs) + "% or a fraction such as 0.1");
+                }
                 if (share && Math.abs(number) > 1) {
                     throw new GateParseException(
                             e,

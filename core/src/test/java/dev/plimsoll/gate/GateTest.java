@@ -94,6 +94,8 @@ class GateTest {
                 "findings.high<1%; 15; 'findings' is a count: drop the %",
                 "coverage>=90; 10; 'coverage' is a share from 0 to 1: write 90% or a fraction such as 0.9",
                 "error_rate<5; 11; 'error_rate' is a share from 0 to 1",
+                "client_p95_change<10; 18; 'client_p95_change' is a relative change: write 10% or a fraction",
+                "error_rate_change<1.5; 18; 'error_rate_change' is a change in percentage points",
                 "bottleneck<backend; 10; compares with == or != only",
                 "bottleneck==database; 12; expected one of",
                 "findings.critical==0; 9; unknown finding severity or kind 'critical'",
