@@ -15,7 +15,7 @@ case "$code" in
     ;;
   0) ;;
   1)
-    echo "::error title=Plimsoll::a gate failed (plimsoll exit 1); see the job summary"
+    echo "::error title=Plimsoll::a gate or a finding failed the run (plimsoll exit 1); see the job summary"
     status=1
     ;;
   3)

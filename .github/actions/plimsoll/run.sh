@@ -36,7 +36,7 @@ finish() {
     echo
     echo "| | exit code | meaning |"
     echo "|---|---|---|"
-    echo "| Plimsoll | $code | $(case "$code" in 0) echo "every gate passed" ;; 1) echo "a gate failed" ;;
+    echo "| Plimsoll | $code | $(case "$code" in 0) echo "pass: nothing failed" ;; 1) echo "a gate or a finding failed the run" ;;
       2) echo "usage or input error" ;; 3) echo "inconclusive" ;; *) echo "error" ;; esac) |"
     echo "| k6 | ${k6_code:-–} | $(k6_meaning "$k6_code") |"
     echo

@@ -143,7 +143,7 @@ class GithubActionIT {
                 .containsEntry("path", reports.toString());
         assertThat(Files.readString(summary))
                 .startsWith("### Plimsoll: pass")
-                .contains("| Plimsoll | 0 | every gate passed |")
+                .contains("| Plimsoll | 0 | pass: nothing failed |")
                 .contains("| k6 | 0 | passed |")
                 .contains("## Plimsoll")
                 .contains("`scaling_lag<=150s`")
@@ -159,10 +159,10 @@ class GithubActionIT {
         assertThat(run.outputs()).containsEntry("verdict", "fail").containsEntry("exit-code", "1");
         assertThat(run.step("analyze").exitCode()).isZero();
         assertThat(run.step("actions/upload-artifact@").ran()).isTrue();
-        assertThat(run.log()).contains("::error title=Plimsoll::a gate failed (plimsoll exit 1)");
+        assertThat(run.log()).contains("::error title=Plimsoll::a gate or a finding failed the run (plimsoll exit 1)");
         assertThat(Files.readString(summary))
                 .startsWith("### Plimsoll: fail")
-                .contains("| Plimsoll | 1 | a gate failed |")
+                .contains("| Plimsoll | 1 | a gate or a finding failed the run |")
                 .contains("| `scaling_lag<=90s` | 123.147s | ❌ fail |");
     }
 
@@ -177,7 +177,7 @@ class GithubActionIT {
                 .containsEntry("k6-exit-code", "99");
         assertThat(run.log()).contains("::error title=k6::k6 thresholds failed (k6 exit 99)");
         assertThat(Files.readString(summary))
-                .contains("| Plimsoll | 0 | every gate passed |")
+                .contains("| Plimsoll | 0 | pass: nothing failed |")
                 .contains("| k6 | 99 | thresholds failed |");
     }
 
@@ -200,7 +200,7 @@ class GithubActionIT {
 
         assertThat(run.exitCode()).as(run.log()).isEqualTo(1);
         assertThat(run.log())
-                .contains("::error title=Plimsoll::a gate failed")
+                .contains("::error title=Plimsoll::a gate or a finding failed the run")
                 .contains("::error title=k6::k6 thresholds failed (k6 exit 99)");
     }
 
