@@ -117,8 +117,8 @@ class LauncherTest {
         Path large = file("large.json", 1_100_000_000L); // sparse
         Path gz = file("large.json.gz", 50_000_000L); // counted at 25 times its size
 
-        for (String input : List.of(large.toString(), gz.toString(), "-")) {
-            Run r = run(Map.of(), "summarize", input);
+        for (String input : List.of(large.toString(), gz.toString(), "-", "--load=" + large, "--k6=-")) {
+            Run r = run(Map.of(), "analyze", input);
 
             assertThat(r.out())
                     .as(input)
