@@ -204,7 +204,8 @@ final class Comparisons {
 
     /**
      * The CPU periods the run's elasticity figures rest on, as the analysis counts them: the points of the finest
-     * node-CPU series of its timeline that lie wholly inside the run; 0 when it has no elasticity figures. Counted
+     * node-CPU series of its timeline that lie wholly inside the run with a node count known at their middle; 0 when
+     * it has no elasticity figures. Counted
      * from the record, so that every way of comparing (the pipeline, {@code compare}, the store) agrees.
      */
     static int elasticitySamples(RunRecord current) {
@@ -214,21 +215,41 @@ final class Comparisons {
         }
         long from = current.start().toEpochMilli();
         long to = current.end().toEpochMilli();
-        return current.timeline().stream()
-                .filter(s -> Signal.CPU_UTILIZATION.label().equals(s.tags().get(AlignedSeries.SIGNAL_TAG)))
-                .min(Comparator.comparing(AlignedSeries::step))
+        Optional<AlignedSeries> nodes = finest(current, Signal.NODE_COUNT);
+        return finest(current, Signal.CPU_UTILIZATION)
                 .map(s -> {
                     long step = s.step().toMillis();
                     int n = 0;
                     for (int i = 0; i < s.size(); i++) {
                         long t = s.start().toEpochMilli() + i * step;
-                        if (t >= from && t + step <= to && !Double.isNaN(s.valueAt(i))) {
+                        if (t >= from
+                                && t + step <= to
+                                && !Double.isNaN(s.valueAt(i))
+                                && nodes.map(x -> held(x, t + step / 2) > 0).orElse(false)) {
                             n++;
                         }
                     }
                     return n;
                 })
                 .orElse(0);
+    }
+
+    private static Optional<AlignedSeries> finest(RunRecord record, Signal signal) {
+        return record.timeline().stream()
+                .filter(s -> signal.label().equals(s.tags().get(AlignedSeries.SIGNAL_TAG)))
+                .min(Comparator.comparing(AlignedSeries::step));
+    }
+
+    /** The series' last value at or before {@code t} (epoch ms), rounded as the analysis counts nodes; NaN if none. */
+    private static double held(AlignedSeries s, long t) {
+        double v = Double.NaN;
+        long step = s.step().toMillis();
+        for (int i = 0; i < s.size() && s.start().toEpochMilli() + i * step <= t; i++) {
+            if (!Double.isNaN(s.valueAt(i))) {
+                v = s.valueAt(i);
+            }
+        }
+        return Math.round(v);
     }
 
     /** A figure present on one side only, or on neither: no change, test or effect to compute. */

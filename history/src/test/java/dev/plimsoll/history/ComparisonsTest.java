@@ -242,6 +242,15 @@ class ComparisonsTest {
                         start.minusSeconds(60),
                         java.time.Duration.ofSeconds(60),
                         new double[] {50, 50, 50, 50, 50, 50}))
+                .series(AlignedSeries.of(
+                        "cloudwatch",
+                        "cluster_node_count",
+                        "avg",
+                        "count",
+                        Map.of(AlignedSeries.SIGNAL_TAG, "node_count"),
+                        start.minusSeconds(60),
+                        java.time.Duration.ofSeconds(60),
+                        new double[] {2, 2, 3, 3, 3, 3}))
                 .build();
     }
 
@@ -253,6 +262,14 @@ class ComparisonsTest {
         // the finest CPU series (15 s) has 17 points wholly inside the run: a floor of 1.96 × √(0.5 ÷ 17) = 0.336,
         // above the +0.28 change (the tolerance alone, 0.1, made it a regression in `plimsoll compare`)
         assertThat(Comparisons.elasticitySamples(now)).isEqualTo(17);
+        // without a node count the analysis measures no elasticity at all: no sample counts
+        RunRecord noNodes = RunRecord.builder(now.start(), now.end())
+                .figures(now.figures())
+                .timeline(now.timeline().stream()
+                        .filter(x -> !x.name().equals("cluster_node_count"))
+                        .toList())
+                .build();
+        assertThat(Comparisons.elasticitySamples(noNodes)).isZero();
         Comparison c = Comparisons.compare("now", now, List.of(stored("before", before)), ComparisonConfig.defaults());
 
         assertThat(c.figures())

@@ -194,8 +194,8 @@ public final class K6Reader {
                         0,
                         String.format(
                                 Locale.ROOT,
-                                "counts %d requests (http_reqs), but %s holds %d: the summary of another run (give"
-                                        + " each run's summary with its own results)",
+                                "counts %d requests (http_reqs), but %s holds %d: the summary of another run, or"
+                                        + " results cut short (give each run's summary with its own, complete results)",
                                 summarised,
                                 resultFiles.get(0),
                                 read));
