@@ -70,8 +70,8 @@ import picocli.CommandLine.Spec;
                     + " error bursts. Writes the reports to --out. Exit codes: 0 pass, 1 a gate failed (or a finding"
                     + " reached --fail-on), 2 usage or input error (also: the run history could not be read or"
                     + " written; the reports are written first), 3 inconclusive (the sources did not cover the run"
-                    + " for what a gate or finding needs, or a gate needs a baseline there is none of), 4 internal"
-                    + " error."
+                    + " for what a gate or finding needs, or a gate needs a baseline that cannot be read; on the"
+                    + " first run of a history line such gates are skipped instead), 4 internal error."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
