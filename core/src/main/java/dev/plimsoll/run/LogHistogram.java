@@ -33,14 +33,22 @@ import java.util.Arrays;
 final class LogHistogram {
     private static final int SHIFT = 42;
 
-    private int[] keys;
-    private long[] counts;
+    /** Bits of a slot (and of a {@link #sorted} entry) that hold the count; the bin (+ 1) is above them. */
+    private static final int COUNT_BITS = 42;
+
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+
+    /**
+     * Open-addressing table of {@code (bin + 1) << COUNT_BITS | count}: one array, 8 bytes a slot, 0 an empty slot.
+     * Bins of non-negative doubles are below 2<sup>21</sup>, so a slot stays positive; counts stay far below
+     * 2<sup>42</sup> (a bucket would need trillions of samples).
+     */
+    private long[] slots;
+
     private int size;
 
-    // keys hold bin + 1, so that 0 marks an empty slot and new tables need no fill
     LogHistogram() {
-        keys = new int[8];
-        counts = new long[8];
+        slots = new long[8];
     }
 
     static int binOf(double value) {
@@ -61,18 +69,18 @@ final class LogHistogram {
 
     void add(int bin, long count) {
         int key = bin + 1;
-        int mask = keys.length - 1;
+        long[] t = slots;
+        int mask = t.length - 1;
         int i = (key * 0x9E3779B9) >>> 16 & mask;
         while (true) {
-            int k = keys[i];
-            if (k == key) {
-                counts[i] += count;
+            long v = t[i];
+            if ((int) (v >>> COUNT_BITS) == key) {
+                t[i] = v + count;
                 return;
             }
-            if (k == 0) {
-                keys[i] = key;
-                counts[i] = count;
-                if (++size * 2 > keys.length) {
+            if (v == 0) {
+                t[i] = (long) key << COUNT_BITS | count;
+                if (++size * 4 > t.length * 3) {
                     rehash();
                 }
                 return;
@@ -82,38 +90,44 @@ final class LogHistogram {
     }
 
     void merge(LogHistogram other) {
-        int[] k = other.keys;
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] != 0) {
-                add(k[i] - 1, other.counts[i]);
+        for (long v : other.slots) {
+            if (v != 0) {
+                add((int) (v >>> COUNT_BITS) - 1, v & COUNT_MASK);
             }
         }
     }
 
-    /** Occupied bins in ascending order, with their counts in {@code countsOut} (resized as needed). */
+    /**
+     * Occupied bins in ascending order with their counts, packed: read them with {@link #binOfPacked} and {@link
+     * #countOfPacked}.
+     */
     long[] sorted() {
         long[] packed = new long[size];
         int n = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                packed[n++] = (long) (keys[i] - 1) << 40 | counts[i]; // bins < 2^22, counts < 2^40
+        for (long v : slots) {
+            if (v != 0) {
+                packed[n++] = v; // (bin + 1) in the high bits: sorting by them sorts by bin
             }
         }
         Arrays.sort(packed);
         return packed;
     }
 
+    private static long pack(int bin, long count) {
+        return (long) (bin + 1) << COUNT_BITS | count;
+    }
+
     static int binOfPacked(long packed) {
-        return (int) (packed >>> 40);
+        return (int) (packed >>> COUNT_BITS) - 1;
     }
 
     static long countOfPacked(long packed) {
-        return packed & ((1L << 40) - 1);
+        return packed & COUNT_MASK;
     }
 
     /** Slots of the hash table, for memory accounting. */
     int capacity() {
-        return keys.length;
+        return slots.length;
     }
 
     /** Whether no value was recorded. */
@@ -139,7 +153,7 @@ final class LogHistogram {
                 if (n > 0 && binOfPacked(packed[n - 1]) == coarse) {
                     packed[n - 1] += count;
                 } else {
-                    packed[n++] = (long) coarse << 40 | count;
+                    packed[n++] = pack(coarse, count);
                 }
             }
             packed = Arrays.copyOf(packed, n);
@@ -172,15 +186,18 @@ final class LogHistogram {
     }
 
     private void rehash() {
-        int[] oldKeys = keys;
-        long[] oldCounts = counts;
-        keys = new int[oldKeys.length * 2];
-        counts = new long[oldKeys.length * 2];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                add(oldKeys[i] - 1, oldCounts[i]);
+        long[] old = slots;
+        long[] t = new long[old.length * 2];
+        int mask = t.length - 1;
+        for (long v : old) {
+            if (v != 0) {
+                int i = ((int) (v >>> COUNT_BITS) * 0x9E3779B9) >>> 16 & mask;
+                while (t[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = v;
             }
         }
+        slots = t;
     }
 }

@@ -370,7 +370,7 @@ final class MetricAccumulator {
                     n += s.bytes();
                 } else if (o instanceof Block.Hot h) {
                     for (SampleStats s : h.buckets) {
-                        n += s == null ? 0 : 96 + (s.histogram == null ? 0 : s.histogram.capacity() * 12L + 48);
+                        n += s == null ? 0 : 96 + (s.histogram == null ? 0 : s.histogram.capacity() * 8L + 24);
                     }
                 }
             }
