@@ -574,12 +574,37 @@ final class HistoryCommand implements Runnable {
                     && r.end().equals(record.end())
                     && java.util.Objects.equals(r.name(), record.name())
                     && r.verdict() == record.verdict()
-                    && r.figures().equals(record.figures())) {
+                    && sameFigures(r.figures(), record.figures())) {
                 throw new IllegalArgumentException("the run of " + file + " is already stored in the run history at "
                         + h.url() + " as run " + r.id() + " (same start, end, verdict and key figures): a run is"
                         + " imported once (--id gives another id)");
             }
         }
+    }
+
+    /**
+     * The same key figures by id, each within 0.1 % (or 0.001 absolute): a run saved by {@code analyze} holds the
+     * figures as computed, its JSON report as written, which may differ in the last digits.
+     */
+    static boolean sameFigures(KeyFigures a, KeyFigures b) {
+        Map<String, Double> x = new java.util.TreeMap<>();
+        a.values().forEach((f, v) -> x.put(f.id(), v));
+        Map<String, Double> y = new java.util.TreeMap<>();
+        b.values().forEach((f, v) -> y.put(f.id(), v));
+        if (!x.keySet().equals(y.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Double> e : x.entrySet()) {
+            double u = e.getValue();
+            double w = y.getOrDefault(e.getKey(), Double.NaN);
+            boolean same = Double.isNaN(u)
+                    ? Double.isNaN(w)
+                    : Math.abs(u - w) <= Math.max(1e-3, 1e-3 * Math.max(Math.abs(u), Math.abs(w)));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

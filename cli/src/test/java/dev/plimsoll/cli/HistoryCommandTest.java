@@ -271,6 +271,20 @@ class HistoryCommandTest {
     }
 
     @Test
+    void importOfAReportAnalyzeAlreadySavedWithoutABaselineShouldExitTwo() {
+        // saved by analyze itself (figures as computed); its report records no id (no baseline was compared)
+        assertThat(run(analyze(dir.resolve("r"), "--history", db()))).isZero();
+
+        int code = run("history", "import", dir.resolve("r").toString(), "--history", db());
+
+        assertThat(code).as(out + "" + err).isEqualTo(2);
+        assertThat(err.toString()).contains("is already stored in the run history");
+        try (RunHistory h = RunHistory.open(db())) {
+            assertThat(h.count(RunFilter.all())).isEqualTo(1);
+        }
+    }
+
+    @Test
     void exportOrShowOfAnUnknownRunIdShouldSayNoRunMatches() {
         assertThat(run(analyze(dir.resolve("r"), "--history", db()))).isZero();
 
