@@ -532,16 +532,35 @@ public final class RunHistory implements AutoCloseable {
             Target target = Target.parse(url);
             DataSource ds = target.dialect() == Dialect.SQLITE ? sqlite(target) : postgresql(target);
             Connection c;
-            try {
-                c = ds.getConnection();
-                if (target.dialect() == Dialect.SQLITE) {
-                    // reads the schema: a file damaged inside fails here, not in the middle of a save
-                    try (var s = c.createStatement()) {
-                        s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            long deadline = System.nanoTime() + busyTimeout.toNanos();
+            while (true) {
+                Connection opened = null;
+                try {
+                    opened = ds.getConnection();
+                    if (target.dialect() == Dialect.SQLITE) {
+                        // reads the schema: a file damaged inside fails here, not in the middle of a save
+                        try (var s = opened.createStatement()) {
+                            s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                        }
+                    }
+                    c = opened;
+                    break;
+                } catch (SQLException e) {
+                    closeQuietly(opened);
+                    // the connection's own pragmas (journal_mode=WAL) do not wait on the busy timeout while another
+                    // process creates the same file: wait for it here, within the same timeout
+                    boolean busy = target.dialect() == Dialect.SQLITE
+                            && String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+                    if (!busy || System.nanoTime() > deadline) {
+                        throw unreachable(target, e);
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw unreachable(target, e);
                     }
                 }
-            } catch (SQLException e) {
-                throw unreachable(target, e);
             }
             try {
                 migrate(target, ds);
@@ -660,7 +679,10 @@ public final class RunHistory implements AutoCloseable {
             return new HistoryException("cannot open the run history at " + target.redacted() + ": " + message, e);
         }
 
-        private static void closeQuietly(Connection c) {
+        private static void closeQuietly(@Nullable Connection c) {
+            if (c == null) {
+                return;
+            }
             try {
                 c.close();
             } catch (SQLException e) {
